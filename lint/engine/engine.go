@@ -1,0 +1,235 @@
+// Package engine runs citelint's pipeline over files: read → extract →
+// match → check → filter, one essay at a time on a pool of workers.
+package engine
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/extract"
+	"github.com/citelint/citelint/lint/match"
+	"github.com/citelint/citelint/lint/read"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// Rules are the rules to run, in order.
+	Rules []lint.Rule
+	// Severity overrides a rule's default severity by ID; SeverityOff turns
+	// the rule off. Rules whose default is off run only when given here.
+	Severity map[string]lint.Severity
+	Settings lint.Settings
+	// Jobs is how many essays are linted at once; 0 means one per core.
+	Jobs int
+}
+
+// Engine lints essays.
+type Engine struct {
+	opts Options
+}
+
+// New makes an Engine.
+func New(opts Options) *Engine {
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.GOMAXPROCS(0)
+	}
+	if opts.Settings.QuoteMinWords == 0 {
+		opts.Settings.QuoteMinWords = lint.DefaultSettings().QuoteMinWords
+	}
+	return &Engine{opts: opts}
+}
+
+// Result is what linting one file gave.
+type Result struct {
+	Path    string
+	Format  lint.Format
+	Student string
+	Late    bool
+	// Src is the file as read, for positions and excerpts; nil on error.
+	Src   []byte
+	Essay *lint.Essay
+	// Diagnostics are sorted by position.
+	Diagnostics []lint.Diagnostic
+	// Err is set when the file could not be read; it names the file.
+	Err error
+}
+
+// Style is the essay's style, or unknown when it could not be read.
+func (r Result) Style() lint.Style {
+	if r.Essay == nil {
+		return lint.StyleUnknown
+	}
+	return r.Essay.Style
+}
+
+// severity is the severity rule m runs at.
+func (e *Engine) severity(m lint.Meta) lint.Severity {
+	if s, ok := e.opts.Severity[m.ID]; ok {
+		return s
+	}
+	return m.Severity
+}
+
+// Check runs extraction, matching and the rules on doc.
+func (e *Engine) Check(doc *lint.Document) (*lint.Essay, []lint.Diagnostic, error) {
+	essay := extract.Essay(doc, e.opts.Settings)
+	match.Match(essay)
+	var diags []lint.Diagnostic
+	for _, rule := range e.opts.Rules {
+		meta := rule.Meta()
+		sev := e.severity(meta)
+		if sev == lint.SeverityOff || !meta.AppliesTo(essay.Style) {
+			continue
+		}
+		meta.Severity = sev
+		pass := lint.NewPass(essay, e.opts.Settings, meta, func(d lint.Diagnostic) {
+			d.Severity = sev
+			diags = append(diags, d)
+		})
+		if err := checkSafely(rule, pass); err != nil {
+			return essay, diags, fmt.Errorf("%s: rule %s: %w", doc.Path, meta.ID, err)
+		}
+	}
+	return essay, Sort(diags), nil
+}
+
+// checkSafely runs a rule and turns a panic into an error, so that a bug
+// in one rule never loses the rest of a batch.
+func checkSafely(rule lint.Rule, pass *lint.Pass) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return rule.Check(pass)
+}
+
+// Sort orders findings by position, then rule, and drops exact repeats.
+func Sort(diags []lint.Diagnostic) []lint.Diagnostic {
+	slices.SortStableFunc(diags, func(a, b lint.Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(a.Span.End, b.Span.End),
+			cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
+	})
+	return slices.CompactFunc(diags, func(a, b lint.Diagnostic) bool {
+		return a.Span == b.Span && a.Rule == b.Rule && a.Message == b.Message
+	})
+}
+
+// LintSource lints src as the file at path, in the format its name says.
+func (e *Engine) LintSource(path string, src []byte) Result {
+	format, _ := read.FormatOf(path)
+	return e.LintFormat(path, format, src)
+}
+
+// LintFormat lints src as the given format.
+func (e *Engine) LintFormat(path string, format lint.Format, src []byte) (res Result) {
+	res = Result{Path: path, Format: format}
+	defer func() {
+		if r := recover(); r != nil {
+			res.Err = fmt.Errorf("%s: internal error: %v", path, r)
+		}
+	}()
+	doc, err := read.ReadFormat(path, format, src)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Src = doc.Src
+	res.Student, res.Late = doc.Student, doc.Late
+	res.Essay, res.Diagnostics, res.Err = e.Check(doc)
+	return res
+}
+
+// LintFile reads and lints the file at path.
+func (e *Engine) LintFile(path string) Result {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return Result{Path: path, Err: fmt.Errorf("%s: %w", path, unwrapPathError(err))}
+	}
+	return e.LintSource(path, src)
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Run lints every input named by paths (files and folders) on the engine's
+// workers and hands each result to emit in the order of the inputs. emit
+// runs on one goroutine at a time. Run stops early only when ctx ends.
+func (e *Engine) Run(ctx context.Context, paths []string, emit func(Result)) error {
+	inputs := make(chan Input)
+	walkErr := make(chan error, 1)
+	go func() {
+		defer close(inputs)
+		walkErr <- Walk(ctx, paths, func(in Input) bool {
+			select {
+			case inputs <- in:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+	}()
+	e.runInputs(ctx, inputs, emit)
+	if err := <-walkErr; err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// runInputs lints inputs on a pool of workers, emitting in input order
+// through a bounded reorder window so memory stays flat on large batches.
+func (e *Engine) runInputs(ctx context.Context, inputs <-chan Input, emit func(Result)) {
+	type job struct {
+		in   Input
+		done chan Result
+	}
+	jobs := make(chan job, e.opts.Jobs)
+	order := make(chan chan Result, e.opts.Jobs*4)
+	for range e.opts.Jobs {
+		go func() {
+			for j := range jobs {
+				j.done <- e.lintInput(j.in)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for in := range inputs {
+			done := make(chan Result, 1)
+			select {
+			case order <- done:
+			case <-ctx.Done():
+				return
+			}
+			jobs <- job{in: in, done: done}
+		}
+	}()
+	for done := range order {
+		emit(<-done)
+	}
+}
+
+func (e *Engine) lintInput(in Input) Result {
+	if in.Err != nil {
+		return Result{Path: in.Path, Err: in.Err}
+	}
+	src, err := in.Open()
+	if err != nil {
+		return Result{Path: in.Path, Err: fmt.Errorf("%s: %w", in.Path, unwrapPathError(err))}
+	}
+	res := e.LintFormat(in.Path, in.Format, src)
+	if in.Student != "" {
+		res.Student, res.Late = in.Student, in.Late
+	}
+	return res
+}

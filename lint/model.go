@@ -1,0 +1,206 @@
+package lint
+
+// Style is a citation style.
+type Style string
+
+// The styles citelint knows. StyleUnknown means none could be told.
+const (
+	StyleUnknown Style = ""
+	StyleMLA     Style = "mla"
+	StyleAPA     Style = "apa"
+	StyleChicago Style = "chicago"
+	StyleHarvard Style = "harvard"
+)
+
+// SectionKind says what part of the essay a section is.
+type SectionKind string
+
+// The parts of an essay.
+const (
+	SectionTitle        SectionKind = "title"
+	SectionBody         SectionKind = "body"
+	SectionBibliography SectionKind = "bibliography"
+	SectionNotes        SectionKind = "notes"
+)
+
+// Section is a run of blocks: the title, the body, a bibliography or notes.
+type Section struct {
+	Kind SectionKind
+	// Heading is the heading's text as written ("Work Cited:"), empty for a
+	// section with no heading.
+	Heading string
+	// HeadingAt is where the heading stands; zero when there is none.
+	HeadingAt Range
+	// First and Last are the indexes of the section's first block and one
+	// past its last block (the heading block included).
+	First, Last int
+	// Range covers the section's text, heading included.
+	Range
+}
+
+// Quote is a quotation in the essay: a quoted span or a block quotation.
+type Quote struct {
+	// Range covers the quotation with its marks.
+	Range
+	// Inner covers the quoted words without the marks.
+	Inner Range
+	Text  string
+	// Open and Close are the quotation marks (0 for a block quotation or a
+	// mark that is missing).
+	Open, Close rune
+	Block       int
+	// BlockQuote marks a block quotation, which has no marks.
+	BlockQuote bool
+	Words      int
+	// Depth is 0 for an outer quotation, 1 for one nested inside it.
+	Depth int
+	// Unclosed is true when the opening mark is never closed in its
+	// paragraph; Unopened when a closing mark has no opening one.
+	Unclosed, Unopened bool
+	// Citation is the index of the citation that covers it, or -1.
+	Citation int
+}
+
+// CitationKind says how a citation was written.
+type CitationKind string
+
+// The shapes of in-text citation.
+const (
+	CitationParenthetical CitationKind = "parenthetical" // (Freeze 412), (Freeze, 2009)
+	CitationNarrative     CitationKind = "narrative"     // Freeze (2009)
+	CitationSignal        CitationKind = "signal"        // according to von Geldern
+	CitationLink          CitationKind = "link"          // a hyperlink in the body
+	CitationNumeric       CitationKind = "numeric"       // [3], [3, 5]
+	CitationNote          CitationKind = "note"          // a footnote whose text cites
+)
+
+// Citation is one in-text citation of one source.
+type Citation struct {
+	Kind CitationKind
+	// Range covers the citation as written; several citations in one pair
+	// of parentheses each cover their own part.
+	Range
+	Text string
+	// Authors are the family names as written ("von Geldern", "Smith").
+	Authors []string
+	EtAl    bool
+	// Year as written: "2009", "2009a", "n.d.".
+	Year string
+	// Title is a short title standing in for an author ("The Thaw").
+	Title string
+	// Locator is the page or other locator ("412", "p. 412", "para. 3").
+	Locator string
+	URL     string
+	// Numbers are the reference numbers of a numeric citation.
+	Numbers []int
+	// Indirect marks "qtd. in": the source quotes someone else.
+	Indirect bool
+	// PageOnly marks "(412)" after a signal phrase: the author is named
+	// in the prose, not in the parentheses.
+	PageOnly bool
+	Block    int
+	// Entry is the index of the matched works-cited entry, or -1.
+	Entry int
+	// Suggestion names a close entry when none matched ("did you mean").
+	Suggestion string
+	// Speaker is set on a signal phrase whose sentence also carries a
+	// citation: the person named is quoted in that source and needs no
+	// entry of their own.
+	Speaker bool
+}
+
+// Name is one author's name.
+type Name struct {
+	Family string `json:"family"`
+	Given  string `json:"given,omitempty"`
+	// Particle is a lower-case prefix of the family name ("von", "de").
+	Particle string `json:"particle,omitempty"`
+	Suffix   string `json:"suffix,omitempty"`
+	// Group marks an organisation as author ("World Health Organization").
+	Group bool `json:"group,omitempty"`
+}
+
+// FullFamily is the family name with its particle ("von Geldern").
+func (n Name) FullFamily() string {
+	if n.Particle == "" {
+		return n.Family
+	}
+	return n.Particle + " " + n.Family
+}
+
+// Entry is one works-cited entry with its fields.
+type Entry struct {
+	Range
+	Text  string
+	Block int
+
+	Authors   []Name
+	EtAl      bool
+	Year      string
+	Date      string
+	Title     string
+	Container string
+	Volume    string
+	Issue     string
+	Pages     string
+	Publisher string
+	DOI       string
+	URL       string
+	ISBN      string
+	Accessed  string
+	Style     Style
+
+	// TitleRange is where the title stands in Text, when it was found.
+	TitleRange Range
+	// TitleQuoted and TitleItalic say how the title was set.
+	TitleQuoted, TitleItalic bool
+	// BareURL is true when the entry is nothing but a link.
+	BareURL bool
+	// CitedBy lists the citations matched to the entry.
+	CitedBy []int
+	// Mentioned is true when the prose names the entry's author or title.
+	Mentioned bool
+}
+
+// Essay is everything extracted from one Document: what the rules read.
+type Essay struct {
+	Doc       *Document
+	Style     Style
+	Sections  []Section
+	Quotes    []Quote
+	Citations []Citation
+	Entries   []Entry
+}
+
+// Bibliography returns the bibliography sections.
+func (e *Essay) Bibliography() []Section {
+	var out []Section
+	for _, s := range e.Sections {
+		if s.Kind == SectionBibliography {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// EntriesIn returns the indexes of the entries inside section s.
+func (e *Essay) EntriesIn(s Section) []int {
+	var out []int
+	for i, en := range e.Entries {
+		if en.Start >= s.Start && en.End <= s.End {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// InBody reports whether text offset off is in the essay's body, not in a
+// bibliography or notes section.
+func (e *Essay) InBody(off int) bool {
+	for _, s := range e.Sections {
+		if s.Contains(off) {
+			return s.Kind == SectionBody || s.Kind == SectionTitle
+		}
+	}
+	return true
+}

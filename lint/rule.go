@@ -1,0 +1,169 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity is how serious a finding is.
+type Severity int
+
+// Severities, from none to most serious. SeverityOff turns a rule off.
+const (
+	SeverityOff Severity = iota
+	SeverityInfo
+	SeverityWarning
+	SeverityError
+)
+
+func (s Severity) String() string {
+	switch s {
+	case SeverityInfo:
+		return "info"
+	case SeverityWarning:
+		return "warning"
+	case SeverityError:
+		return "error"
+	default:
+		return "off"
+	}
+}
+
+// ParseSeverity reads a severity name as written in a config file or flag.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "off", "none", "false":
+		return SeverityOff, nil
+	case "info", "note", "hint":
+		return SeverityInfo, nil
+	case "warning", "warn":
+		return SeverityWarning, nil
+	case "error", "err", "on", "true":
+		return SeverityError, nil
+	}
+	return SeverityOff, fmt.Errorf("unknown severity %q (want off, info, warning or error)", s)
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Meta describes a rule: what `citelint rules` lists and `citelint explain`
+// prints.
+type Meta struct {
+	ID       string
+	Summary  string
+	Severity Severity
+	// Doc explains the rule in a few sentences.
+	Doc string
+	// Wrong and Right are short example essays: one that fires, one that
+	// does not.
+	Wrong, Right string
+	// Styles limits the rule to some styles; empty means every style.
+	Styles []Style
+	// Category groups rules in listings: bibliography, citations,
+	// quotations, sources, online.
+	Category string
+	Since    string
+}
+
+// AppliesTo reports whether the rule runs for an essay in style s.
+func (m Meta) AppliesTo(s Style) bool {
+	if len(m.Styles) == 0 {
+		return true
+	}
+	for _, st := range m.Styles {
+		if st == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Rule is one check. Rules read the Essay and report; they never open files,
+// parse markup or print.
+type Rule interface {
+	Meta() Meta
+	// Check reports the rule's findings through p. An error means the rule
+	// itself broke, not that the essay has problems.
+	Check(p *Pass) error
+}
+
+// Settings are the options every stage and rule can read.
+type Settings struct {
+	// Style forces a style; StyleUnknown means detect it.
+	Style Style
+	// QuoteMinWords: a quoted span of fewer words is a term or scare quote.
+	QuoteMinWords int
+}
+
+// DefaultSettings are the settings with no configuration.
+func DefaultSettings() Settings {
+	return Settings{QuoteMinWords: 4}
+}
+
+// Edit replaces the source bytes of Span with New.
+type Edit struct {
+	Span Span   `json:"-"`
+	New  string `json:"new"`
+}
+
+// Fix is a suggested change made of edits.
+type Fix struct {
+	Message string `json:"message"`
+	Edits   []Edit `json:"edits"`
+}
+
+// Related points at another place that explains a finding.
+type Related struct {
+	Span    Span
+	Message string
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Rule     string
+	Span     Span
+	Severity Severity
+	// Message says what is wrong and what to do, in the student's words.
+	Message string
+	Related []Related
+	Fixes   []Fix
+}
+
+// Pass hands a rule the essay and a way to report.
+type Pass struct {
+	Essay    *Essay
+	Settings Settings
+	rule     Meta
+	report   func(Diagnostic)
+}
+
+// NewPass makes a Pass that sends the rule's findings to report.
+func NewPass(essay *Essay, settings Settings, rule Meta, report func(Diagnostic)) *Pass {
+	return &Pass{Essay: essay, Settings: settings, rule: rule, report: report}
+}
+
+// Doc is the document being checked.
+func (p *Pass) Doc() *Document { return p.Essay.Doc }
+
+// Report sends a finding; the rule's ID and default severity fill in what d
+// leaves empty.
+func (p *Pass) Report(d Diagnostic) {
+	if d.Rule == "" {
+		d.Rule = p.rule.ID
+	}
+	if d.Severity == SeverityOff {
+		d.Severity = p.rule.Severity
+	}
+	p.report(d)
+}
+
+// Reportf reports a finding at text range r with a formatted message.
+func (p *Pass) Reportf(r Range, format string, args ...any) {
+	p.Report(Diagnostic{Span: p.Essay.Doc.SourceSpan(r), Message: fmt.Sprintf(format, args...)})
+}
+
+// Relate makes a Related at text range r.
+func (p *Pass) Relate(r Range, format string, args ...any) Related {
+	return Related{Span: p.Essay.Doc.SourceSpan(r), Message: fmt.Sprintf(format, args...)}
+}

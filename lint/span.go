@@ -1,0 +1,73 @@
+// Package lint is citelint's engine: the document model every stage shares,
+// the Rule and Diagnostic types, and the pipeline that runs
+// read → extract → match → check → filter → report.
+package lint
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) of the original file.
+type Span struct{ Start, End int }
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether the byte offset off lies inside the span.
+func (s Span) Contains(off int) bool { return off >= s.Start && off < s.End }
+
+// Position is a 1-based line and column; columns count Unicode code points.
+type Position struct{ Line, Column int }
+
+// LineIndex turns byte offsets of one file into line and column positions.
+// It is built once per file, at output time.
+type LineIndex struct {
+	src        []byte
+	lineStarts []int
+}
+
+// NewLineIndex indexes the line starts of src. Lines end at "\n"; a "\r\n"
+// pair counts as one line break.
+func NewLineIndex(src []byte) *LineIndex {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &LineIndex{src: src, lineStarts: starts}
+}
+
+// Position returns the line and column of byte offset off. Offsets past the
+// end clamp to the end of the file.
+func (ix *LineIndex) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(ix.src) {
+		off = len(ix.src)
+	}
+	line := sort.Search(len(ix.lineStarts), func(i int) bool { return ix.lineStarts[i] > off }) - 1
+	start := ix.lineStarts[line]
+	return Position{Line: line + 1, Column: utf8.RuneCount(ix.src[start:off]) + 1}
+}
+
+// Line returns the text of the 1-based line n without its line break.
+func (ix *LineIndex) Line(n int) string {
+	if n < 1 || n > len(ix.lineStarts) {
+		return ""
+	}
+	start := ix.lineStarts[n-1]
+	end := len(ix.src)
+	if n < len(ix.lineStarts) {
+		end = ix.lineStarts[n] - 1
+	}
+	if end > start && ix.src[end-1] == '\r' {
+		end--
+	}
+	return string(ix.src[start:end])
+}
+
+// Lines is the number of lines in the file.
+func (ix *LineIndex) Lines() int { return len(ix.lineStarts) }
