@@ -103,6 +103,9 @@ type Citation struct {
 	Entry int
 	// Suggestion names a close entry when none matched ("did you mean").
 	Suggestion string
+	// YearMismatch is set when the names match exactly one entry, Entry,
+	// whose year differs from the citation's (APA, Harvard).
+	YearMismatch bool
 	// Speaker is set on a signal phrase whose sentence also carries a
 	// citation: the person named is quoted in that source and needs no
 	// entry of their own.

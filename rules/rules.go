@@ -6,7 +6,18 @@ import "github.com/citelint/citelint/lint"
 
 // All returns every rule, in the order `citelint rules` lists them.
 func All() []lint.Rule {
-	return []lint.Rule{}
+	return []lint.Rule{
+		WorksCitedMissing{},
+		WorksCitedEmpty{},
+		WorksCitedHeading{},
+		EntryIncomplete{},
+		EntryUncited{},
+		CitationUnmatched{},
+		QuoteUncited{},
+		QuoteUnbalanced{},
+		QuoteTitle{},
+		QuoteLong{},
+	}
 }
 
 // ByID returns the rule with the given ID, or nil.

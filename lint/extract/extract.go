@@ -3,6 +3,11 @@
 package extract
 
 import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/entry"
 	"github.com/citelint/citelint/lint/inline"
@@ -11,20 +16,27 @@ import (
 // Essay extracts everything the rules read from doc.
 func Essay(doc *lint.Document, settings lint.Settings) *lint.Essay {
 	essay := &lint.Essay{Doc: doc}
+	markCaptions(doc)
 	essay.Sections = Sections(doc)
-	var body []int
+	var prose []int
 	for _, s := range essay.Sections {
 		switch s.Kind {
-		case lint.SectionBody, lint.SectionTitle:
+		case lint.SectionBody, lint.SectionTitle, lint.SectionNotes:
 			for b := s.First; b < s.Last; b++ {
-				body = append(body, b)
+				if doc.Blocks[b].Kind == lint.BlockCaption {
+					continue
+				}
+				if s.Kind == lint.SectionNotes && doc.Blocks[b].Range == s.HeadingAt {
+					continue
+				}
+				prose = append(prose, b)
 			}
 		case lint.SectionBibliography:
 			essay.Entries = append(essay.Entries, Entries(doc, s)...)
 		}
 	}
-	essay.Quotes = inline.Quotes(doc, body)
-	essay.Citations = inline.Citations(doc, body)
+	essay.Quotes = inline.Quotes(doc, prose)
+	essay.Citations = inline.Citations(doc, prose)
 	essay.Style = settings.Style
 	if essay.Style == lint.StyleUnknown {
 		essay.Style = DetectStyle(essay)
@@ -32,19 +44,111 @@ func Essay(doc *lint.Document, settings lint.Settings) *lint.Essay {
 	return essay
 }
 
-// Entries splits a bibliography section into entries and parses each.
+// creditLine matches an image credit: it names an image's source, needs no
+// works-cited entry and is not an essay claim.
+var creditLine = regexp.MustCompile(`(?i)^\s*(?:image|photo|photograph|picture|figure|fig\.|illustration|map|poster|cartoon|painting)(?:\s+(?:url|source|credit|link|from))?\s*(?:\d+\s*)?[:\-–—]`)
+
+// markCaptions turns image credit lines into caption blocks.
+func markCaptions(doc *lint.Document) {
+	for i, b := range doc.Blocks {
+		if b.Kind == lint.BlockParagraph && creditLine.MatchString(doc.Slice(b.Range)) {
+			doc.Blocks[i].Kind = lint.BlockCaption
+		}
+	}
+}
+
+// Entries splits a bibliography section into entries and parses each: one
+// entry per list item or paragraph, and within a plain-text paragraph one
+// per line unless a line continues the one before.
 func Entries(doc *lint.Document, s lint.Section) []lint.Entry {
 	var out []lint.Entry
 	for b := s.First; b < s.Last; b++ {
 		blk := doc.Blocks[b]
-		if blk.Kind == lint.BlockHeading || (s.HeadingAt != lint.Range{} && blk.Range == s.HeadingAt) {
+		if (s.HeadingAt != lint.Range{} && blk.Range == s.HeadingAt) || blk.Kind == lint.BlockHeading {
 			continue
 		}
-		text := doc.Slice(blk.Range)
-		e := entry.Parse(text)
-		e.Range = blk.Range
-		e.Block = b
-		out = append(out, e)
+		for _, r := range entryRanges(doc, blk.Range) {
+			text := doc.Slice(r)
+			e := entry.Parse(text)
+			e.Text = text
+			e.Range = r
+			e.TitleRange = shift(e.TitleRange, r.Start)
+			e.Block = b
+			out = append(out, e)
+		}
 	}
 	return out
+}
+
+func shift(r lint.Range, by int) lint.Range {
+	if r.End <= r.Start {
+		return lint.Range{}
+	}
+	return lint.Range{Start: r.Start + by, End: r.End + by}
+}
+
+// entryRanges splits a bibliography block into the ranges of its entries.
+func entryRanges(doc *lint.Document, r lint.Range) []lint.Range {
+	text := doc.Slice(r)
+	var out []lint.Range
+	lineStart := 0
+	cur := lint.Range{Start: -1}
+	prevLine := ""
+	flush := func() {
+		if cur.Start >= 0 {
+			out = append(out, trimRange(doc, cur))
+		}
+		cur = lint.Range{Start: -1}
+	}
+	for lineStart <= len(text) {
+		end := strings.IndexByte(text[lineStart:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += lineStart
+		}
+		line := text[lineStart:end]
+		if strings.TrimSpace(line) != "" {
+			if cur.Start < 0 || startsEntry(prevLine, line) {
+				flush()
+				cur = lint.Range{Start: r.Start + lineStart}
+			}
+			cur.End = r.Start + end
+			prevLine = line
+		}
+		lineStart = end + 1
+	}
+	flush()
+	return out
+}
+
+// startsEntry reports whether line begins a new entry rather than
+// continuing prev (an entry wrapped over several lines, perhaps with a
+// hanging indent).
+func startsEntry(prev, line string) bool {
+	if line != strings.TrimLeft(line, " \t") {
+		return false // hanging indent: a continuation
+	}
+	p := strings.TrimSpace(prev)
+	if p == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && !strings.ContainsRune("\"“'‘[*_", first) &&
+		!strings.HasPrefix(line, "http") && !strings.HasPrefix(line, "www.") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	// A line that ended in the middle of a sentence is wrapped.
+	if strings.ContainsRune(".)/>*_", last) || unicode.IsDigit(last) || strings.Contains(p[max(0, strings.LastIndex(p, " ")):], "://") {
+		return true
+	}
+	return ReferenceShaped(line)
+}
+
+func trimRange(doc *lint.Document, r lint.Range) lint.Range {
+	t := doc.Slice(r)
+	lead := len(t) - len(strings.TrimLeft(t, " \t\r\n"))
+	trail := len(t) - len(strings.TrimRight(t, " \t\r\n"))
+	return lint.Range{Start: r.Start + lead, End: r.End - trail}
 }

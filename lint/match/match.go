@@ -2,8 +2,314 @@
 // its quotations to the citations that cover them.
 package match
 
-import "github.com/citelint/citelint/lint"
+import (
+	"strings"
 
-// Match fills in Citation.Entry, Citation.Suggestion, Entry.CitedBy,
-// Entry.Mentioned and Quote.Citation. (stub)
-func Match(e *lint.Essay) {}
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/names"
+)
+
+// Match fills in Citation.Entry, Citation.Suggestion,
+// Citation.YearMismatch, Entry.CitedBy, Entry.Mentioned and Quote.Citation.
+func Match(e *lint.Essay) {
+	m := newMatcher(e)
+	for i := range e.Citations {
+		c := &e.Citations[i]
+		c.Entry, c.Suggestion, c.YearMismatch = -1, "", false
+		m.citation(c)
+	}
+	m.pageOnly()
+	m.notes()
+	for i := range e.Entries {
+		e.Entries[i].CitedBy = nil
+	}
+	for i, c := range e.Citations {
+		if c.Entry >= 0 {
+			e.Entries[c.Entry].CitedBy = append(e.Entries[c.Entry].CitedBy, i)
+		}
+	}
+	m.mentions()
+	linkQuotes(e)
+}
+
+type entryKeys struct {
+	families []string // Key of each author's family name, particle included
+	group    []string // initials of group authors and "[APA]" abbreviations
+	title    string   // folded title
+	url, doi string
+	year     string
+}
+
+type matcher struct {
+	essay *lint.Essay
+	keys  []entryKeys
+	// yearSensitive: APA and Harvard compare the year.
+	yearSensitive bool
+}
+
+func newMatcher(e *lint.Essay) *matcher {
+	m := &matcher{essay: e, yearSensitive: e.Style == lint.StyleAPA || e.Style == lint.StyleHarvard}
+	for _, en := range e.Entries {
+		k := entryKeys{title: names.Fold(en.Title), year: strings.ToLower(en.Year), doi: strings.ToLower(en.DOI)}
+		if en.URL != "" {
+			k.url = NormalizeURL(en.URL)
+		}
+		for _, a := range en.Authors {
+			k.families = append(k.families, names.Key(a.FullFamily()))
+			if a.Group {
+				k.group = append(k.group, names.Initials(a.Family))
+			}
+		}
+		if i := strings.Index(en.Text, "["); i >= 0 {
+			if j := strings.Index(en.Text[i:], "]"); j > 1 && j < 12 {
+				k.group = append(k.group, strings.ToUpper(en.Text[i+1:i+j]))
+			}
+		}
+		m.keys = append(m.keys, k)
+	}
+	return m
+}
+
+func (m *matcher) citation(c *lint.Citation) {
+	switch c.Kind {
+	case lint.CitationLink:
+		c.Entry = m.byURL(c.URL)
+	case lint.CitationNumeric:
+		if len(c.Numbers) > 0 && c.Numbers[0] >= 1 && c.Numbers[0] <= len(m.keys) {
+			c.Entry = c.Numbers[0] - 1
+		}
+	case lint.CitationNote:
+		// Resolved through the note's own citations, in notes().
+	default:
+		if c.PageOnly && len(c.Authors) == 0 && c.Title == "" {
+			return
+		}
+		m.byNameOrTitle(c)
+	}
+}
+
+// byURL finds the entry whose URL (or DOI link) is the same page.
+func (m *matcher) byURL(raw string) int {
+	n := NormalizeURL(raw)
+	if n == "" {
+		return -1
+	}
+	for i, k := range m.keys {
+		if k.url != "" && k.url == n {
+			return i
+		}
+		if k.doi != "" && strings.HasSuffix(strings.ToLower(n), k.doi) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *matcher) byNameOrTitle(c *lint.Citation) {
+	if len(c.Authors) > 0 {
+		cands := m.byAuthors(c.Authors)
+		if len(cands) == 0 {
+			// An unquoted short title or a site name written where an author
+			// would stand: "(Seventeen Moments)".
+			cands = m.byTitle(strings.Join(c.Authors, " "))
+		}
+		if len(cands) > 0 {
+			m.choose(c, cands)
+			return
+		}
+		c.Suggestion = m.suggest(c.Authors[0])
+		return
+	}
+	if c.Title != "" {
+		if cands := m.byTitle(c.Title); len(cands) > 0 {
+			m.choose(c, cands)
+			return
+		}
+		c.Suggestion = m.suggestTitle(c.Title)
+	}
+}
+
+// choose picks among entries whose names match, using the year in APA and
+// Harvard: a single name match with another year is a year mismatch.
+func (m *matcher) choose(c *lint.Citation, cands []int) {
+	if c.Year == "" || !m.yearSensitive {
+		c.Entry = cands[0]
+		return
+	}
+	year := strings.ToLower(strings.TrimSpace(c.Year))
+	for _, i := range cands {
+		if m.keys[i].year == year || strings.TrimRight(m.keys[i].year, "abcdefgh") == year {
+			c.Entry = i
+			return
+		}
+	}
+	if len(cands) == 1 {
+		c.Entry, c.YearMismatch = cands[0], true
+		return
+	}
+	c.Suggestion = m.describe(cands[0])
+}
+
+// byAuthors returns the entries whose first author matches the first cited
+// name (and, when two are cited, whose second matches too).
+func (m *matcher) byAuthors(cited []string) []int {
+	first := names.Key(cited[0])
+	upper := strings.ToUpper(strings.TrimSpace(cited[0]))
+	var out []int
+	for i, k := range m.keys {
+		hit := len(k.families) > 0 && k.families[0] == first
+		if !hit {
+			for _, g := range k.group {
+				if g != "" && g == upper {
+					hit = true
+				}
+			}
+		}
+		if hit && len(cited) > 1 && len(k.families) > 1 {
+			hit = k.families[1] == names.Key(cited[1])
+		}
+		if hit {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// byTitle returns the entries whose title begins with the short title (or
+// whose title is the short title), folded.
+func (m *matcher) byTitle(short string) []int {
+	s := names.Fold(short)
+	if s == "" {
+		return nil
+	}
+	var out []int
+	for i, k := range m.keys {
+		if k.title == "" {
+			continue
+		}
+		if k.title == s || strings.HasPrefix(k.title, s+" ") || strings.HasPrefix(stripArticle(k.title), stripArticle(s)) && len(stripArticle(s)) >= 4 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func stripArticle(s string) string {
+	for _, a := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(s, a) {
+			return s[len(a):]
+		}
+	}
+	return s
+}
+
+// suggest names a near-miss entry for a cited family name.
+func (m *matcher) suggest(name string) string {
+	for i, en := range m.essay.Entries {
+		for _, a := range en.Authors {
+			if names.Near(name, a.FullFamily()) {
+				return m.describe(i)
+			}
+		}
+	}
+	return ""
+}
+
+func (m *matcher) suggestTitle(title string) string {
+	t := names.Fold(title)
+	for i, k := range m.keys {
+		if k.title != "" && names.Distance(t, k.title) <= 2 {
+			return m.describe(i)
+		}
+	}
+	return ""
+}
+
+// describe names entry i the way a student would recognise it.
+func (m *matcher) describe(i int) string {
+	en := m.essay.Entries[i]
+	if len(en.Authors) > 0 {
+		a := en.Authors[0]
+		if a.Given != "" {
+			return a.FullFamily() + ", " + a.Given
+		}
+		return a.FullFamily()
+	}
+	if en.Title != "" {
+		return en.Title
+	}
+	return strings.TrimSpace(en.Text)
+}
+
+// pageOnly gives a page-only citation, "(412)", the entry of the signal
+// phrase or narrative citation before it in the same block.
+func (m *matcher) pageOnly() {
+	cs := m.essay.Citations
+	for i := range cs {
+		if !cs[i].PageOnly || cs[i].Entry >= 0 || len(cs[i].Authors) > 0 {
+			continue
+		}
+		for j := i - 1; j >= 0 && cs[j].Block == cs[i].Block; j-- {
+			if cs[j].Kind == lint.CitationSignal || cs[j].Kind == lint.CitationNarrative {
+				cs[i].Entry = cs[j].Entry
+				break
+			}
+		}
+	}
+}
+
+// notes resolves a note reference through the citations in its note's text.
+func (m *matcher) notes() {
+	doc := m.essay.Doc
+	cs := m.essay.Citations
+	for i := range cs {
+		if cs[i].Kind != lint.CitationNote {
+			continue
+		}
+		for _, n := range doc.Notes {
+			if n.Label != cs[i].Text && "[^"+n.Label+"]" != cs[i].Text {
+				continue
+			}
+			for _, c := range cs {
+				if c.Kind != lint.CitationNote && n.Contains(c.Start) && c.Entry >= 0 {
+					cs[i].Entry = c.Entry
+					break
+				}
+			}
+		}
+	}
+}
+
+// mentions marks the entries whose author or title the prose names
+// ("Ehrenburg's novel The Thaw"): they count as cited.
+func (m *matcher) mentions() {
+	e := m.essay
+	if len(e.Entries) == 0 {
+		return
+	}
+	var prose strings.Builder
+	for _, s := range e.Sections {
+		if s.Kind == lint.SectionBibliography {
+			continue
+		}
+		prose.WriteString(e.Doc.Slice(s.Range))
+		prose.WriteString(" \n ")
+	}
+	text := prose.String()
+	folded := " " + names.Fold(text) + " "
+	keyed := " " + names.Key(text) + " "
+	for i := range e.Entries {
+		en := &e.Entries[i]
+		if len(en.CitedBy) > 0 {
+			continue
+		}
+		for _, a := range en.Authors {
+			if k := names.Key(a.FullFamily()); len(k) >= 2 && strings.Contains(keyed, " "+k+" ") {
+				en.Mentioned = true
+			}
+		}
+		if t := names.Fold(en.Title); len(t) >= 4 && strings.Contains(folded, " "+t+" ") {
+			en.Mentioned = true
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package match
+
+import (
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/inline"
+)
+
+// linkQuotes gives each quotation the citation that covers it: one in the
+// quotation's own sentence or the next sentence of the same paragraph, or,
+// for a block quotation, one inside it or at the edges of the paragraphs
+// around it.
+func linkQuotes(e *lint.Essay) {
+	doc := e.Doc
+	sentences := map[int][]lint.Range{}
+	sentencesOf := func(b int) []lint.Range {
+		if s, ok := sentences[b]; ok {
+			return s
+		}
+		s := inline.Sentences(doc, doc.Blocks[b].Range)
+		sentences[b] = s
+		return s
+	}
+	for qi := range e.Quotes {
+		q := &e.Quotes[qi]
+		q.Citation = -1
+		if q.BlockQuote {
+			q.Citation = blockQuoteCitation(e, q, sentencesOf)
+			continue
+		}
+		var window lint.Range
+		ss := sentencesOf(q.Block)
+		first, last := -1, -1
+		for i, s := range ss {
+			if s.End > q.Start && s.Start < q.End {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first < 0 {
+			window = doc.Blocks[q.Block].Range
+		} else {
+			window = lint.Range{Start: ss[first].Start, End: ss[last].End}
+			if last+1 < len(ss) {
+				window.End = ss[last+1].End
+			}
+		}
+		q.Citation = citationIn(e, window, q)
+	}
+}
+
+// citationIn returns the best citation in window for quotation q: the first
+// one after the quotation, else the nearest before it.
+func citationIn(e *lint.Essay, window lint.Range, q *lint.Quote) int {
+	before := -1
+	for i, c := range e.Citations {
+		if c.Start < window.Start || c.Start >= window.End {
+			continue
+		}
+		if q.Inner.Contains(c.Start) && !q.BlockQuote {
+			// Words inside the quotation are the source's, not a citation.
+			continue
+		}
+		if c.Start >= q.End || (q.BlockQuote && c.Start >= q.Start) {
+			return i
+		}
+		before = i
+	}
+	return before
+}
+
+func blockQuoteCitation(e *lint.Essay, q *lint.Quote, sentencesOf func(int) []lint.Range) int {
+	doc := e.Doc
+	if c := citationIn(e, doc.Blocks[q.Block].Range, q); c >= 0 {
+		return c
+	}
+	// The next paragraph's first sentence, often just "(Freeze 412)".
+	if n := q.Block + 1; n < len(doc.Blocks) {
+		if ss := sentencesOf(n); len(ss) > 0 {
+			if c := citationIn(e, ss[0], q); c >= 0 {
+				return c
+			}
+		}
+	}
+	// The sentence that introduces it: "As Freeze writes:".
+	if p := q.Block - 1; p >= 0 && doc.Blocks[p].Kind != lint.BlockHeading {
+		if ss := sentencesOf(p); len(ss) > 0 {
+			if c := citationIn(e, ss[len(ss)-1], q); c >= 0 {
+				return c
+			}
+		}
+	}
+	return -1
+}

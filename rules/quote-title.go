@@ -1,0 +1,129 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/names"
+)
+
+// QuoteTitle reports a quoted span that is the title of a long work.
+type QuoteTitle struct{}
+
+// Meta describes the rule.
+func (QuoteTitle) Meta() lint.Meta {
+	return lint.Meta{
+		ID:       "quote-title",
+		Summary:  "the title of a long work stands in quotation marks",
+		Severity: lint.SeverityInfo,
+		Category: "quotations",
+		Since:    "0.1.0",
+		Doc: `MLA and APA set the titles of long works — books, novels, films, plays,
+albums, journals — in italics, and keep quotation marks for short works
+(articles, poems, chapters, songs) and for words quoted from a source. A title
+in quotation marks reads as a quotation with no source. This rule fires when a
+quoted span is a long work's title: it matches a book in the works-cited list,
+follows a word such as "novel" or "film", or is written in capitals
+("Ehrenburg's THE THAW").`,
+		Wrong: `With the publication of "Ehrenburg's THE THAW," a new age began.`,
+		Right: `With the publication of Ehrenburg's novel *The Thaw*, a new age began.`,
+	}
+}
+
+// Check reports each quoted long-work title.
+func (QuoteTitle) Check(p *lint.Pass) error {
+	e := p.Essay
+	for _, q := range e.Quotes {
+		if q.BlockQuote || q.Unclosed || q.Unopened || q.Depth > 0 || inSection(e, q.Start) != lint.SectionBody || inCitation(e, q.Range) {
+			continue
+		}
+		if why, ok := longWorkTitle(e, q); ok {
+			p.Reportf(q.Range, "%q looks like the title of a long work (%s); set book and film titles in italics, not quotation marks", trimQuote(q.Text), why)
+		}
+	}
+	return nil
+}
+
+// longWorkCue: words that, just before a quoted span, say it names a long
+// work. Short works (article, poem, essay, song, chapter) rightly take
+// quotation marks and are not here.
+var longWorkCue = regexp.MustCompile(`(?i)\b(?:novel|novella|book|memoir|autobiography|biography|film|movie|documentary|play|opera|ballet|album|musical|trilogy|publication of|treatise|manifesto|tv series|series|magazine|newspaper|journal)\s*,?\s*$`)
+
+// longWorkTitle reports whether quotation q names a long work, and why.
+func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
+	inner := trimQuote(q.Text)
+	words := strings.Fields(inner)
+	if len(words) == 0 || len(words) > 10 || strings.ContainsAny(inner, ".!?;") && !strings.HasSuffix(inner, "?") {
+		return "", false
+	}
+	if capsTitle(words) {
+		return "written in capitals", true
+	}
+	if !titleCase(words) {
+		return "", false
+	}
+	before := e.Doc.Slice(lint.Range{Start: max(0, q.Start-40), End: q.Start})
+	if longWorkCue.MatchString(before) {
+		return "it follows the word “" + strings.TrimSpace(longWorkCue.FindString(before)) + "”", true
+	}
+	folded := names.Fold(inner)
+	longHit, shortHit := false, false
+	for _, en := range e.Entries {
+		if en.Title == "" || names.Fold(en.Title) != folded {
+			continue
+		}
+		if en.Container == "" && (en.Publisher != "" || !en.TitleQuoted) {
+			longHit = true
+		} else {
+			shortHit = true
+		}
+	}
+	if longHit && !shortHit {
+		return "a book in the works-cited list", true
+	}
+	return "", false
+}
+
+// capsTitle: the span ends in two or more words wholly in capitals that
+// make up most of it and hold six letters or more (so that a pair of
+// acronyms such as "USSR NATO" does not count): "Ehrenburg's THE THAW".
+func capsTitle(words []string) bool {
+	tail, letters := 0, 0
+	for i := len(words) - 1; i >= 0; i-- {
+		w := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
+		if w == "" || strings.ToUpper(w) != w || !strings.ContainsFunc(w, unicode.IsLetter) {
+			break
+		}
+		tail++
+		letters += len([]rune(w))
+	}
+	return tail >= 2 && tail*2 >= len(words) && letters >= 6
+}
+
+// titleCase: every word of four or more letters begins with a capital.
+func titleCase(words []string) bool {
+	caps := 0
+	for _, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" {
+			continue
+		}
+		first := []rune(w)[0]
+		if unicode.IsUpper(first) || unicode.IsDigit(first) {
+			caps++
+			continue
+		}
+		if len([]rune(w)) >= 4 {
+			return false
+		}
+	}
+	return caps > 0
+}
+
+// trimQuote drops the punctuation a quotation carries inside its closing
+// mark: "culture," → "culture".
+func trimQuote(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), ",.;: ")
+}

@@ -1,0 +1,53 @@
+package rules
+
+import "github.com/citelint/citelint/lint"
+
+// QuoteUncited reports a quotation with no citation.
+type QuoteUncited struct{}
+
+// Meta describes the rule.
+func (QuoteUncited) Meta() lint.Meta {
+	return lint.Meta{
+		ID:       "quote-uncited",
+		Summary:  "a quotation has no citation",
+		Severity: lint.SeverityError,
+		Category: "quotations",
+		Since:    "0.1.0",
+		Doc: `A quotation must say where it comes from: a citation in its own sentence or the
+next sentence of the same paragraph, a footnote, or a signal phrase naming
+its source ("according to von Geldern", "as Freeze writes"). Quoted spans of
+one to three words are terms or scare quotes and need no source (the
+threshold is quotes.min-words in the configuration).`,
+		Wrong: `The Party promised "a return to Leninist norms of collective leadership" after 1953.`,
+		Right: `The Party promised "a return to Leninist norms of collective leadership" after 1953 (Taubman 271).`,
+	}
+}
+
+// Check reports each quotation that needs a source and has no citation.
+func (QuoteUncited) Check(p *lint.Pass) error {
+	e := p.Essay
+	for _, q := range e.Quotes {
+		if !needsSource(p, q) || q.Citation >= 0 || inSection(e, q.Start) != lint.SectionBody {
+			continue
+		}
+		if _, ok := longWorkTitle(e, q); ok {
+			continue // quote-title says what is wrong with it
+		}
+		if q.BlockQuote {
+			p.Reportf(q.Range, "this block quotation has no citation; cite its source at its end, as in (Author page)")
+			continue
+		}
+		p.Reportf(q.Range, "this quotation has no citation; name its source in a signal phrase or cite it in this sentence")
+	}
+	return nil
+}
+
+// inSection returns the kind of section holding text offset off.
+func inSection(e *lint.Essay, off int) lint.SectionKind {
+	for _, s := range e.Sections {
+		if s.Contains(off) {
+			return s.Kind
+		}
+	}
+	return lint.SectionBody
+}
