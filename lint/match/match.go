@@ -3,6 +3,7 @@
 package match
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/citelint/citelint/lint"
@@ -31,6 +32,9 @@ func Match(e *lint.Essay) {
 	m.mentions()
 	linkQuotes(e)
 }
+
+// possessive matches a word's possessive ending.
+var possessive = regexp.MustCompile(`(\pL)['’]s\b`)
 
 type entryKeys struct {
 	families []string // Key of each author's family name, particle included
@@ -295,7 +299,8 @@ func (m *matcher) mentions() {
 		prose.WriteString(e.Doc.Slice(s.Range))
 		prose.WriteString(" \n ")
 	}
-	text := prose.String()
+	// "Ehrenburg's novel" names Ehrenburg: drop possessive endings first.
+	text := possessive.ReplaceAllString(prose.String(), "$1")
 	folded := " " + names.Fold(text) + " "
 	keyed := " " + names.Key(text) + " "
 	for i := range e.Entries {

@@ -79,12 +79,15 @@ func Key(s string) string {
 	}
 	r := strings.NewReplacer(
 		"kh", "h", "zh", "j", "ya", "ia", "yu", "iu", "ou", "u", "ye", "e", "iy", "i", "yi", "i",
-		"eh", "e", "ks", "x", "ck", "k", "ph", "f", "j", "i", "y", "i", "w", "v", "ts", "c", "tz", "c",
+		"eh", "e", "ks", "x", "ck", "k", "ph", "f", "j", "i", "w", "v", "ts", "c", "tz", "c",
 	)
 	parts := strings.Fields(f)
 	for i, p := range parts {
 		p = r.Replace(p)
 		p = strings.TrimSuffix(p, "ii")
+		if strings.HasSuffix(p, "y") {
+			p = p[:len(p)-1] + "i"
+		}
 		if strings.HasSuffix(p, "ski") || strings.HasSuffix(p, "sky") {
 			p = p[:len(p)-1]
 		}
@@ -176,6 +179,11 @@ func Initials(s string) string {
 		if lw == "of" || lw == "the" || lw == "and" || lw == "for" || lw == "&" || lw == "on" || lw == "in" {
 			continue
 		}
+		if dotted(w) {
+			// "U.S." stands for two words.
+			b.WriteString(strings.ToUpper(strings.ReplaceAll(w, ".", "")))
+			continue
+		}
 		for _, r := range w {
 			if unicode.IsLetter(r) {
 				b.WriteRune(unicode.ToUpper(r))
@@ -184,4 +192,19 @@ func Initials(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// dotted reports whether w is an abbreviation of single letters and dots.
+func dotted(w string) bool {
+	letters := 0
+	for i, r := range w {
+		switch {
+		case r == '.':
+		case unicode.IsLetter(r) && (i+1 == len(w) || w[i+1] == '.'):
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }

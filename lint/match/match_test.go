@@ -1,0 +1,94 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/citelint/citelint/lint"
+)
+
+func essay(style lint.Style, entries []lint.Entry, cites ...lint.Citation) *lint.Essay {
+	d := &lint.Document{Text: "x", Src: []byte("x"), Blocks: []lint.Block{{Range: lint.Range{Start: 0, End: 1}}}}
+	return &lint.Essay{Doc: d, Style: style, Entries: entries, Citations: cites,
+		Sections: []lint.Section{{Kind: lint.SectionBody, Range: lint.Range{Start: 0, End: 1}, Last: 1}}}
+}
+
+func author(family, given string) lint.Name { return lint.Name{Family: family, Given: given} }
+
+func TestMatchByName(t *testing.T) {
+	entries := []lint.Entry{
+		{Authors: []lint.Name{{Family: "Geldern", Particle: "von", Given: "James"}}, Title: "The Thaw", Year: "2015"},
+		{Authors: []lint.Name{author("Freeze", "Gregory L.")}, Title: "Russia: A History", Year: "2009"},
+		{Authors: []lint.Name{{Family: "American Psychological Association", Group: true}}, Title: "Publication Manual", Year: "2020"},
+		{Title: "Seventeen Moments in Soviet History", Year: "2014"},
+	}
+	tests := []struct {
+		name       string
+		style      lint.Style
+		cite       lint.Citation
+		entry      int
+		suggestion string
+		mismatch   bool
+	}{
+		{"particle kept", lint.StyleMLA, lint.Citation{Authors: []string{"von Geldern"}}, 0, "", false},
+		{"particle capitalised", lint.StyleMLA, lint.Citation{Authors: []string{"Von Geldern"}}, 0, "", false},
+		{"particle dropped is a near miss", lint.StyleMLA, lint.Citation{Authors: []string{"Geldern"}}, -1, "von Geldern, James", false},
+		{"misspelling", lint.StyleMLA, lint.Citation{Authors: []string{"Freez"}}, -1, "Freeze, Gregory L.", false},
+		{"APA year", lint.StyleAPA, lint.Citation{Authors: []string{"Freeze"}, Year: "2009"}, 1, "", false},
+		{"APA other year", lint.StyleAPA, lint.Citation{Authors: []string{"Freeze"}, Year: "2011"}, 1, "", true},
+		{"MLA ignores year", lint.StyleMLA, lint.Citation{Authors: []string{"Freeze"}, Year: "2011"}, 1, "", false},
+		{"group abbreviation", lint.StyleAPA, lint.Citation{Authors: []string{"APA"}, Year: "2020"}, 2, "", false},
+		{"group in full", lint.StyleAPA, lint.Citation{Authors: []string{"American Psychological Association"}, Year: "2020"}, 2, "", false},
+		{"short title", lint.StyleMLA, lint.Citation{Title: "Seventeen Moments"}, 3, "", false},
+		{"title as author", lint.StyleMLA, lint.Citation{Authors: []string{"Seventeen Moments"}}, 3, "", false},
+		{"nobody", lint.StyleMLA, lint.Citation{Authors: []string{"Taubman"}}, -1, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.cite.Kind = lint.CitationParenthetical
+			e := essay(tt.style, append([]lint.Entry(nil), entries...), tt.cite)
+			Match(e)
+			c := e.Citations[0]
+			assert.Equal(t, tt.entry, c.Entry)
+			assert.Equal(t, tt.suggestion, c.Suggestion)
+			assert.Equal(t, tt.mismatch, c.YearMismatch)
+		})
+	}
+}
+
+func TestMatchByURL(t *testing.T) {
+	entries := []lint.Entry{{URL: "https://www.example.org/a/page/", Title: "Page"}, {DOI: "10.1234/abc.5", Title: "Paper"}}
+	for raw, want := range map[string]int{
+		"http://example.org/a/page":                       0,
+		"https://example.org/a/page?utm_source=x#section": 0,
+		"https://doi.org/10.1234/ABC.5":                   1,
+		"https://example.org/a/other":                     -1,
+	} {
+		e := essay(lint.StyleMLA, append([]lint.Entry(nil), entries...), lint.Citation{Kind: lint.CitationLink, URL: raw})
+		Match(e)
+		assert.Equal(t, want, e.Citations[0].Entry, raw)
+	}
+}
+
+func TestMentions(t *testing.T) {
+	text := "Il'ia Ehrenburg's novel The Thaw named an era."
+	d := &lint.Document{Text: text, Src: []byte(text), Blocks: []lint.Block{{Range: lint.Range{Start: 0, End: len(text)}}}}
+	e := &lint.Essay{Doc: d, Style: lint.StyleMLA,
+		Sections: []lint.Section{{Kind: lint.SectionBody, Range: lint.Range{Start: 0, End: len(text)}, Last: 1}},
+		Entries: []lint.Entry{
+			{Authors: []lint.Name{author("Erenburg", "Ilya")}, Title: "Ottepel"},
+			{Authors: []lint.Name{author("Taubman", "William")}, Title: "Khrushchev"},
+		}}
+	Match(e)
+	assert.True(t, e.Entries[0].Mentioned, "transliteration variant named in prose")
+	assert.False(t, e.Entries[1].Mentioned)
+}
+
+func TestNormalizeURL(t *testing.T) {
+	assert.Equal(t, "example.org/a", NormalizeURL("https://www.Example.org/a/"))
+	assert.Equal(t, "example.org/a?id=3", NormalizeURL("http://example.org/a?id=3&utm_medium=x&fbclid=y"))
+	assert.Equal(t, "example.org", NormalizeURL("example.org/index.html"))
+	assert.Equal(t, "", NormalizeURL("  "))
+	assert.Equal(t, "example.org", Host("https://www.example.org/x/y"))
+}

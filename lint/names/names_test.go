@@ -1,0 +1,85 @@
+package names
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"von Geldern", "von geldern"},
+		{"Von  Géldern", "von geldern"},
+		{"Il'ia", "ilia"},
+		{"Il’ia", "ilia"},
+		{"O'Brien", "obrien"},
+		{"Smith-Jones", "smith jones"},
+		{"al-Hakim", "al hakim"},
+		{"Łukasz", "lukasz"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Fold(tt.in), tt.in)
+	}
+}
+
+func TestSameFamily(t *testing.T) {
+	same := [][2]string{
+		{"von Geldern", "Von Geldern"},
+		{"Ehrenburg", "Erenburg"},
+		{"Il'ia", "Ilya"},
+		{"Dostoevsky", "Dostoevskii"},
+		{"Tolstoy", "Tolstoi"},
+		{"Khrushchev", "Hrushchev"},
+		{"García Márquez", "Garcia Marquez"},
+		{"O’Brien", "O'Brien"},
+	}
+	for _, p := range same {
+		assert.True(t, SameFamily(p[0], p[1]), "%q ~ %q", p[0], p[1])
+	}
+	differ := [][2]string{
+		{"Geldern", "von Geldern"},
+		{"Smith", "Smyth"},
+		{"Freeze", "Fitzpatrick"},
+		{"", ""},
+	}
+	for _, p := range differ {
+		assert.False(t, SameFamily(p[0], p[1]), "%q !~ %q", p[0], p[1])
+	}
+}
+
+func TestNear(t *testing.T) {
+	assert.True(t, Near("Geldern", "von Geldern"))
+	assert.True(t, Near("Fitzpatrik", "Fitzpatrick"))
+	assert.True(t, Near("Taubmann", "Taubman"))
+	assert.False(t, Near("Freeze", "Fitzpatrick"))
+	assert.False(t, Near("Li", "Lu"), "short names are too close to call")
+	assert.False(t, Near("Smith", "Smith"), "the same name is not a near miss")
+}
+
+func TestInitials(t *testing.T) {
+	assert.Equal(t, "APA", Initials("American Psychological Association"))
+	assert.Equal(t, "WHO", Initials("World Health Organization"))
+	assert.Equal(t, "USGCRP", Initials("U.S. Global Change Research Program"))
+}
+
+func TestIsParticle(t *testing.T) {
+	for _, p := range []string{"von", "Van", "de", "al-", "bin", "DA"} {
+		assert.True(t, IsParticle(p), p)
+	}
+	assert.False(t, IsParticle("Smith"))
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"von Geldern", "Il'ia Ehrenburg", "", "ßłø", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Key(s)
+		if Key(s) != k {
+			t.Fatalf("Key not deterministic for %q", s)
+		}
+		_ = Near(s, "von Geldern")
+		_ = Distance(s, k)
+	})
+}
