@@ -1,11 +1,164 @@
 // Package entry parses works-cited entries into their fields: authors,
 // date, title, container, volume, issue, pages, publisher and identifiers,
 // and tells which style an entry is written in.
+//
+// Parsing runs in stages over one entry, each of which can be measured on
+// its own (see corpus_test.go):
+//
+//  1. prepare: list numbers, DOIs, URLs, ISBNs, access dates and medium
+//     markers are recorded and blanked out of a working copy, which keeps
+//     the byte offsets of the original;
+//  2. names: the author block at the head of the entry is read name by
+//     name (inverted, direct, Vancouver and group forms);
+//  3. date: a year right after the authors, in parentheses (APA, Harvard)
+//     or between periods (Chicago author-date);
+//  4. title: a quoted title, or the first sentence that follows;
+//  5. container and tail: the journal, website or book, then volume,
+//     issue, pages, publisher and the year where MLA and Chicago put it;
+//  6. style: the shapes seen on the way vote for a style.
 package entry
 
-import "github.com/citelint/citelint/lint"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
+)
 
 // Parse parses one works-cited entry. The returned Entry's Text is s and its
 // TitleRange is relative to s; Range and Block are left for the caller.
-// (stub: to be written)
-func Parse(s string) lint.Entry { return lint.Entry{Text: s} }
+// Fields the entry lacks are left empty; Parse never fails.
+func Parse(s string) lint.Entry {
+	e := lint.Entry{Text: s}
+	p := &parser{s: s, w: []byte(s), e: &e}
+	for i, c := range p.w {
+		// Wrapped lines and tabs are spaces to every later stage.
+		if c == '\n' || c == '\r' || c == '\t' {
+			p.w[i] = ' '
+		}
+	}
+	p.prepare()
+	if strings.TrimSpace(p.work()) == "" {
+		e.BareURL = e.URL != "" || e.DOI != ""
+		e.Style = lint.StyleUnknown
+		return e
+	}
+	p.authors()
+	p.date()
+	p.title()
+	p.container()
+	p.tail()
+	e.Style = p.style()
+	return e
+}
+
+// parser holds one entry under analysis.
+type parser struct {
+	s string
+	// w is the working copy of s: same length, with consumed spans blanked
+	// to spaces, so that offsets in w are offsets in s.
+	w []byte
+	e *lint.Entry
+	// pos is where the next stage starts reading w.
+	pos int
+	// afterTitle is where the title stage stopped.
+	afterTitle int
+	f          features
+}
+
+// features are the shapes the stages saw; style() weighs them.
+type features struct {
+	retrieved, availableAt, medium                        bool
+	accessedParen, accessedDayFirst, accessedMonthFirst   bool
+	ampersand, andWord, etAlComma, etAlBare               bool
+	initialsOnly, fullGiven, directLater, invertedLater   bool
+	parenDate, parenDateDot, bareDateAfterAuthors         bool
+	titleDoubleQuoted, titleSingleQuoted, titleCommaClose bool
+	volAbbrev, noAbbrev, ppAbbrev                         bool
+	apaVolume, colonPages, nbYear, placePublisher         bool
+	yearAfterContainer, yearLast, editedBy, inChapter     bool
+	names                                                 int
+}
+
+func (p *parser) work() string { return string(p.w) }
+
+// blank removes s[start:end] from the working copy.
+func (p *parser) blank(start, end int) {
+	for i := max(start, 0); i < end && i < len(p.w); i++ {
+		p.w[i] = ' '
+	}
+}
+
+// skipSpace moves pos past spaces.
+func (p *parser) skipSpace() {
+	for p.pos < len(p.w) && p.w[p.pos] == ' ' {
+		p.pos++
+	}
+}
+
+// skipSeparators moves pos past spaces and the punctuation that separates
+// fields (". , ; :").
+func (p *parser) skipSeparators() {
+	for p.pos < len(p.w) {
+		switch p.w[p.pos] {
+		case ' ', '.', ',', ';', ':':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+// rest is the working text from pos on.
+func (p *parser) rest() string { return string(p.w[p.pos:]) }
+
+// setTitle records the title at s[start:end], trimmed of outer spaces and
+// sentence punctuation.
+func (p *parser) setTitle(start, end int, quoted bool) {
+	start, end = trimRange(p.s, start, end, " \t\n\r.,;:")
+	if end <= start {
+		return
+	}
+	p.e.Title = collapseSpace(p.s[start:end])
+	p.e.TitleRange = lint.Range{Start: start, End: end}
+	p.e.TitleQuoted = quoted
+}
+
+// trimRange narrows [start,end) of s past the given cutset at both ends.
+func trimRange(s string, start, end int, cutset string) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(s[start:end])
+		if !strings.ContainsRune(cutset, r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(s[start:end])
+		if !strings.ContainsRune(cutset, r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// field cleans a field's raw text: spaces collapsed, outer separators gone.
+func field(raw string) string {
+	raw = collapseSpace(raw)
+	return strings.Trim(raw, " .,;:")
+}
+
+// collapseSpace turns runs of white space (wrapped lines) into one space.
+func collapseSpace(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") && !strings.Contains(s, "  ") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,495 @@
+package entry
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
+)
+
+var (
+	// reParenDate is APA's and Harvard's date after the authors: "(2009)",
+	// "(2020, March 3)", "(n.d.)", "(in press)".
+	reParenDate     = regexp.MustCompile(`^\(\s*((\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
+	reFindParenDate = regexp.MustCompile(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
+	// reBareDate is Chicago author-date's year between periods.
+	reBareDate = regexp.MustCompile(`^(\d{4}[a-z]?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
+	reYearLead = regexp.MustCompile(`^\d{4}[a-z]?`)
+	reNoDate   = regexp.MustCompile(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
+
+	reEdition  = regexp.MustCompile(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
+	reInPrefix = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
+	reEditors  = regexp.MustCompile(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
+	reContStop = regexp.MustCompile(`,\s*(?i:vol|vols|no|nos|pp?|iss|issue|edited|ed|eds|trans|translated|directed|season|episode|ch|chap|part|sec|art|article|special issue|e-?\d|\d)\b|,\s*` + monthPattern + `\.?\s+\d|\s+\d+\s*(?:\(|:|,|\.|$)|:\s*\d|;|\s\(|\s\[`)
+	rePlacePub = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
+
+	reVol      = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
+	reIssue    = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
+	rePages    = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
+	reAPAVol   = regexp.MustCompile(`^[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
+	reChiVol   = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+	reYear     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
+	reDateText = regexp.MustCompile(datePattern)
+	reTailPub  = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+)
+
+// abbreviations end in a period that does not end a field.
+var abbreviations = map[string]bool{
+	"vs": true, "St": true, "Dr": true, "Mr": true, "Mrs": true, "Ms": true,
+	"Jr": true, "Sr": true, "No": true, "no": true, "Vol": true, "vol": true,
+	"ed": true, "eds": true, "Ed": true, "Eds": true, "etc": true, "Inc": true,
+	"Co": true, "Ltd": true, "Corp": true, "pp": true, "Rev": true, "Gen": true,
+	"Gov": true, "Sen": true, "Rep": true, "Prof": true, "Univ": true,
+	"Dept": true, "Ch": true, "Mt": true, "Ft": true, "al": true, "eg": true,
+	"ie": true, "cf": true, "approx": true, "trans": true, "Trans": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true,
+	"Jul": true, "Aug": true, "Sep": true, "Sept": true, "Oct": true,
+	"Nov": true, "Dec": true,
+}
+
+// publisherWords mark a publisher rather than a journal or website.
+var publisherWords = map[string]bool{
+	"Press": true, "Publishing": true, "Publishers": true, "Publisher": true,
+	"Books": true, "Verlag": true, "Wiley": true, "Springer": true,
+	"Elsevier": true, "Routledge": true, "Penguin": true, "Norton": true,
+	"Sage": true, "SAGE": true, "House": true, "Macmillan": true,
+	"Palgrave": true, "Harper": true, "HarperCollins": true, "Knopf": true,
+	"Vintage": true, "Doubleday": true, "Scribner": true, "Houghton": true,
+	"Bloomsbury": true, "Blackwell": true, "Pearson": true, "McGraw-Hill": true,
+	"Cengage": true, "UP": true, "Random": true, "CRC": true, "Ltd": true,
+	"Inc": true, "Editions": true, "Éditions": true, "Guilford": true,
+	"Erlbaum": true, "Academic": true, "Taylor": true,
+}
+
+// date runs the date stage: a date right after the authors.
+func (p *parser) date() {
+	start := p.pos
+	p.skipSpace()
+	if p.pos < len(p.w) && p.w[p.pos] == '.' {
+		p.pos++
+		p.skipSpace()
+	}
+	if m := reParenDate.FindStringSubmatchIndex(p.rest()); m != nil {
+		p.setDate(p.pos+m[2], p.pos+m[3])
+		p.f.parenDate = true
+		p.pos += m[1]
+		if p.pos < len(p.w) && p.w[p.pos] == '.' {
+			p.f.parenDateDot = true
+		}
+		return
+	}
+	if len(p.e.Authors) > 0 {
+		if m := reBareDate.FindStringSubmatchIndex(p.rest()); m != nil && p.pos > start {
+			p.setDate(p.pos+m[2], p.pos+m[3])
+			p.f.bareDateAfterAuthors = true
+			p.pos += m[3]
+			return
+		}
+		p.pos = start
+		return
+	}
+	// No author read: APA puts a group author, or for an authorless work
+	// the title, before "(2020)."
+	m := reFindParenDate.FindStringIndex(p.rest())
+	if m == nil || m[0] == 0 || m[0] > 250 {
+		p.pos = start
+		return
+	}
+	segStart, segEnd := trimRange(p.s, p.pos, p.pos+m[0], " .,")
+	if segEnd <= segStart {
+		p.pos = start
+		return
+	}
+	if end, _ := p.sentenceEnd(segStart, segEnd, false); end < segEnd || strings.ContainsAny(p.s[segStart:segEnd], "\"“”") {
+		p.pos = start
+		return
+	}
+	seg := p.s[segStart:segEnd]
+	if looksLikeGroup(seg) {
+		p.e.Authors = append(p.e.Authors, groupNameOf(seg))
+		p.f.names = 1
+	} else {
+		p.setTitle(segStart, segEnd, false)
+	}
+	dm := reParenDate.FindStringSubmatchIndex(p.s[p.pos+m[0]:])
+	p.setDate(p.pos+m[0]+dm[2], p.pos+m[0]+dm[3])
+	p.f.parenDate = true
+	p.pos += m[1]
+	if p.pos < len(p.w) && p.w[p.pos] == '.' {
+		p.f.parenDateDot = true
+	}
+}
+
+// looksLikeGroup tells an organisation in author position from a title
+// there: an organisation word, or a short run of capitalised words that does
+// not open as a title does.
+func looksLikeGroup(seg string) bool {
+	words := strings.Fields(stripParens(seg))
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if groupWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	if len(words) > 5 || notNameWords[words[0]] {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "on" || lw == "&" {
+			continue
+		}
+		if !isUpperStart(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func groupNameOf(seg string) lint.Name {
+	return lint.Name{Family: collapseSpace(stripParens(seg)), Group: true}
+}
+
+// stripParens drops parenthesised asides ("(M. A. S. Abdel Haleem, Tran.)").
+func stripParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// setDate records the date written at s[start:end].
+func (p *parser) setDate(start, end int) {
+	raw := collapseSpace(p.s[start:end])
+	p.e.Date = raw
+	switch {
+	case reYearLead.MatchString(raw):
+		p.e.Year = reYearLead.FindString(raw)
+	case reNoDate.MatchString(raw):
+		p.e.Year = "n.d."
+	default:
+		p.e.Year = raw
+	}
+}
+
+// title runs the title stage: a quoted title, or the next sentence.
+func (p *parser) title() {
+	if p.e.Title != "" {
+		return
+	}
+	p.skipSeparators()
+	if p.pos >= len(p.w) {
+		return
+	}
+	if p.quotedTitle() {
+		return
+	}
+	end, next := p.sentenceEnd(p.pos, len(p.w), false)
+	p.setTitle(p.pos, end, false)
+	p.pos = next
+}
+
+// quotedTitle reads a title in quotation marks at pos.
+func (p *parser) quotedTitle() bool {
+	open, n := utf8.DecodeRune(p.w[p.pos:])
+	var closers string
+	single := false
+	switch open {
+	case '“':
+		closers = "”\""
+	case '"':
+		closers = "\"”"
+	case '«':
+		closers = "»"
+	case '„':
+		closers = "“”"
+	case '‘', '\'', '‚':
+		closers = "’'"
+		single = true
+	default:
+		return false
+	}
+	from := p.pos + n
+	for i := from; i < len(p.w); {
+		r, rn := utf8.DecodeRune(p.w[i:])
+		if strings.ContainsRune(closers, r) {
+			next, _ := utf8.DecodeRune(p.w[i+rn:])
+			// An apostrophe inside a word ("Stalin’s") closes nothing.
+			if !single || i+rn >= len(p.w) || !isWordRune(next) {
+				p.setTitle(from, i, true)
+				if single {
+					p.f.titleSingleQuoted = true
+				} else {
+					p.f.titleDoubleQuoted = true
+				}
+				before := strings.TrimRight(p.s[from:i], " ")
+				if strings.HasSuffix(before, ",") || next == ',' {
+					p.f.titleCommaClose = true
+				}
+				p.pos = i + rn
+				return true
+			}
+		}
+		i += rn
+	}
+	return false
+}
+
+// blanked reports whether byte i was removed by an earlier stage.
+func (p *parser) blanked(i int) bool {
+	return p.w[i] == ' ' && p.s[i] != ' ' && p.s[i] != '\n' && p.s[i] != '\r' && p.s[i] != '\t'
+}
+
+// sentenceEnd finds where the field starting at from ends: at a period,
+// question or exclamation mark followed by a capital, digit or quotation
+// mark, at an opening parenthesis or bracket (APA's "(2nd ed.)", "[Film]"),
+// or at text an earlier stage removed. In a container, short capitalised
+// words before a period are journal abbreviations ("J. Mol. Evol.").
+// It returns the end of the field and where the next one may start.
+func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
+	for i := from; i < limit; i++ {
+		c := p.w[i]
+		if p.blanked(i) {
+			if i > from {
+				return i, i
+			}
+			continue
+		}
+		switch c {
+		case '.', '?', '!':
+			j := i + 1
+			for j < limit && p.w[j] == ' ' {
+				j++
+			}
+			fieldEnd := i
+			if c != '.' {
+				fieldEnd = i + 1
+			}
+			if j >= limit {
+				return fieldEnd, j
+			}
+			if j == i+1 && !(c != '.' && isQuoteRune(rune(p.w[j]))) {
+				continue
+			}
+			r, _ := utf8.DecodeRune(p.w[j:])
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || isQuoteRune(r) || r == '(' || r == '[') {
+				continue
+			}
+			if c == '.' && p.abbreviationBefore(i, container) {
+				continue
+			}
+			return fieldEnd, j
+		case '(', '[':
+			if i > from && p.w[i-1] == ' ' {
+				return i, i
+			}
+		}
+	}
+	return limit, limit
+}
+
+// abbreviationBefore reports whether the period at i ends an abbreviation.
+func (p *parser) abbreviationBefore(i int, container bool) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRune(p.w[:j])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j -= n
+	}
+	word := string(p.w[j:i])
+	if word == "" {
+		return false
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		return true
+	}
+	if abbreviations[word] {
+		return true
+	}
+	return container && utf8.RuneCountInString(word) <= 5 && isUpperStart(word) && !isAllUpper(word)
+}
+
+// container runs the container stage: the journal, website or book that
+// holds the work, or for a book its publisher.
+func (p *parser) container() {
+	p.afterTitle = p.pos
+	p.skipSeparators()
+	for p.pos < len(p.w) {
+		rest := p.rest()
+		if rest[0] == '(' || rest[0] == '[' {
+			// APA's "(2nd ed.)", "(pp. 3–5)", "[Film]" after the title.
+			closeAt := strings.IndexAny(rest, ")]")
+			if closeAt < 0 {
+				break
+			}
+			p.pos += closeAt + 1
+			p.skipSeparators()
+			continue
+		}
+		if m := reEdition.FindStringIndex(rest); m != nil {
+			p.pos += m[1]
+			p.skipSeparators()
+			continue
+		}
+		break
+	}
+	if p.pos >= len(p.w) {
+		return
+	}
+	if m := reInPrefix.FindStringIndex(p.rest()); m != nil {
+		p.f.inChapter = true
+		p.pos += m[1]
+		if m := reEditors.FindStringIndex(p.rest()); m != nil {
+			p.pos += m[1]
+		}
+	}
+	start := p.pos
+	end := len(p.w)
+	if m := reContStop.FindStringIndex(p.rest()); m != nil {
+		end = start + m[0]
+	}
+	if e, _ := p.sentenceEnd(start, end, true); e < end {
+		end = e
+	}
+	raw := field(p.s[start:end])
+	p.pos = end
+	if raw == "" {
+		return
+	}
+	if strings.HasPrefix(p.rest(), ", edited by") || strings.HasPrefix(p.rest(), ", ed.") {
+		p.f.editedBy = true
+	}
+	if m := rePlacePub.FindStringSubmatch(raw); m != nil && !strings.ContainsAny(m[1], "0123456789") && !p.e.TitleQuoted {
+		p.e.Publisher = field(m[2])
+		p.f.placePublisher = true
+		return
+	}
+	after := p.rest()
+	volumeFollows := reAPAVol.MatchString(after) || reVol.MatchString(after) || reChiVol.MatchString(after) && strings.Contains(after, ":")
+	switch {
+	case p.e.TitleQuoted || p.f.inChapter || volumeFollows:
+		p.e.Container = raw
+	case hasPublisherWord(raw):
+		p.e.Publisher = raw
+	default:
+		p.e.Container = raw
+	}
+}
+
+func hasPublisherWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if publisherWords[strings.Trim(w, ".,;:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// tail runs the last stage: volume, issue, pages, publisher, and the year
+// where MLA and Chicago notes put it, after the title.
+func (p *parser) tail() {
+	tail := string(p.w[p.afterTitle:])
+	afterCont := p.rest()
+	if m := reChiVol.FindStringSubmatch(afterCont); m != nil && m[1] != "" && (m[3] != "" || m[4] != "") && !strings.HasPrefix(strings.TrimSpace(afterCont), ",") {
+		// Chicago: "6 (12): 3–5", "99 (2002): 16847", "52: 485".
+		p.e.Volume = m[1]
+		if m[2] != "" {
+			p.e.Issue = m[2]
+		}
+		if y := reYearLead.FindString(m[3]); y != "" && len(m[3]) <= 5 {
+			if p.e.Year == "" {
+				p.e.Year = y
+				p.e.Date = m[3]
+			}
+			p.f.nbYear = true
+		} else if m[3] != "" {
+			p.e.Issue = m[3]
+		}
+		if m[4] != "" {
+			p.e.Pages = m[4]
+			p.f.colonPages = true
+		}
+	} else if m := reAPAVol.FindStringSubmatch(afterCont); m != nil && strings.HasPrefix(strings.TrimSpace(afterCont), ",") && !(len(m[1]) == 4 && reYear.MatchString(m[1]) && m[2] == "" && m[3] == "") {
+		// APA and Harvard: ", 6(12), 3–5".
+		p.e.Volume = m[1]
+		p.e.Issue = m[2]
+		p.e.Pages = m[3]
+		p.f.apaVolume = m[3] != "" || m[2] != ""
+	}
+	if p.e.Volume == "" {
+		if m := reVol.FindStringSubmatch(tail); m != nil {
+			p.e.Volume = m[1]
+			if strings.Contains(tail, "vol.") {
+				p.f.volAbbrev = true
+			}
+		}
+	}
+	if p.e.Issue == "" {
+		if m := reIssue.FindStringSubmatch(tail); m != nil {
+			p.e.Issue = m[1]
+			if strings.Contains(tail, "no.") {
+				p.f.noAbbrev = true
+			}
+		}
+	}
+	if m := rePages.FindStringSubmatch(tail); m != nil {
+		if p.e.Pages == "" {
+			p.e.Pages = m[1]
+		}
+		p.f.ppAbbrev = true
+	}
+	if p.e.Year == "" {
+		p.tailYear(tail)
+	}
+	if p.e.Publisher == "" {
+		if m := reTailPub.FindStringSubmatch(tail); m != nil && !strings.ContainsAny(m[1], "0123456789") {
+			p.e.Publisher = field(m[2])
+			p.f.placePublisher = true
+		}
+	}
+}
+
+// tailYear finds the year after the title: in a full date ("26 Jun. 2018")
+// or alone (", 2002,").
+func (p *parser) tailYear(tail string) {
+	base := p.afterTitle
+	loc := reDateText.FindStringIndex(tail)
+	yloc := reYear.FindStringIndex(tail)
+	switch {
+	case loc != nil && (yloc == nil || loc[0] <= yloc[0]+12):
+		p.e.Date = collapseSpace(tail[loc[0]:loc[1]])
+		p.e.Year = reYear.FindString(p.e.Date)
+		yloc = []int{loc[0], loc[1]}
+	case yloc != nil:
+		p.e.Year = tail[yloc[0]:yloc[1]]
+		p.e.Date = p.e.Year
+	default:
+		if i := strings.Index(tail, "n.d."); i >= 0 {
+			p.e.Year, p.e.Date = "n.d.", "n.d."
+		}
+		return
+	}
+	before := strings.TrimRight(tail[:yloc[0]], " ")
+	if strings.HasSuffix(before, ",") {
+		p.f.yearAfterContainer = true
+	}
+	after := strings.TrimSpace(string(p.w[base+yloc[1]:]))
+	if after == "" || after == "." {
+		p.f.yearLast = true
+	}
+}

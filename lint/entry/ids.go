@@ -1,0 +1,173 @@
+package entry
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The identifier stage finds what can be recognised anywhere in an entry
+// without understanding its structure — DOIs, URLs, ISBNs, access dates and
+// the medium markers of older styles — records it, and blanks it out of the
+// working copy so that the later stages never mistake a URL's path for a
+// title or an access year for the publication year.
+
+const monthPattern = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
+
+// datePattern matches a calendar date as the styles write it: "20 Oct. 2014",
+// "March 3, 2020", "2014-10-20", "10/20/2014", "October 2014".
+const datePattern = `\d{1,2}(?:st|nd|rd|th)?\s+` + monthPattern + `\.?,?\s+\d{4}` +
+	`|` + monthPattern + `\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
+	`|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}` +
+	`|` + monthPattern + `\.?\s+\d{4}`
+
+var (
+	reListNumber   = regexp.MustCompile(`^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s*`)
+	reBareNumber   = regexp.MustCompile(`^\s*\d{1,3}\s+\p{Lu}`)
+	reDOI          = regexp.MustCompile(`(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)?\b(10\.\d{4,9}/[^\s"<>]+)`)
+	reURL          = regexp.MustCompile(`(?i)<?\b(?:https?://|www\.)[^\s<>"]+>?`)
+	reISBN         = regexp.MustCompile(`(?i)\bISBN(?:-?1[03])?\s*:?\s*([0-9][0-9\s-]{8,16}[0-9X])\b`)
+	reAccessed     = regexp.MustCompile(`(?i)[(\[]?\b(?:last\s+)?(?:accessed|viewed|consulted|cited)(?:\s+on)?\s*:?\s*(` + datePattern + `)[)\]]?\.?`)
+	reRetrievedOn  = regexp.MustCompile(`(?i)\bretrieved(?:\s+on)?\s+(` + datePattern + `),?\s+from\b:?`)
+	reRetrieved    = regexp.MustCompile(`(?i)\bretrieved\s+from\b:?`)
+	reAvailable    = regexp.MustCompile(`(?i)\bavailable\s+(?:at|from|online)\b\s*:?`)
+	reOnlineMarker = regexp.MustCompile(`(?i)\[(?:online|internet|electronic)\]`)
+	// MLA 7's medium of publication stands alone between periods.
+	reMedium = regexp.MustCompile(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
+)
+
+// prepare strips the list number and the identifiers, filling the entry's
+// identifier fields and the features they imply.
+func (p *parser) prepare() {
+	if m := reListNumber.FindStringIndex(p.s); m != nil {
+		p.blank(0, m[1])
+	} else if m := reBareNumber.FindStringIndex(p.s); m != nil {
+		// A number followed by a capital ("33 Bergk, V.") is a list
+		// number whose period was lost.
+		p.blank(0, m[1]-1)
+	}
+
+	for _, m := range reDOI.FindAllStringSubmatchIndex(p.work(), -1) {
+		end := m[3] - trimURLTail(p.s[m[2]:m[3]])
+		if p.e.DOI == "" {
+			p.e.DOI = p.s[m[2]:end]
+		}
+		p.blank(m[0], end)
+	}
+	for _, m := range reURL.FindAllStringIndex(p.work(), -1) {
+		start, end := m[0], m[1]
+		if p.s[start] == '<' {
+			start++
+		}
+		if p.s[end-1] == '>' {
+			end--
+		}
+		end -= trimURLTail(p.s[start:end])
+		if end <= start {
+			continue
+		}
+		if p.e.URL == "" {
+			p.e.URL = p.s[start:end]
+		}
+		p.blank(m[0], max(end, m[1]-1))
+	}
+	for _, m := range reISBN.FindAllStringSubmatchIndex(p.work(), -1) {
+		digits := normalizeISBN(p.s[m[2]:m[3]])
+		if digits == "" {
+			continue
+		}
+		if p.e.ISBN == "" {
+			p.e.ISBN = digits
+		}
+		p.blank(m[0], m[1])
+	}
+	if m := reRetrievedOn.FindStringSubmatchIndex(p.work()); m != nil {
+		p.e.Accessed = p.s[m[2]:m[3]]
+		p.f.retrieved = true
+		p.blank(m[0], m[1])
+	}
+	for _, m := range reAccessed.FindAllStringSubmatchIndex(p.work(), -1) {
+		if p.e.Accessed == "" {
+			p.e.Accessed = p.s[m[2]:m[3]]
+		}
+		raw := p.s[m[0]:m[1]]
+		switch {
+		case strings.HasPrefix(raw, "(") || strings.HasPrefix(raw, "["):
+			p.f.accessedParen = true
+		case startsWithDigit(p.e.Accessed):
+			p.f.accessedDayFirst = true
+		default:
+			p.f.accessedMonthFirst = true
+		}
+		p.blank(m[0], m[1])
+	}
+	if m := reRetrieved.FindStringIndex(p.work()); m != nil {
+		p.f.retrieved = true
+		p.blank(m[0], m[1])
+	}
+	for _, m := range reAvailable.FindAllStringIndex(p.work(), -1) {
+		p.f.availableAt = true
+		p.blank(m[0], m[1])
+	}
+	for _, m := range reOnlineMarker.FindAllStringIndex(p.work(), -1) {
+		p.f.availableAt = true
+		p.blank(m[0], m[1])
+	}
+	for _, m := range reMedium.FindAllStringSubmatchIndex(p.work(), -1) {
+		p.f.medium = true
+		p.blank(m[2], m[3])
+	}
+}
+
+// trimURLTail says how many bytes of sentence punctuation end a URL or DOI
+// without belonging to it; a closing bracket stays when the link opened it.
+func trimURLTail(u string) int {
+	n := 0
+	for len(u)-n > 0 {
+		c := u[len(u)-n-1]
+		switch c {
+		case '.', ',', ';', ':', '\'', '"':
+			n++
+			continue
+		case ')':
+			if strings.Count(u[:len(u)-n], "(") < strings.Count(u[:len(u)-n], ")") {
+				n++
+				continue
+			}
+		case ']':
+			if strings.Count(u[:len(u)-n], "[") < strings.Count(u[:len(u)-n], "]") {
+				n++
+				continue
+			}
+		}
+		if strings.HasSuffix(u[:len(u)-n], "”") || strings.HasSuffix(u[:len(u)-n], "’") {
+			n += len("”")
+			continue
+		}
+		break
+	}
+	return n
+}
+
+// normalizeISBN returns the ISBN's digits (and a final X) when they are ten
+// or thirteen long, else "".
+func normalizeISBN(raw string) string {
+	var b strings.Builder
+	for _, r := range raw {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == 'x' || r == 'X':
+			b.WriteByte('X')
+		}
+	}
+	d := b.String()
+	if len(d) != 10 && len(d) != 13 {
+		return ""
+	}
+	if strings.Contains(d[:len(d)-1], "X") {
+		return ""
+	}
+	return d
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

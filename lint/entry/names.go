@@ -1,0 +1,583 @@
+package entry
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// The names stage reads the author block at the head of an entry, one name
+// at a time, in the four orders students and styles use:
+//
+//	inverted   Freeze, Gregory L. / Bae, E. / von Geldern, James / Costa, P. T., Jr.
+//	direct     and James von Geldern / R. A. Drewell / Marc Shapiro
+//	Vancouver  Martin WF / Sinninghe Damsté JS
+//	group      World Health Organization / U.S. Census Bureau
+//
+// A block that does not read as names is no author at all: an authorless
+// entry starts with its title, and a title must never become an author.
+
+// particles are the lower-case prefixes of family names.
+var particles = map[string]bool{
+	"von": true, "van": true, "de": true, "da": true, "del": true, "della": true,
+	"der": true, "den": true, "di": true, "du": true, "dos": true, "das": true,
+	"do": true, "la": true, "le": true, "ter": true, "ten": true, "bin": true,
+	"ibn": true, "ben": true, "bint": true, "al": true, "el": true, "zu": true,
+	"vom": true, "dei": true, "degli": true, "y": true, "st": true,
+}
+
+// suffixes follow a name: "Jr.", "III".
+var suffixes = map[string]bool{
+	"Jr": true, "Sr": true, "II": true, "III": true, "IV": true, "V": false,
+	"jr": true, "sr": true,
+}
+
+// notNameWords are capitalised words that start titles, never names.
+var notNameWords = map[string]bool{
+	"The": true, "A": true, "An": true, "Of": true, "In": true, "On": true,
+	"For": true, "And": true, "To": true, "With": true, "From": true,
+	"At": true, "By": true, "Is": true, "Are": true, "How": true, "What": true,
+	"Why": true, "When": true, "Where": true, "Who": true, "New": true,
+	"My": true, "Our": true, "Your": true, "This": true, "That": true,
+	"These": true, "Its": true, "Their": true, "His": true, "Her": true,
+	"Retrieved": true, "Available": true, "Accessed": true, "Web": true,
+	"Print": true, "Vol": true, "No": true, "Pp": true, "Eds": true,
+	"Ed": true, "Edited": true, "Trans": true, "Translated": true,
+	"Journal": true, "Review": true, "History": true, "Introduction": true,
+	"Chapter": true, "Part": true, "Volume": true, "Report": true,
+	"Jr": true, "Sr": true, "Et": true, "Al": true,
+	"January": true, "February": true, "March": true, "April": true,
+	"June": true, "July": true, "August": true, "September": true,
+	"October": true, "November": true, "December": true,
+}
+
+// groupWords mark an organisation's name.
+var groupWords = map[string]bool{
+	"Organization": true, "Organisation": true, "Association": true,
+	"Institute": true, "Institution": true, "Bureau": true, "Department": true,
+	"Society": true, "University": true, "Council": true, "Agency": true,
+	"Center": true, "Centre": true, "Foundation": true, "Ministry": true,
+	"Commission": true, "Committee": true, "Board": true, "Office": true,
+	"Service": true, "Services": true, "Corporation": true, "Inc": true,
+	"Ltd": true, "Company": true, "Group": true, "Press": true, "News": true,
+	"Labs": true, "Library": true, "Museum": true, "Federation": true,
+	"Union": true, "Party": true, "Government": true, "Court": true,
+	"Nations": true, "Bank": true, "Fund": true, "Network": true,
+	"Times": true, "Post": true, "Institutes": true, "Administration": true,
+	"Authority": true, "Alliance": true, "Coalition": true, "Trust": true,
+	"Consortium": true, "Panel": true, "Team": true, "Project": true,
+	"Collaboration": true, "Academy": true, "College": true, "School": true,
+	"Agency's": true, "Congress": true, "Senate": true, "Parliament": true,
+	"Secretariat": true, "Initiative": true, "Program": true, "Programme": true,
+	"Staff": true, "Editors": true, "Wikipedia": true, "Britannica": true,
+	"Encyclopaedia": true, "Encyclopedia": true, "Merriam-Webster": true,
+	"Reuters": true, "BBC": true, "CNN": true, "NASA": true, "UNESCO": true,
+	"UNICEF": true, "WHO": true, "CDC": true, "NPR": true, "PBS": true,
+	"Network's": true, "Laboratory": true, "Laboratories": true,
+	"Corp": true, "LLC": true, "Co": true,
+}
+
+// nameOrder is the order a name was written in.
+type nameOrder uint8
+
+const (
+	orderInverted nameOrder = iota + 1
+	orderDirect
+	orderVancouver
+	orderGroup
+)
+
+var reRole = regexp.MustCompile(`^\s*,?\s*[(\[]?\s*(?i:eds?|editors?|trans|tran|translators?|comp|compilers?|dir|directors?|producers?|hosts?|creators?|narrators?|writers?|illustrators?|ed\. by)\.?\s*[)\]]?`)
+
+// nameBlock is the result of reading an author block.
+type nameBlock struct {
+	names []lint.Name
+	order []nameOrder
+	etAl  bool
+	// etAlComma marks ", et al." (MLA) as against " et al." (Harvard).
+	etAlComma bool
+	// end is the byte offset just past the last name (or "et al.").
+	end int
+	// amp and and record the conjunction used.
+	amp, and bool
+}
+
+// ParseNames reads a list of authors' names as they stand at the head of an
+// entry or in a separate author field ("Bae, E., V. C. Calhoun, and R. A.
+// Drewell"; "Martin WF, Garg S"). It returns nil when the text does not
+// start with a name.
+func ParseNames(s string) []lint.Name {
+	toks := tokenize(s, 400)
+	b := readNames(s, toks)
+	return b.names
+}
+
+// readNames reads the names at the start of toks.
+func readNames(w string, toks []token) nameBlock {
+	var b nameBlock
+	if len(toks) == 0 {
+		return b
+	}
+	n, j, ord, ok := groupName(w, toks, 0)
+	if !ok {
+		n, j, ord, ok = personName(toks, 0, 0)
+	}
+	if !ok {
+		return b
+	}
+	b.names = append(b.names, n)
+	b.order = append(b.order, ord)
+	b.end = toks[j-1].end
+	for j < len(toks) {
+		k := j
+		comma := false
+		if isPunct(toks, k, ",") || isPunct(toks, k, ";") {
+			comma = true
+			k++
+		}
+		if isEtAl(toks, k) {
+			b.etAl = true
+			b.etAlComma = comma
+			b.end = etAlEnd(toks, k)
+			break
+		}
+		conj := false
+		if isWordTok(toks, k, "and") || isWordTok(toks, k, "with") {
+			b.and = true
+			conj = true
+			k++
+		} else if isPunct(toks, k, "&") {
+			b.amp = true
+			conj = true
+			k++
+		}
+		if !comma && !conj {
+			break
+		}
+		if isEtAl(toks, k) {
+			// "and others" is rare; "and et al." is a student slip.
+			b.etAl = true
+			b.end = etAlEnd(toks, k)
+			break
+		}
+		n, next, ord, ok := personName(toks, k, b.order[len(b.order)-1])
+		if !ok {
+			break
+		}
+		b.names = append(b.names, n)
+		b.order = append(b.order, ord)
+		j = next
+		b.end = toks[j-1].end
+	}
+	// A lone first name written "Given Family" with no initial is as likely
+	// a two-word title ("Climate Change.") as an author: keep it only when
+	// another name follows.
+	if len(b.names) == 1 && b.order[0] == orderDirect && !strings.Contains(b.names[0].Given, ".") {
+		return nameBlock{}
+	}
+	return b
+}
+
+// etAlEnd returns the end offset of the "et al." starting at toks[k].
+func etAlEnd(toks []token, k int) int {
+	end := toks[k+1].end
+	if isPunct(toks, k+2, ".") && !toks[k+2].spaceBefore {
+		end = toks[k+2].end
+	}
+	return end
+}
+
+func isPunct(toks []token, i int, p string) bool {
+	return i < len(toks) && toks[i].kind == tPunct && toks[i].text == p
+}
+
+func isWordTok(toks []token, i int, w string) bool {
+	return i < len(toks) && toks[i].kind == tWord && toks[i].text == w
+}
+
+func isEtAl(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i].kind != tWord || !strings.EqualFold(toks[i].text, "et") {
+		return false
+	}
+	t := toks[i+1].text
+	return strings.EqualFold(t, "al") || strings.EqualFold(t, "al.")
+}
+
+// capWord reports whether toks[i] can be part of a family or given name.
+func capWord(toks []token, i int) bool {
+	if i >= len(toks) || toks[i].kind != tWord {
+		return false
+	}
+	t := toks[i].text
+	if notNameWords[t] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		// d'Alembert, al-Hakim, McDonald's lowercase-prefixed forms.
+		return strings.HasPrefix(t, "d'") || strings.HasPrefix(t, "d’") ||
+			strings.HasPrefix(t, "al-") || strings.HasPrefix(t, "el-")
+	}
+	for _, c := range t {
+		if unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func isParticle(toks []token, i int) bool {
+	return i < len(toks) && toks[i].kind == tWord && particles[toks[i].text]
+}
+
+// capsInitials reports whether toks[i] is a Vancouver initials block: one
+// to three capitals with no periods ("WF", "JS").
+func capsInitials(toks []token, i int) bool {
+	if i >= len(toks) || toks[i].kind != tWord {
+		return false
+	}
+	t := toks[i].text
+	if len(t) > 3 {
+		return false
+	}
+	for _, c := range t {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameEnds reports whether a name can end before toks[i].
+func nameEnds(toks []token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	t := toks[i]
+	switch t.kind {
+	case tPunct:
+		return strings.Contains(".,;:(&[", t.text)
+	case tWord:
+		return t.text == "and" || t.text == "et" || t.text == "with"
+	case tQuote:
+		return true
+	}
+	return false
+}
+
+// groupName reads an organisation's name: a run of words holding a word such
+// as "Association", before the first period, parenthesis or comma.
+func groupName(w string, toks []token, i int) (lint.Name, int, nameOrder, bool) {
+	hasGroupWord := false
+	j := i
+	for ; j < len(toks) && j < i+14; j++ {
+		t := toks[j]
+		if t.kind == tQuote {
+			return lint.Name{}, 0, 0, false
+		}
+		if t.kind == tPunct {
+			if t.text == "." || t.text == "(" || t.text == "," || t.text == ":" || t.text == ";" {
+				break
+			}
+			if t.text == "&" || t.text == "-" || t.text == "–" || t.text == "'" {
+				continue
+			}
+			return lint.Name{}, 0, 0, false
+		}
+		if t.kind == tWord && groupWords[strings.TrimSuffix(t.text, "’s")] {
+			hasGroupWord = true
+		}
+	}
+	if !hasGroupWord || j == i || j >= len(toks) && j >= i+14 {
+		return lint.Name{}, 0, 0, false
+	}
+	if j < len(toks) && toks[j].text == "," {
+		// "Bank, Kelly" is a person; "Department of Health, Education"
+		// is too rare to risk it.
+		return lint.Name{}, 0, 0, false
+	}
+	start, end := toks[i].start, toks[j-1].end
+	name := strings.TrimRight(collapseSpace(w[start:end]), ".")
+	return lint.Name{Family: name, Group: true}, j, orderGroup, true
+}
+
+// personName reads one person's name starting at toks[i]. prev is the order
+// of the previous name in the list (0 for the first).
+func personName(toks []token, i int, prev nameOrder) (lint.Name, int, nameOrder, bool) {
+	// After the first name both orders occur. When both readings fit
+	// ("Mary Jones, Bob Lee" / "Sinninghe Damsté, J. S."), initials after
+	// the comma mean inverted, full words mean direct.
+	if prev != 0 {
+		dn, dj, dok := directName(toks, i)
+		in, ij, iok := invertedName(toks, i)
+		switch {
+		case dok && iok:
+			if strings.Contains(in.Given, ".") && prev != orderDirect {
+				return in, ij, orderInverted, true
+			}
+			return dn, dj, orderDirect, true
+		case iok:
+			return in, ij, orderInverted, true
+		case dok:
+			return dn, dj, orderDirect, true
+		}
+	}
+	if n, j, ok := invertedName(toks, i); ok {
+		return n, j, orderInverted, true
+	}
+	if n, j, ok := vancouverName(toks, i); ok {
+		return n, j, orderVancouver, true
+	}
+	if n, j, ok := directName(toks, i); ok {
+		return n, j, orderDirect, true
+	}
+	return lint.Name{}, 0, 0, false
+}
+
+// familyWords reads the particles and one to three capitalised words of a
+// family name from toks[i].
+func familyWords(toks []token, i int) (particle, family string, j int) {
+	j = i
+	var parts []string
+	for isParticle(toks, j) {
+		parts = append(parts, toks[j].text)
+		j++
+	}
+	var fam []string
+	for capWord(toks, j) && len(fam) < 3 {
+		if len(fam) > 0 && !toks[j].spaceBefore {
+			break
+		}
+		fam = append(fam, toks[j].text)
+		j++
+		// A particle inside a family ("Sinninghe Damsté" has none, "Van
+		// der Berg" does) is kept with it.
+		for isParticle(toks, j) && capWord(toks, j+1) && len(fam) < 3 {
+			fam = append(fam, toks[j].text)
+			j++
+		}
+	}
+	if len(fam) == 0 {
+		return "", "", i
+	}
+	particle = strings.Join(parts, " ")
+	family = strings.Join(fam, " ")
+	// "al-Hakim": the article is a particle, the rest the family name.
+	for _, pre := range []string{"al-", "el-", "Al-", "El-"} {
+		if particle == "" && strings.HasPrefix(family, pre) && len(family) > len(pre) {
+			particle = strings.ToLower(pre)
+			family = family[len(pre):]
+		}
+	}
+	return particle, family, j
+}
+
+// invertedName reads "Family, Given[, Suffix]".
+func invertedName(toks []token, i int) (lint.Name, int, bool) {
+	particle, family, j := familyWords(toks, i)
+	if family == "" || !isPunct(toks, j, ",") {
+		return lint.Name{}, 0, false
+	}
+	j++
+	var given []string
+	for len(given) < 4 && j < len(toks) {
+		t := toks[j]
+		if t.kind == tInitial || capWord(toks, j) && !suffixes[t.text] {
+			// "Bae, E., V. C." and "Smith, J.A.": initials may be glued.
+			given = append(given, t.text)
+			j++
+			continue
+		}
+		if t.kind == tPunct && t.text == "-" && !t.spaceBefore && j+1 < len(toks) && toks[j+1].kind == tInitial {
+			given[len(given)-1] += "-" + toks[j+1].text
+			j += 2
+			continue
+		}
+		break
+	}
+	if len(given) == 0 {
+		return lint.Name{}, 0, false
+	}
+	// A trailing particle belongs to the family: "Geldern, James von".
+	if particle == "" && isParticle(toks, j) && nameEnds(toks, j+1) {
+		particle = toks[j].text
+		j++
+	}
+	n := lint.Name{Family: family, Given: strings.Join(given, " "), Particle: particle}
+	j = readSuffix(toks, j, &n)
+	if !nameEnds(toks, j) && toks[j-1].kind != tInitial {
+		return lint.Name{}, 0, false
+	}
+	return n, j, true
+}
+
+// readSuffix reads ", Jr." or " III" after a name.
+func readSuffix(toks []token, j int, n *lint.Name) int {
+	k := j
+	if isPunct(toks, k, ",") {
+		k++
+	}
+	if k < len(toks) && toks[k].kind == tWord && suffixes[toks[k].text] {
+		n.Suffix = toks[k].text
+		k++
+		if isPunct(toks, k, ".") && !toks[k].spaceBefore {
+			n.Suffix += "."
+			k++
+		}
+		return k
+	}
+	return j
+}
+
+// vancouverName reads "Family GW".
+func vancouverName(toks []token, i int) (lint.Name, int, bool) {
+	particle, family, j := familyWords(toks, i)
+	if family == "" {
+		return lint.Name{}, 0, false
+	}
+	// familyWords may have taken the initials as a family word.
+	words := strings.Fields(family)
+	if capsInitials(toks, j-1) && len(words) > 1 && !isAllUpper(words[0]) {
+		family = strings.Join(words[:len(words)-1], " ")
+		j--
+	}
+	if !capsInitials(toks, j) || isAllUpper(family) || !nameEnds(toks, j+1) {
+		return lint.Name{}, 0, false
+	}
+	n := lint.Name{Family: family, Given: toks[j].text, Particle: particle}
+	return n, j + 1, true
+}
+
+func isAllUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// directName reads "Given [particles] Family[, Jr.]".
+func directName(toks []token, i int) (lint.Name, int, bool) {
+	j := i
+	var words []token
+	for j < len(toks) && len(words) < 6 {
+		if toks[j].kind == tInitial || capWord(toks, j) || isParticle(toks, j) {
+			words = append(words, toks[j])
+			j++
+			continue
+		}
+		if toks[j].kind == tPunct && toks[j].text == "-" && !toks[j].spaceBefore && len(words) > 0 && j+1 < len(toks) && toks[j+1].kind == tInitial {
+			words[len(words)-1].text += "-" + toks[j+1].text
+			j += 2
+			continue
+		}
+		break
+	}
+	// Take back a suffix or trailing particles that end the run.
+	var suffix string
+	if len(words) > 1 && suffixes[strings.TrimSuffix(words[len(words)-1].text, ".")] {
+		suffix = words[len(words)-1].text
+		words = words[:len(words)-1]
+	}
+	if len(words) < 2 {
+		return lint.Name{}, 0, false
+	}
+	last := words[len(words)-1]
+	if last.kind != tWord || !capWord([]token{last}, 0) {
+		return lint.Name{}, 0, false
+	}
+	k := len(words) - 1
+	var parts []string
+	for k-1 >= 1 && particles[words[k-1].text] {
+		parts = append([]string{words[k-1].text}, parts...)
+		k--
+	}
+	var given []string
+	for _, w := range words[:k] {
+		if particles[w.text] {
+			return lint.Name{}, 0, false
+		}
+		given = append(given, w.text)
+	}
+	if !nameEnds(toks, j) {
+		return lint.Name{}, 0, false
+	}
+	n := lint.Name{Family: last.text, Given: strings.Join(given, " "), Particle: strings.Join(parts, " ")}
+	if suffix != "" {
+		n.Suffix = suffix
+		if isPunct(toks, j, ".") && !toks[j].spaceBefore && !strings.HasSuffix(suffix, ".") {
+			n.Suffix += "."
+		}
+	} else {
+		j = readSuffix(toks, j, &n)
+	}
+	return n, j, true
+}
+
+// authors runs the names stage on the entry.
+func (p *parser) authors() {
+	p.skipSpaceFromStart()
+	toks := tokenize(p.rest(), 200)
+	for i := range toks {
+		toks[i].start += p.pos
+		toks[i].end += p.pos
+	}
+	b := readNames(p.work(), toks)
+	if len(b.names) == 0 {
+		return
+	}
+	end := b.end
+	// A role after the names ("(Ed.)", ", editors") is not part of them.
+	if m := reRole.FindStringIndex(string(p.w[end:])); m != nil {
+		end += m[1]
+	}
+	// The block must end at a field boundary; "Russia, Past and Present"
+	// read as two names would leave "Present" dangling.
+	after := strings.TrimLeft(string(p.w[end:]), " ")
+	if after != "" && !strings.ContainsAny(after[:1], ".,:;([\"'“‘") && toks[0].kind != tQuote {
+		r, _ := utf8.DecodeRuneInString(after)
+		lastTok := strings.TrimRight(p.s[b.end-1:b.end], " ")
+		if lastTok != "." && !(unicode.IsDigit(r)) {
+			return
+		}
+	}
+	p.e.Authors = b.names
+	p.e.EtAl = b.etAl
+	p.f.names = len(b.names)
+	p.f.ampersand = b.amp
+	p.f.andWord = b.and
+	p.f.etAlComma = b.etAl && b.etAlComma && len(b.names) == 1
+	p.f.etAlBare = b.etAl && !b.etAlComma
+	initials, full := true, false
+	for k, n := range b.names {
+		if n.Group {
+			continue
+		}
+		for _, g := range strings.Fields(n.Given) {
+			if !strings.HasSuffix(g, ".") && !(b.order[k] == orderVancouver) {
+				initials = false
+				full = true
+			}
+		}
+		if k > 0 {
+			if b.order[k] == orderDirect {
+				p.f.directLater = true
+			} else {
+				p.f.invertedLater = true
+			}
+		}
+	}
+	p.f.initialsOnly = initials
+	p.f.fullGiven = full
+	p.pos = end
+}
+
+// skipSpaceFromStart moves pos past the blanked list number.
+func (p *parser) skipSpaceFromStart() {
+	p.pos = 0
+	p.skipSpace()
+}

@@ -1,0 +1,135 @@
+package entry
+
+import "github.com/citelint/citelint/lint"
+
+// style weighs the shapes the stages saw. Each weight says how strongly a
+// shape belongs to one style: "(2009)." right after the authors is APA's
+// own; "(2009)" with no period is Harvard's; "vol." and a day-first access
+// date are MLA's; ". 2009." after the authors and "6 (12): 3–5" are
+// Chicago's.
+func (p *parser) style() lint.Style {
+	f := p.f
+	var apa, mla, chi, har float64
+	if f.parenDate {
+		if f.parenDateDot {
+			apa += 3
+		} else {
+			har += 3
+		}
+	}
+	if f.bareDateAfterAuthors {
+		chi += 3
+	}
+	if f.ampersand {
+		apa++
+	}
+	if f.retrieved {
+		apa += 1.5
+	}
+	if f.availableAt {
+		har += 2
+	}
+	if f.accessedParen {
+		har += 2
+	}
+	if f.accessedDayFirst {
+		mla += 1.5
+	}
+	if f.accessedMonthFirst {
+		chi += 1.5
+	}
+	if f.medium {
+		mla += 2
+	}
+	if f.apaVolume {
+		if f.ppAbbrev {
+			har++
+		} else {
+			apa++
+		}
+	}
+	if f.volAbbrev {
+		mla += 2
+	}
+	if f.noAbbrev && !f.colonPages {
+		mla++
+	}
+	if f.ppAbbrev && !f.parenDate && !f.volAbbrev {
+		mla += 0.5
+	}
+	if f.etAlComma && !f.parenDate {
+		mla++
+	}
+	if f.etAlBare && f.parenDate {
+		har++
+	}
+	if f.titleSingleQuoted {
+		har++
+	}
+	if f.titleCommaClose && f.parenDate {
+		har++
+	}
+	if f.nbYear {
+		chi += 3
+	}
+	if f.colonPages && !f.nbYear {
+		chi += 1.5
+	}
+	if f.placePublisher && !f.parenDate {
+		chi++
+	}
+	if f.yearAfterContainer && !f.parenDate && !f.bareDateAfterAuthors && !f.nbYear {
+		mla++
+	}
+	if f.directLater && !f.parenDate && !f.bareDateAfterAuthors && !f.nbYear && !f.volAbbrev {
+		// MLA names at most two authors before "et al."; Chicago lists
+		// up to ten, each after the first in direct order.
+		if p.f.names > 2 {
+			chi += 0.5
+		}
+	}
+	best, score := lint.StyleUnknown, 0.0
+	for _, c := range []struct {
+		s lint.Style
+		v float64
+	}{{lint.StyleMLA, mla}, {lint.StyleAPA, apa}, {lint.StyleChicago, chi}, {lint.StyleHarvard, har}} {
+		if c.v > score {
+			best, score = c.s, c.v
+		}
+	}
+	return best
+}
+
+// stylePreference breaks ties in DetectStyle: MLA and APA are what students
+// are most often taught, so a tie leans to them.
+var stylePreference = []lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard}
+
+// DetectStyle returns the style most of the entries are written in,
+// ignoring entries whose style could not be told. A tie goes to the style of
+// the earliest entry among the tied ones, so a list is judged by its own
+// first clear example rather than by a fixed order; StyleUnknown when no
+// entry shows a style.
+func DetectStyle(entries []lint.Entry) lint.Style {
+	counts := map[lint.Style]int{}
+	first := map[lint.Style]int{}
+	for i, e := range entries {
+		if e.Style == lint.StyleUnknown {
+			continue
+		}
+		if _, ok := first[e.Style]; !ok {
+			first[e.Style] = i
+		}
+		counts[e.Style]++
+	}
+	best := lint.StyleUnknown
+	for _, s := range stylePreference {
+		c := counts[s]
+		if c == 0 {
+			continue
+		}
+		if best == lint.StyleUnknown || c > counts[best] || c == counts[best] && first[s] < first[best] {
+			best = s
+		}
+	}
+	return best
+}

@@ -1,0 +1,116 @@
+package entry
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is what a token is.
+type tokKind uint8
+
+const (
+	tWord    tokKind = iota // letters, digits, inner apostrophes and hyphens
+	tInitial                // "J.", "Th.", "J.-P.", "M.A." — the period included
+	tPunct                  // one punctuation rune
+	tQuote                  // a quotation mark
+)
+
+// token is one token of an entry, with its byte range in the entry.
+type token struct {
+	kind        tokKind
+	text        string
+	start, end  int
+	spaceBefore bool
+}
+
+// isQuoteRune reports whether r can open or close a quoted title.
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '‘', '’', '\'', '«', '»', '„', '‚':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// tokenize splits the working text into tokens. Apostrophes and hyphens
+// between letters stay inside a word (O'Brien, Martin-Facklam); a capital
+// with at most one lower-case letter before a period is an initial.
+func tokenize(w string, limit int) []token {
+	var toks []token
+	space := true
+	i := 0
+	for i < len(w) && len(toks) < limit {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
+		case isWordRune(r):
+			j := i + n
+			for j < len(w) {
+				r2, n2 := utf8.DecodeRuneInString(w[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '‐' {
+					r3, _ := utf8.DecodeRuneInString(w[j+n2:])
+					if isWordRune(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			t := token{kind: tWord, text: w[i:j], start: i, end: j, spaceBefore: space}
+			if j < len(w) && w[j] == '.' && looksInitial(t.text) {
+				t.kind = tInitial
+				j++
+				// "J.-P." and "M.A." are one initial.
+				for {
+					k := j
+					if k < len(w) && w[k] == '-' {
+						k++
+					}
+					r3, n3 := utf8.DecodeRuneInString(w[k:])
+					if !unicode.IsUpper(r3) || k+n3 >= len(w) || w[k+n3] != '.' {
+						break
+					}
+					j = k + n3 + 1
+				}
+				t.end = j
+				t.text = w[i:j]
+			}
+			toks = append(toks, t)
+			i = j
+		case isQuoteRune(r):
+			toks = append(toks, token{kind: tQuote, text: w[i : i+n], start: i, end: i + n, spaceBefore: space})
+			i += n
+		default:
+			toks = append(toks, token{kind: tPunct, text: w[i : i+n], start: i, end: i + n, spaceBefore: space})
+			i += n
+		}
+		space = false
+	}
+	return toks
+}
+
+// looksInitial reports whether a word before a period is an initial: one
+// capital, or a capital and one lower-case letter ("Th.", "Ch.").
+func looksInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := w[n:]
+	if rest == "" {
+		return true
+	}
+	r2, n2 := utf8.DecodeRuneInString(rest)
+	return n2 == len(rest) && unicode.IsLower(r2) && (r == 'T' || r == 'C' || r == 'S') && (r2 == 'h')
+}
