@@ -1,0 +1,337 @@
+package read
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// piece is one stretch of a block's text and the span of the decoded
+// source it stands for. When the two have the same length the map is byte
+// for byte; otherwise (an entity, a collapsed run of white space, a <br>)
+// the piece maps to its whole span.
+type piece struct {
+	text string
+	src  lint.Span
+}
+
+// blockBuilder assembles a Document block by block. A block's pieces are
+// held back until the block ends, so that its trailing white space can be
+// trimmed and an empty block dropped without leaving anything in Text;
+// links, italics and note references are recorded in Text offsets as the
+// readers walk and tidied once at the end.
+type blockBuilder struct {
+	src *source
+	tb  lint.TextBuilder
+
+	blocks  []lint.Block
+	links   []lint.Link
+	italics []lint.Range
+	notes   []lint.Note
+	refs    []lint.NoteRef
+
+	// collapse turns each run of white space into one space, as a browser
+	// does; the run maps opaquely to its whole source run.
+	collapse bool
+
+	open       bool
+	cur        lint.Block
+	pieces     []piece
+	n          int  // length of the open block's text so far
+	lastSpace  bool // the open block's text ends in white space
+	lastBreak  bool // its last piece is a <br>
+	strongText bool // it has letters or digits inside bold
+	plainText  bool // it has letters or digits outside bold
+}
+
+func newBlockBuilder(src *source, collapse bool) *blockBuilder {
+	return &blockBuilder{src: src, collapse: collapse}
+}
+
+// start ends the open block, if any, and opens a new one.
+func (b *blockBuilder) start(kind lint.BlockKind, level, list int) {
+	b.end()
+	b.open = true
+	b.cur = lint.Block{Kind: kind, Level: level, List: list}
+	b.cur.Start = b.tb.Len()
+	if b.cur.Start > 0 {
+		b.cur.Start += len(blockSeparator)
+	}
+	b.pieces = b.pieces[:0]
+	b.n = 0
+	b.lastSpace, b.lastBreak, b.strongText, b.plainText = false, false, false, false
+}
+
+// blockSeparator joins blocks in Text.
+const blockSeparator = "\n\n"
+
+// pos is the Text offset where the next character of the open block goes.
+func (b *blockBuilder) pos() int {
+	if !b.open {
+		n := b.tb.Len()
+		if n > 0 {
+			n += len(blockSeparator)
+		}
+		return n
+	}
+	return b.cur.Start + b.n
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// add appends text, which stands for span of the decoded source, to the open
+// block. strong says whether it is set in bold.
+func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
+	if !b.open || text == "" {
+		return
+	}
+	exact := len(text) == span.Len()
+	if !b.collapse {
+		if b.n == 0 {
+			trimmed := strings.TrimLeft(text, " \t\n\r\f\v")
+			if trimmed == "" {
+				return
+			}
+			if exact {
+				span.Start += len(text) - len(trimmed)
+			}
+			text = trimmed
+		}
+		b.push(text, span, strong)
+		return
+	}
+	// Collapse white space: runs of text go in as they are, each run of
+	// white space becomes one space (none at the start of a block or after
+	// another space).
+	for i := 0; i < len(text); {
+		j := i
+		if isSpaceByte(text[i]) {
+			for j < len(text) && isSpaceByte(text[j]) {
+				j++
+			}
+			if b.n > 0 && !b.lastSpace {
+				run := span
+				if exact {
+					run = lint.Span{Start: span.Start + i, End: span.Start + j}
+				}
+				b.push(" ", run, strong)
+			}
+		} else {
+			for j < len(text) && !isSpaceByte(text[j]) {
+				j++
+			}
+			run := span
+			if exact {
+				run = lint.Span{Start: span.Start + i, End: span.Start + j}
+			}
+			b.push(text[i:j], run, strong)
+		}
+		i = j
+	}
+}
+
+func (b *blockBuilder) push(text string, span lint.Span, strong bool) {
+	b.pieces = append(b.pieces, piece{text, span})
+	b.n += len(text)
+	last := text[len(text)-1]
+	b.lastSpace = isSpaceByte(last)
+	b.lastBreak = false
+	if b.strongText && b.plainText {
+		return
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				continue
+			}
+		}
+		if strong {
+			b.strongText = true
+		} else {
+			b.plainText = true
+		}
+	}
+}
+
+// newline appends a line break that stands for span (a source newline, a
+// Markdown hard break).
+func (b *blockBuilder) newline(span lint.Span) {
+	if !b.open || b.n == 0 {
+		return
+	}
+	b.trimTrailing()
+	if b.n == 0 {
+		return
+	}
+	b.push("\n", span, false)
+}
+
+// lineBreak appends an HTML <br>. Two of them in a row (white space
+// between them aside) end the paragraph: the WordPress classic editor
+// writes paragraphs as text separated by <br><br>.
+func (b *blockBuilder) lineBreak(span lint.Span) {
+	if !b.open {
+		return
+	}
+	if b.lastBreak {
+		kind, level, list := b.cur.Kind, b.cur.Level, b.cur.List
+		b.start(kind, level, list)
+		return
+	}
+	if b.n == 0 {
+		return
+	}
+	b.trimTrailing()
+	b.push("\n", span, false)
+	b.lastBreak = true
+}
+
+// trimTrailing removes white space from the end of the open block.
+func (b *blockBuilder) trimTrailing() {
+	for len(b.pieces) > 0 {
+		p := &b.pieces[len(b.pieces)-1]
+		trimmed := strings.TrimRight(p.text, " \t\n\r\f\v")
+		if trimmed == p.text {
+			break
+		}
+		b.n -= len(p.text) - len(trimmed)
+		if trimmed == "" {
+			b.pieces = b.pieces[:len(b.pieces)-1]
+			continue
+		}
+		if len(p.text) == p.src.Len() {
+			p.src.End -= len(p.text) - len(trimmed)
+		}
+		p.text = trimmed
+		break
+	}
+	b.lastSpace = b.n == 0
+	b.lastBreak = false
+}
+
+// end closes the open block: trims it and writes it to Text, or drops it
+// when it holds no text.
+func (b *blockBuilder) end() {
+	if !b.open {
+		return
+	}
+	b.open = false
+	b.trimTrailing()
+	if b.n == 0 {
+		return
+	}
+	if b.tb.Len() > 0 {
+		b.tb.AddSynthetic(blockSeparator, b.src.orig(b.pieces[0].src.Start))
+	}
+	for _, p := range b.pieces {
+		b.write(p)
+	}
+	b.cur.End = b.tb.Len()
+	b.cur.Strong = b.strongText && !b.plainText
+	b.blocks = append(b.blocks, b.cur)
+}
+
+// write adds a piece to Text, translating its decoded span to the
+// original file.
+func (b *blockBuilder) write(p piece) {
+	s := b.src
+	if s.off == nil {
+		b.tb.Add(p.text, lint.Span{Start: s.base + p.src.Start, End: s.base + p.src.End})
+		return
+	}
+	if len(p.text) != p.src.Len() {
+		b.tb.Add(p.text, lint.Span{Start: s.orig(p.src.Start), End: s.orig(p.src.End)})
+		return
+	}
+	// A byte-for-byte piece of a re-encoded file: runs that were already
+	// UTF-8 stay byte for byte, each re-encoded character maps to its
+	// source bytes.
+	for i := 0; i < len(p.text); {
+		k := p.src.Start + i
+		j := i
+		for j < len(p.text) && s.off[k+j-i+1] == s.off[k+j-i]+1 {
+			j++
+		}
+		if j > i {
+			b.tb.Add(p.text[i:j], lint.Span{Start: s.off[k], End: s.off[k] + j - i})
+			i = j
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(p.text[i:])
+		size = min(size, len(p.text)-i)
+		b.tb.Add(p.text[i:i+size], lint.Span{Start: s.off[k], End: s.off[k+size]})
+		i += size
+	}
+}
+
+// document finishes the Document: Text, blocks, and the marks clamped to
+// the block they start in, with white space trimmed from their ends.
+func (b *blockBuilder) document(path string, format lint.Format, src []byte) *lint.Document {
+	b.end()
+	doc := &lint.Document{Path: path, Format: format, Src: src}
+	b.tb.Finish(doc)
+	doc.Blocks = b.blocks
+	for _, l := range b.links {
+		if r, ok := tidyRange(doc, l.Range, false); ok {
+			doc.Links = append(doc.Links, lint.Link{Range: r, URL: l.URL})
+		}
+	}
+	for _, it := range b.italics {
+		if r, ok := tidyRange(doc, it, false); ok {
+			doc.Italics = append(doc.Italics, r)
+		}
+	}
+	for _, n := range b.notes {
+		if r, ok := tidyRange(doc, n.Range, true); ok {
+			doc.Notes = append(doc.Notes, lint.Note{Label: n.Label, Range: r})
+		}
+	}
+	for _, ref := range b.refs {
+		if r, ok := tidyRange(doc, ref.Range, false); ok {
+			doc.NoteRefs = append(doc.NoteRefs, lint.NoteRef{Label: ref.Label, Range: r})
+		}
+	}
+	sortRanges := func(a, c lint.Range) int { return a.Start - c.Start }
+	slices.SortStableFunc(doc.Links, func(a, c lint.Link) int { return sortRanges(a.Range, c.Range) })
+	slices.SortStableFunc(doc.Italics, sortRanges)
+	slices.SortStableFunc(doc.NoteRefs, func(a, c lint.NoteRef) int { return sortRanges(a.Range, c.Range) })
+	return doc
+}
+
+// tidyRange trims white space from a mark's ends and keeps it inside the
+// block it starts in (a mark may span a block break made by <br><br>, or
+// a block's trimmed end). Notes may cover several blocks, so only their
+// ends are trimmed.
+func tidyRange(doc *lint.Document, r lint.Range, multiBlock bool) (lint.Range, bool) {
+	r.Start, r.End = max(r.Start, 0), min(r.End, len(doc.Text))
+	for r.Start < r.End && isSpaceByte(doc.Text[r.Start]) {
+		r.Start++
+	}
+	for r.End > r.Start && isSpaceByte(doc.Text[r.End-1]) {
+		r.End--
+	}
+	if r.Start >= r.End {
+		return r, false
+	}
+	first := doc.BlockAt(r.Start)
+	if first < 0 {
+		return r, false
+	}
+	if last := doc.BlockAt(r.End - 1); last < 0 || last != first && !multiBlock {
+		r.End = doc.Blocks[first].End
+	}
+	return r, true
+}

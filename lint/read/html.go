@@ -1,0 +1,689 @@
+package read
+
+import (
+	"bytes"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// HTML reads a saved web page. Only the main content is the essay (see
+// SPEC "Web pages"): WordPress .entry-content, else the first <article>
+// outside the comments, else <main>, else <body> without its chrome; comment
+// threads, share and print widgets and related posts are always left out.
+//
+// Offsets: the file is tokenized once with the x/net/html tokenizer and
+// each token's raw bytes give its span. The tree is built from that token
+// stream by a light tree builder of our own (void elements, implied ends of
+// p, li, td, unclosed and stray tags), as html.Node values so that goquery
+// can select on it. We do not map html.Parse's tree back onto the tokens:
+// the HTML5 tree builder merges, splits, moves (foster parenting, the
+// adoption agency) and synthesises text nodes on exactly the messy pages
+// students save, and any mismatch would shift every offset after it. With
+// our own tree each text node is one token whose bytes are in the source,
+// so the map cannot drift; where our tree differs from a browser's on
+// broken markup, only block boundaries are affected, never positions.
+func HTML(path string, src []byte) (*lint.Document, error) {
+	if reason := sniffBinary(src); reason != "" {
+		return nil, notReadable(path, reason, "HTML")
+	}
+	s := decode(src)
+	tree := buildHTMLTree(s.text)
+	content, chrome := mainContent(tree.root)
+	w := &htmlWalker{b: newBlockBuilder(s, true), tree: tree, src: s.text, stripChrome: chrome}
+	w.walk(content, walkContext{kind: lint.BlockParagraph})
+	return w.b.document(path, lint.FormatHTML, src), nil
+}
+
+// htmlTree is a document tree built from tokens, with the source span of
+// every text node and element start tag.
+type htmlTree struct {
+	root  *xhtml.Node
+	spans map[*xhtml.Node]lint.Span
+}
+
+// maxHTMLDepth bounds the tree's depth: a page nested deeper than any real
+// one (a fuzzer's, a broken generator's) has its extra start tags ignored,
+// their text kept, so that walking it cannot exhaust the stack.
+const maxHTMLDepth = 512
+
+func buildHTMLTree(text []byte) *htmlTree {
+	t := &htmlTree{
+		root:  &xhtml.Node{Type: xhtml.DocumentNode},
+		spans: make(map[*xhtml.Node]lint.Span, len(text)/40+8),
+	}
+	stack := []*xhtml.Node{t.root}
+	top := func() *xhtml.Node { return stack[len(stack)-1] }
+	// popTo closes elements down to and including the innermost one named
+	// a, unless an element named in stop comes first.
+	popTo := func(a atom.Atom, stop func(atom.Atom) bool) bool {
+		for i := len(stack) - 1; i > 0; i-- {
+			switch d := stack[i].DataAtom; {
+			case d == a:
+				stack = stack[:i]
+				return true
+			case stop(d):
+				return false
+			}
+		}
+		return false
+	}
+	z := xhtml.NewTokenizer(bytes.NewReader(text))
+	pos := 0
+	for {
+		tt := z.Next()
+		// The raw bytes must be measured before TagName or TagAttr, which
+		// rewrite the tokenizer's buffer in place.
+		n := len(z.Raw())
+		span := lint.Span{Start: pos, End: min(pos+n, len(text))}
+		pos = span.End
+		switch tt {
+		case xhtml.ErrorToken:
+			return t
+		case xhtml.TextToken:
+			if top().DataAtom == atom.Head && !isBlank(text[span.Start:span.End]) {
+				stack = stack[:len(stack)-1]
+			}
+			node := &xhtml.Node{Type: xhtml.TextNode}
+			t.spans[node] = span
+			top().AppendChild(node)
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			node := &xhtml.Node{Type: xhtml.ElementNode, Data: string(name)}
+			node.DataAtom = atom.Lookup(name)
+			for hasAttr {
+				var key, val []byte
+				key, val, hasAttr = z.TagAttr()
+				node.Attr = append(node.Attr, xhtml.Attribute{Key: string(key), Val: string(val)})
+			}
+			t.spans[node] = span
+			a := node.DataAtom
+			if top().DataAtom == atom.Head && !headElements(a) {
+				stack = stack[:len(stack)-1] // a page with no <body> tag
+			}
+			if closesParagraph(a) {
+				popTo(atom.P, scopeBoundary)
+			}
+			switch a {
+			case atom.Li:
+				popTo(atom.Li, func(d atom.Atom) bool { return d == atom.Ul || d == atom.Ol || d == atom.Menu || scopeBoundary(d) })
+			case atom.Dd, atom.Dt:
+				popTo(atom.Dd, func(d atom.Atom) bool { return d == atom.Dl || scopeBoundary(d) })
+				popTo(atom.Dt, func(d atom.Atom) bool { return d == atom.Dl || scopeBoundary(d) })
+			case atom.Td, atom.Th:
+				popTo(atom.Td, func(d atom.Atom) bool { return d == atom.Tr || d == atom.Table })
+				popTo(atom.Th, func(d atom.Atom) bool { return d == atom.Tr || d == atom.Table })
+			case atom.Tr:
+				popTo(atom.Tr, func(d atom.Atom) bool { return d == atom.Table })
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				if headingLevel(top().DataAtom) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+			}
+			top().AppendChild(node)
+			if tt == xhtml.StartTagToken && !isVoid(a) && len(stack) < maxHTMLDepth {
+				stack = append(stack, node)
+			}
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if a == atom.Br {
+				// "</br>" is a line break in every browser.
+				node := &xhtml.Node{Type: xhtml.ElementNode, Data: "br", DataAtom: atom.Br}
+				t.spans[node] = span
+				top().AppendChild(node)
+				continue
+			}
+			for i := len(stack) - 1; i > 0; i-- {
+				if stack[i].DataAtom == a && (a != 0 || stack[i].Data == string(name)) {
+					stack = stack[:i]
+					break
+				}
+			}
+		}
+	}
+}
+
+func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
+
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
+}
+
+// headElements are what may stand in <head>; anything else starts the body.
+func headElements(a atom.Atom) bool {
+	switch a {
+	case atom.Meta, atom.Link, atom.Title, atom.Style, atom.Script, atom.Base, atom.Noscript, atom.Template:
+		return true
+	}
+	return false
+}
+
+// closesParagraph lists the start tags that end an open <p>.
+func closesParagraph(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Details, atom.Div, atom.Dl,
+		atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2,
+		atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hgroup, atom.Hr, atom.Main, atom.Menu,
+		atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Table, atom.Ul, atom.Li, atom.Dd, atom.Dt:
+		return true
+	}
+	return false
+}
+
+// scopeBoundary lists the elements an implied end tag never reaches past.
+func scopeBoundary(a atom.Atom) bool {
+	switch a {
+	case atom.Html, atom.Body, atom.Table, atom.Td, atom.Th, atom.Caption, atom.Button, atom.Template, atom.Object:
+		return true
+	}
+	return false
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// mainContent picks the element that holds the essay, and whether page
+// chrome (<header>) must still be stripped from it because it is the
+// whole body.
+func mainContent(root *xhtml.Node) (*xhtml.Node, bool) {
+	doc := goquery.NewDocumentFromNode(root)
+	for _, selector := range []string{".entry-content", "[itemprop=articleBody]", ".post-content", ".post-body", "article", "main"} {
+		for _, n := range doc.Find(selector).Nodes {
+			if !inCommentThread(n) {
+				return n, false
+			}
+		}
+	}
+	if body := doc.Find("body").Nodes; len(body) > 0 {
+		return body[0], true
+	}
+	return root, true
+}
+
+// inCommentThread reports whether n is a comment or inside the comments.
+func inCommentThread(n *xhtml.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type != xhtml.ElementNode {
+			continue
+		}
+		if id := attr(n, "id"); id == "comments" || id == "respond" {
+			return true
+		}
+		for _, class := range strings.Fields(attr(n, "class")) {
+			switch class {
+			case "comments-area", "comment-list", "commentlist", "comment", "comment-body", "comment-content", "comment-respond":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func attr(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// isChrome reports whether an element is never essay text: scripts and
+// forms, navigation, comment threads, share and print widgets, related
+// posts, post metadata, hidden elements.
+func (w *htmlWalker) isChrome(n *xhtml.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title, atom.Form,
+		atom.Nav, atom.Aside, atom.Footer, atom.Button, atom.Select, atom.Textarea, atom.Iframe,
+		atom.Object, atom.Svg, atom.Math, atom.Canvas, atom.Video, atom.Audio, atom.Input, atom.Img:
+		return true
+	case atom.Header:
+		if w.stripChrome {
+			return true
+		}
+	}
+	if len(n.Attr) == 0 {
+		return false
+	}
+	if id := attr(n, "id"); id == "comments" || id == "respond" || id == "jp-relatedposts" {
+		return true
+	}
+	if _, hidden := attrOK(n, "hidden"); hidden {
+		return true
+	}
+	if style := attr(n, "style"); style != "" {
+		style = strings.ToLower(strings.Join(strings.Fields(style), ""))
+		if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+			return true
+		}
+	}
+	class := attr(n, "class")
+	if strings.Contains(strings.ToLower(class), "share") {
+		return true
+	}
+	for _, c := range strings.Fields(class) {
+		switch c {
+		case "comments-area", "comment-list", "commentlist", "comment-respond", "printfriendly", "pf-button",
+			"sharedaddy", "sd-sharing", "sd-block", "jp-relatedposts", "related-posts", "entry-meta",
+			"entry-footer", "post-navigation", "nav-links", "screen-reader-text", "post-meta":
+			return true
+		case "wp-block-buttons":
+			if onlyShareLinks(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func attrOK(n *xhtml.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// onlyShareLinks reports whether every link inside n shares or prints the
+// page rather than citing something.
+func onlyShareLinks(n *xhtml.Node) bool {
+	found := false
+	for _, a := range goquery.NewDocumentFromNode(n).Find("a[href]").Nodes {
+		href := strings.ToLower(attr(a, "href"))
+		share := false
+		for _, s := range []string{"share", "sharer", "intent/tweet", "mailto:", "print", "pinterest.com/pin"} {
+			if strings.Contains(href, s) {
+				share = true
+			}
+		}
+		if !share {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// walkContext is what a block started at this point of the tree is.
+type walkContext struct {
+	kind  lint.BlockKind
+	level int
+	list  int
+	pre   bool
+}
+
+type htmlWalker struct {
+	b           *blockBuilder
+	tree        *htmlTree
+	src         []byte
+	stripChrome bool
+	lists       int
+	italic      int
+	strong      int
+}
+
+func (w *htmlWalker) walk(n *xhtml.Node, ctx walkContext) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case xhtml.TextNode:
+			w.text(c, ctx)
+		case xhtml.ElementNode:
+			w.element(c, ctx)
+		}
+	}
+}
+
+// openBlock starts the block that loose text goes into, if none is open.
+func (w *htmlWalker) openBlock(ctx walkContext) {
+	if !w.b.open {
+		list := 0
+		if ctx.kind == lint.BlockListItem {
+			list = ctx.list
+		}
+		w.b.start(ctx.kind, ctx.level, list)
+		w.b.collapse = !ctx.pre
+	}
+}
+
+func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
+	span := w.tree.spans[n]
+	raw := w.src[span.Start:span.End]
+	if !w.b.open && isBlank(raw) {
+		return
+	}
+	w.openBlock(ctx)
+	strong := w.strong > 0
+	b := w.b
+	run := span.Start
+	flush := func(end int) {
+		if end > run {
+			b.add(string(w.src[run:end]), lint.Span{Start: run, End: end}, strong)
+		}
+	}
+	for i := span.Start; i < span.End; {
+		switch w.src[i] {
+		case '&':
+			if k, decoded := htmlEntityAt(w.src[i:span.End]); k > 0 {
+				flush(i)
+				b.add(strings.ReplaceAll(decoded, "\u00a0", " "), lint.Span{Start: i, End: i + k}, strong)
+				i += k
+				run = i
+				continue
+			}
+		case 0xC2:
+			// A literal no-break space is a space to the reader.
+			if i+1 < span.End && w.src[i+1] == 0xA0 {
+				flush(i)
+				b.add(" ", lint.Span{Start: i, End: i + 2}, strong)
+				i += 2
+				run = i
+				continue
+			}
+		}
+		i++
+	}
+	flush(span.End)
+}
+
+// htmlEntityAt decodes the character reference s starts with, as browsers
+// do (the semicolon may be missing for the old entities), returning its
+// length and text, or 0.
+func htmlEntityAt(s []byte) (int, string) {
+	i := 1
+	for i < len(s) && i < 40 && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9' || s[i] == '#') {
+		i++
+	}
+	if i < len(s) && s[i] == ';' {
+		i++
+	}
+	if i < 2 {
+		return 0, ""
+	}
+	ref := string(s[:i])
+	decoded := html.UnescapeString(ref)
+	if decoded == ref {
+		return 0, ""
+	}
+	return i, decoded
+}
+
+func (w *htmlWalker) element(n *xhtml.Node, ctx walkContext) {
+	if w.isChrome(n) {
+		return
+	}
+	b := w.b
+	a := n.DataAtom
+	switch a {
+	case atom.Br:
+		b.lineBreak(w.tree.spans[n])
+		return
+	case atom.Hr:
+		b.end()
+		return
+	}
+	if level := headingLevel(a); level > 0 {
+		b.end()
+		w.walk(n, walkContext{kind: lint.BlockHeading, level: level})
+		b.end()
+		return
+	}
+	if isBlockElement(a) {
+		b.end()
+		inner := ctx
+		switch a {
+		case atom.Ul, atom.Ol, atom.Menu, atom.Dl:
+			w.lists++
+			inner.list = w.lists
+		case atom.Li, atom.Dd, atom.Dt:
+			if inner.list == 0 {
+				w.lists++ // an item with no list around it
+				inner.list = w.lists
+			}
+			inner.kind = lint.BlockListItem
+		case atom.Blockquote:
+			inner.kind = lint.BlockQuotation
+		case atom.Figcaption:
+			inner.kind = lint.BlockCaption
+		case atom.Pre:
+			inner.pre = true
+		}
+		if hasClass(n, "wp-caption-text") {
+			inner.kind = lint.BlockCaption
+		}
+		first := len(b.blocks)
+		w.walk(n, inner)
+		b.end()
+		if label, ok := noteLabel(n); ok && len(b.blocks) > first {
+			b.notes = append(b.notes, lint.Note{Label: label, Range: lint.Range{Start: b.blocks[first].Start, End: b.blocks[len(b.blocks)-1].End}})
+		}
+		return
+	}
+	w.inline(n, ctx)
+}
+
+// inline walks an inline element: links, italics, bold, note references.
+func (w *htmlWalker) inline(n *xhtml.Node, ctx walkContext) {
+	b := w.b
+	if hasClass(n, "wp-caption-text") && !b.open {
+		ctx.kind = lint.BlockCaption
+	}
+	italic, strong := false, false
+	switch n.DataAtom {
+	case atom.Em, atom.I, atom.Cite, atom.Var, atom.Dfn:
+		italic = true
+	case atom.B, atom.Strong, atom.U:
+		strong = true
+	}
+	if style := attr(n, "style"); style != "" {
+		// Google Docs exports mark emphasis with inline styles only.
+		style = strings.ToLower(strings.Join(strings.Fields(style), ""))
+		italic = italic || strings.Contains(style, "font-style:italic")
+		strong = strong || strings.Contains(style, "font-weight:bold") || strings.Contains(style, "font-weight:700") ||
+			strings.Contains(style, "font-weight:800") || strings.Contains(style, "font-weight:900")
+	}
+	href, hasHref := "", false
+	if n.DataAtom == atom.A {
+		href, hasHref = attrOK(n, "href")
+		href = strings.TrimSpace(href)
+		if isBackReference(href) {
+			return // the arrow back from a note to its reference
+		}
+	}
+	if strong {
+		w.strong++
+	}
+	start := b.pos()
+	refs := len(b.refs)
+	w.walk(n, ctx)
+	end := b.pos()
+	if strong {
+		w.strong--
+	}
+	if italic {
+		b.italics = append(b.italics, lint.Range{Start: start, End: end})
+	}
+	r := lint.Range{Start: start, End: end}
+	switch {
+	case hasHref && isNoteHref(href):
+		if label := noteRefLabel(w.textOf(n), href); label != "" {
+			b.refs = append(b.refs, lint.NoteRef{Label: label, Range: r})
+		}
+	case hasHref && href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:"):
+		b.links = append(b.links, lint.Link{Range: r, URL: href})
+	case n.DataAtom == atom.Sup && len(b.refs) == refs:
+		if label := supLabel(w.textOf(n)); label != "" {
+			b.refs = append(b.refs, lint.NoteRef{Label: label, Range: r})
+		}
+	}
+}
+
+func isBlockElement(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Center, atom.Dd,
+		atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption,
+		atom.Figure, atom.Footer, atom.Header, atom.Hgroup, atom.Html, atom.Legend, atom.Li, atom.Main,
+		atom.Menu, atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Summary, atom.Table, atom.Tbody,
+		atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Ul:
+		return true
+	}
+	return false
+}
+
+func hasClass(n *xhtml.Node, class string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf is the decoded text of n's subtree.
+func (w *htmlWalker) textOf(n *xhtml.Node) string {
+	var sb strings.Builder
+	var visit func(*xhtml.Node)
+	visit = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == xhtml.TextNode {
+				span := w.tree.spans[c]
+				sb.Write(w.src[span.Start:span.End])
+			} else if sb.Len() < 64 {
+				visit(c)
+			}
+		}
+	}
+	visit(n)
+	return strings.TrimSpace(html.UnescapeString(sb.String()))
+}
+
+// isNoteHref reports whether href points at a footnote: "#fn1", "#fn:1",
+// "#footnote-1", Word's "#_ftn1" and "#_edn1".
+func isNoteHref(href string) bool {
+	h := strings.ToLower(href)
+	for _, p := range []string{"#fn", "#_ftn", "#_edn", "#footnote", "#endnote", "#note"} {
+		if strings.HasPrefix(h, p) {
+			return !isBackReference(href)
+		}
+	}
+	return false
+}
+
+// isBackReference reports whether href leads from a note back to where it
+// is referenced.
+func isBackReference(href string) bool {
+	h := strings.ToLower(href)
+	for _, p := range []string{"#fnref", "#_ftnref", "#_ednref", "#footnote-ref", "#ref-", "#noteref"} {
+		if strings.HasPrefix(h, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteRefLabel is a note reference's label: the number it shows, else the
+// tail of its href.
+func noteRefLabel(text, href string) string {
+	if label := supLabel(text); label != "" {
+		return label
+	}
+	return labelFromID(strings.TrimPrefix(href, "#"))
+}
+
+// supLabel returns the label of a superscript that marks a note: one to
+// three digits, perhaps in brackets, or a note symbol.
+func supLabel(text string) string {
+	label := strings.Trim(text, "[]() ")
+	switch label {
+	case "*", "†", "‡":
+		return label
+	}
+	if len(label) == 0 || len(label) > 3 {
+		return ""
+	}
+	for i := 0; i < len(label); i++ {
+		if label[i] < '0' || label[i] > '9' {
+			return ""
+		}
+	}
+	return label
+}
+
+// labelFromID turns a note's id ("fn1", "fn:1", "footnote-1", "_ftn1")
+// into its label, or "" when the id does not name a note ("footnotes").
+func labelFromID(id string) string {
+	lower := strings.ToLower(id)
+	for _, p := range []string{"footnote", "endnote", "_ftn", "_edn", "ftn", "edn", "note", "fn"} {
+		if !strings.HasPrefix(lower, p) {
+			continue
+		}
+		rest := id[len(p):]
+		if trimmed := strings.TrimLeft(rest, ":-_."); trimmed != rest {
+			return trimmed // "fn:label", "footnote-2"
+		}
+		if rest == "" || strings.Trim(rest, "0123456789") != "" {
+			return ""
+		}
+		return rest
+	}
+	return ""
+}
+
+// noteLabel reports whether n is a footnote (an li or div whose id names a
+// note, or an item of a footnotes list) and its label.
+func noteLabel(n *xhtml.Node) (string, bool) {
+	if n.DataAtom != atom.Li && n.DataAtom != atom.Div {
+		return "", false
+	}
+	if id := attr(n, "id"); id != "" && !isBackReference("#"+id) {
+		if label := labelFromID(id); label != "" {
+			return label, true
+		}
+	}
+	if n.DataAtom != atom.Li {
+		return "", false
+	}
+	// An item of a list inside a footnotes section is a note, numbered by
+	// its place in the list.
+	inNotes := false
+	for p := n.Parent; p != nil && !inNotes; p = p.Parent {
+		inNotes = hasClass(p, "footnotes") || attr(p, "id") == "footnotes" || attr(p, "role") == "doc-endnotes"
+	}
+	if !inNotes {
+		return "", false
+	}
+	index := 1
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == xhtml.ElementNode && s.DataAtom == atom.Li {
+			index++
+		}
+	}
+	return strconv.Itoa(index), true
+}

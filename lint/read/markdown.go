@@ -1,0 +1,352 @@
+package read
+
+import (
+	"bytes"
+	"html"
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// Markdown reads a Markdown essay with goldmark. Offsets come from
+// goldmark's segments, which point into the source: text is written piece
+// by piece from them, with escapes and character references resolved.
+// Code blocks, HTML blocks, images and YAML front matter are not essay
+// prose and are left out.
+func Markdown(path string, src []byte) (*lint.Document, error) {
+	if reason := sniffBinary(src); reason != "" {
+		return nil, notReadable(path, reason, "Markdown")
+	}
+	s := decode(src)
+	input := s.text
+	if end := frontMatterEnd(input); end > 0 {
+		// Blank the front matter out rather than cut it, so that goldmark's
+		// offsets stay offsets of the decoded file.
+		input = bytes.Clone(input)
+		for i := range end {
+			if input[i] != '\n' && input[i] != '\r' {
+				input[i] = ' '
+			}
+		}
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Linkify, extension.Strikethrough))
+	root := md.Parser().Parse(text.NewReader(input), parser.WithContext(parser.NewContext()))
+	r := &mdReader{b: newBlockBuilder(s, false), src: input}
+	r.blocks(root, lint.BlockParagraph, 0)
+	for _, fl := range r.footnotes {
+		r.footnoteList(fl)
+	}
+	return r.b.document(path, lint.FormatMarkdown, src), nil
+}
+
+// frontMatterEnd returns the end of a YAML front matter block ("---" on the
+// first line, closed by "---" or "..."), or 0 when there is none.
+func frontMatterEnd(src []byte) int {
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		return 0
+	}
+	for i := bytes.IndexByte(src, '\n') + 1; i < len(src); {
+		j := bytes.IndexByte(src[i:], '\n')
+		end := len(src)
+		if j >= 0 {
+			end = i + j + 1
+		}
+		line := bytes.TrimRight(src[i:end], " \t\r\n")
+		if bytes.Equal(line, []byte("---")) || bytes.Equal(line, []byte("...")) {
+			return end
+		}
+		i = end
+	}
+	return 0
+}
+
+type mdReader struct {
+	b   *blockBuilder
+	src []byte
+	// lists numbers the lists in document order.
+	lists     int
+	footnotes []*east.FootnoteList
+	// cursor is the source offset just past the last text written; an
+	// autolink or a footnote reference, which carry no segment of their
+	// own, is looked for from there.
+	cursor int
+	strong int
+}
+
+// blocks walks block-level nodes. kind is what a paragraph is in this
+// context (a list item, a quotation), list its list number.
+func (r *mdReader) blocks(n ast.Node, kind lint.BlockKind, list int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			r.block(c, lint.BlockHeading, c.Level, 0)
+		case *ast.Paragraph, *ast.TextBlock:
+			r.block(c, kind, 0, list)
+		case *ast.List:
+			r.lists++
+			number := r.lists
+			for item := c.FirstChild(); item != nil; item = item.NextSibling() {
+				r.blocks(item, lint.BlockListItem, number)
+			}
+		case *ast.Blockquote:
+			r.blocks(c, lint.BlockQuotation, 0)
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.ThematicBreak:
+			// Not essay prose.
+		case *east.FootnoteList:
+			// Notes go at the end of Text, after the body.
+			r.footnotes = append(r.footnotes, c)
+		default:
+			r.blocks(c, kind, list)
+		}
+	}
+}
+
+func (r *mdReader) block(n ast.Node, kind lint.BlockKind, level, list int) {
+	r.b.start(kind, level, list)
+	if lines := n.Lines(); lines.Len() > 0 {
+		r.cursor = lines.At(0).Start
+	}
+	r.strong = 0
+	r.inlines(n)
+	r.b.end()
+}
+
+func (r *mdReader) footnoteList(fl *east.FootnoteList) {
+	for c := fl.FirstChild(); c != nil; c = c.NextSibling() {
+		fn, ok := c.(*east.Footnote)
+		if !ok {
+			continue
+		}
+		first := len(r.b.blocks)
+		r.blocks(fn, lint.BlockParagraph, 0)
+		if len(r.b.blocks) > first {
+			r.b.notes = append(r.b.notes, lint.Note{
+				Label: string(fn.Ref),
+				Range: lint.Range{Start: r.b.blocks[first].Start, End: r.b.blocks[len(r.b.blocks)-1].End},
+			})
+		}
+	}
+}
+
+func (r *mdReader) inlines(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.inline(c)
+	}
+}
+
+func (r *mdReader) inline(n ast.Node) {
+	b := r.b
+	switch n := n.(type) {
+	case *ast.Text:
+		seg := n.Segment
+		if n.IsRaw() {
+			b.add(string(seg.Value(r.src)), lint.Span{Start: seg.Start, End: seg.Stop}, r.strong > 0)
+		} else {
+			r.text(seg.Start, seg.Stop)
+		}
+		r.cursor = max(r.cursor, seg.Stop)
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			r.lineBreak(seg.Stop)
+		}
+	case *ast.Emphasis:
+		if n.Level >= 2 {
+			r.strong++
+			r.inlines(n)
+			r.strong--
+			return
+		}
+		start := b.pos()
+		r.inlines(n)
+		b.italics = append(b.italics, lint.Range{Start: start, End: b.pos()})
+	case *ast.Link:
+		start := b.pos()
+		r.inlines(n)
+		b.links = append(b.links, lint.Link{Range: lint.Range{Start: start, End: b.pos()}, URL: markdownURL(n.Destination)})
+	case *ast.AutoLink:
+		label := n.Label(r.src)
+		at := r.find(label, n.Pos())
+		if at < 0 {
+			return
+		}
+		start := b.pos()
+		b.add(string(label), lint.Span{Start: at, End: at + len(label)}, r.strong > 0)
+		r.cursor = at + len(label)
+		b.links = append(b.links, lint.Link{Range: lint.Range{Start: start, End: b.pos()}, URL: string(n.URL(r.src))})
+	case *east.FootnoteLink:
+		r.footnoteRef(n)
+	case *ast.Image, *east.FootnoteBacklink:
+		// Alt text is not essay prose; a back link is an arrow.
+	case *ast.RawHTML:
+		// Inline HTML is markup, except a line break.
+		if segs := n.Segments; segs.Len() > 0 {
+			first, last := segs.At(0), segs.At(segs.Len()-1)
+			r.cursor = max(r.cursor, last.Stop)
+			if isBreakTag(r.src[first.Start:last.Stop]) {
+				b.newline(lint.Span{Start: first.Start, End: last.Stop})
+			}
+		}
+	case *ast.String:
+		// Synthesised text with no place in the source; the extensions in
+		// use make none.
+	default:
+		r.inlines(n)
+	}
+}
+
+// text writes the source text [start, stop), dropping the backslash of
+// each escape and decoding character references; everything else is
+// written byte for byte.
+func (r *mdReader) text(start, stop int) {
+	b, src, strong := r.b, r.src, r.strong > 0
+	run := start
+	flush := func(end int) {
+		if end > run {
+			b.add(string(src[run:end]), lint.Span{Start: run, End: end}, strong)
+		}
+	}
+	for i := start; i < stop; {
+		switch src[i] {
+		case '\\':
+			if i+1 < stop && isASCIIPunct(src[i+1]) {
+				flush(i)
+				run = i + 1
+				i += 2
+				continue
+			}
+		case '&':
+			if n, decoded := entityAt(src[i:stop]); n > 0 {
+				flush(i)
+				b.add(decoded, lint.Span{Start: i, End: i + n}, strong)
+				i += n
+				run = i
+				continue
+			}
+		}
+		i++
+	}
+	flush(stop)
+}
+
+// lineBreak writes the line break that follows a text segment ending at
+// stop, mapped to the source newline.
+func (r *mdReader) lineBreak(stop int) {
+	for i := stop; i < len(r.src) && i < stop+64; i++ {
+		switch r.src[i] {
+		case '\n':
+			r.b.newline(lint.Span{Start: i, End: i + 1})
+			return
+		case '\r':
+			if i+1 >= len(r.src) || r.src[i+1] != '\n' {
+				r.b.newline(lint.Span{Start: i, End: i + 1})
+				return
+			}
+		case ' ', '\t', '\\':
+		default:
+			r.b.newline(lint.Span{Start: stop, End: stop})
+			return
+		}
+	}
+	r.b.newline(lint.Span{Start: stop, End: stop})
+}
+
+// footnoteRef writes a footnote reference as it stands in the source,
+// "[^label]", and records it.
+func (r *mdReader) footnoteRef(n *east.FootnoteLink) {
+	at := n.Pos()
+	if at < 0 || at >= len(r.src) || !bytes.HasPrefix(r.src[at:], []byte("[^")) {
+		at = r.find([]byte("[^"), -1)
+	}
+	if at < 0 {
+		return
+	}
+	end := bytes.IndexByte(r.src[at:], ']')
+	if end < 0 {
+		return
+	}
+	end += at + 1
+	start := r.b.pos()
+	r.b.add(string(r.src[at:end]), lint.Span{Start: at, End: end}, r.strong > 0)
+	r.cursor = end
+	label := string(r.src[at+2 : end-1])
+	if label == "" {
+		label = strconv.Itoa(n.Index)
+	}
+	r.b.refs = append(r.b.refs, lint.NoteRef{Label: label, Range: lint.Range{Start: start, End: r.b.pos()}})
+}
+
+// find looks for s in the source at hint or from the cursor on, close to
+// it, and returns its offset or -1.
+func (r *mdReader) find(s []byte, hint int) int {
+	if len(s) == 0 {
+		return -1
+	}
+	if hint >= 0 && hint+len(s) <= len(r.src) {
+		for _, at := range []int{hint, hint + 1} {
+			if at+len(s) <= len(r.src) && bytes.Equal(r.src[at:at+len(s)], s) && at >= r.cursor {
+				return at
+			}
+		}
+	}
+	from := min(max(r.cursor, 0), len(r.src))
+	window := r.src[from:min(len(r.src), from+len(s)+256)]
+	if i := bytes.Index(window, s); i >= 0 {
+		return from + i
+	}
+	return -1
+}
+
+// markdownURL resolves escapes and character references in a link
+// destination, as a Markdown renderer would before writing the href.
+func markdownURL(dest []byte) string {
+	dest = util.UnescapePunctuations(dest)
+	dest = util.ResolveNumericReferences(dest)
+	dest = util.ResolveEntityNames(dest)
+	return string(dest)
+}
+
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}
+
+// entityAt decodes the character reference ("&amp;", "&#8220;", "&#x201C;")
+// that s starts with, returning its length and text, or 0 when s does not
+// start with one. Markdown needs the semicolon.
+func entityAt(s []byte) (int, string) {
+	i := 1
+	if i < len(s) && s[i] == '#' {
+		i++
+		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
+			i++
+		}
+	}
+	for i < len(s) && i < 40 && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9') {
+		i++
+	}
+	if i >= len(s) || s[i] != ';' || i < 2 {
+		return 0, ""
+	}
+	ref := string(s[:i+1])
+	decoded := html.UnescapeString(ref)
+	if decoded == ref {
+		return 0, ""
+	}
+	return i + 1, decoded
+}
+
+// isBreakTag reports whether raw is a <br> tag.
+func isBreakTag(raw []byte) bool {
+	raw = bytes.ToLower(bytes.TrimSpace(raw))
+	if !bytes.HasPrefix(raw, []byte("<br")) || len(raw) < 4 {
+		return false
+	}
+	c := raw[3]
+	return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n'
+}
