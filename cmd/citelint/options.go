@@ -1,0 +1,150 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/engine"
+	"github.com/citelint/citelint/lint/output"
+)
+
+// Exit codes, as SPEC "Exit codes" sets them. Only main decides them.
+const (
+	exitOK       = 0
+	exitFindings = 1 // an error-level finding, or more warnings than --max-warnings
+	exitUsage    = 2 // usage, configuration or input errors
+)
+
+// lintFlags are the lint command's flags as given, before they are checked.
+type lintFlags struct {
+	Format        string
+	Output        string
+	Style         string
+	StdinFilename string
+	Jobs          int
+	MaxWarnings   int // negative: no limit
+	QuoteMinWords int
+	Enable        []string
+	Disable       []string
+}
+
+// styleNames maps --style values to styles; "auto" detects the style.
+func styleNames() map[string]lint.Style {
+	return map[string]lint.Style{
+		"auto":    lint.StyleUnknown,
+		"mla":     lint.StyleMLA,
+		"apa":     lint.StyleAPA,
+		"chicago": lint.StyleChicago,
+		"harvard": lint.StyleHarvard,
+	}
+}
+
+// parseStyle reads a --style value.
+func parseStyle(s string) (lint.Style, error) {
+	style, ok := styleNames()[strings.ToLower(strings.TrimSpace(s))]
+	if !ok {
+		return lint.StyleUnknown, fmt.Errorf("unknown style %q (want auto, mla, apa, chicago or harvard)", s)
+	}
+	return style, nil
+}
+
+// settings builds the settings shared by lint and inspect.
+func settings(style string, quoteMinWords int) (lint.Settings, error) {
+	s := lint.DefaultSettings()
+	var err error
+	if s.Style, err = parseStyle(style); err != nil {
+		return s, err
+	}
+	if quoteMinWords < 1 {
+		return s, fmt.Errorf("--quote-min-words must be 1 or more, not %d", quoteMinWords)
+	}
+	s.QuoteMinWords = quoteMinWords
+	return s, nil
+}
+
+// engineOptions checks the flags against the known rules and turns them
+// into engine options. Every error here is a usage error.
+func (f lintFlags) engineOptions(rules []lint.Rule) (engine.Options, error) {
+	opts := engine.Options{Rules: rules, Jobs: f.Jobs}
+	if !slices.Contains(output.Formats(), f.Format) {
+		return opts, fmt.Errorf("unknown format %q (want %s)", f.Format, strings.Join(output.Formats(), " or "))
+	}
+	if f.Jobs < 0 {
+		return opts, fmt.Errorf("--jobs must be 0 (one per core) or more, not %d", f.Jobs)
+	}
+	var err error
+	if opts.Settings, err = settings(f.Style, f.QuoteMinWords); err != nil {
+		return opts, err
+	}
+	opts.Severity, err = severities(rules, f.Enable, f.Disable)
+	return opts, err
+}
+
+// severities turns --enable and --disable into the engine's severity
+// overrides. An enabled rule runs at its default severity, or as a warning
+// when it is off by default.
+func severities(rules []lint.Rule, enable, disable []string) (map[string]lint.Severity, error) {
+	metas := map[string]lint.Meta{}
+	var ids []string
+	for _, r := range rules {
+		m := r.Meta()
+		metas[m.ID] = m
+		ids = append(ids, m.ID)
+	}
+	out := map[string]lint.Severity{}
+	for _, id := range enable {
+		m, ok := metas[id]
+		if !ok {
+			return nil, unknownRuleError("--enable", id, ids)
+		}
+		sev := m.Severity
+		if sev == lint.SeverityOff {
+			sev = lint.SeverityWarning
+		}
+		out[id] = sev
+	}
+	for _, id := range disable {
+		if _, ok := metas[id]; !ok {
+			return nil, unknownRuleError("--disable", id, ids)
+		}
+		if _, both := out[id]; both {
+			return nil, fmt.Errorf("rule %q is both enabled and disabled", id)
+		}
+		out[id] = lint.SeverityOff
+	}
+	return out, nil
+}
+
+func unknownRuleError(flag, id string, ids []string) error {
+	msg := fmt.Sprintf("unknown rule %q in %s", id, flag)
+	if close := closeIDs(id, ids); len(close) > 0 {
+		msg += "; did you mean " + strings.Join(close, " or ") + "?"
+	}
+	return fmt.Errorf("%s (citelint rules lists them)", msg)
+}
+
+// exitCode decides how a lint run ends. Input errors come first: a file
+// that was not checked may hide the errors that would have made it 1.
+func exitCode(s output.Summary, maxWarnings int) int {
+	switch {
+	case s.Failed > 0:
+		return exitUsage
+	case s.Errors > 0:
+		return exitFindings
+	case tooManyWarnings(s, maxWarnings):
+		return exitFindings
+	}
+	return exitOK
+}
+
+func tooManyWarnings(s output.Summary, maxWarnings int) bool {
+	return maxWarnings >= 0 && s.Warnings > maxWarnings
+}
+
+// useColor says whether text output may be coloured: only on a terminal,
+// and never when NO_COLOR is set to anything (https://no-color.org).
+func useColor(toTerminal bool, getenv func(string) string) bool {
+	return toTerminal && getenv("NO_COLOR") == ""
+}
