@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/names"
+)
+
+// EntryOrder reports a works-cited list that is not in alphabetical order.
+type EntryOrder struct{}
+
+// Meta describes the rule.
+func (EntryOrder) Meta() lint.Meta {
+	return lint.Meta{
+		ID:       "entry-order",
+		Summary:  "works-cited entries are not in alphabetical order",
+		Severity: lint.SeverityWarning,
+		Category: "bibliography",
+		Styles:   []lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard},
+		Since:    "0.2.0",
+		Doc: `MLA, APA, Chicago bibliographies and Harvard reference lists are alphabetical
+by the first word of each entry: the first author's family name, or the title
+(ignoring A, An and The) for a work with no author. A numbered list (as in
+some note styles) is exempt. The finding stands at the first entry out of
+place, once per list.`,
+		Wrong: `Works Cited
+
+Taubman, William. Khrushchev: The Man and His Era. Norton, 2003.
+Freeze, Gregory L. Russia: A History. Oxford UP, 2009.`,
+		Right: `Works Cited
+
+Freeze, Gregory L. Russia: A History. Oxford UP, 2009.
+Taubman, William. Khrushchev: The Man and His Era. Norton, 2003.`,
+	}
+}
+
+// Check reports the first entry out of place in each bibliography.
+func (EntryOrder) Check(p *lint.Pass) error {
+	e := p.Essay
+	for _, s := range e.Bibliography() {
+		idx := e.EntriesIn(s)
+		if len(idx) < 2 || numbered(e, idx) {
+			continue
+		}
+		for k := 1; k < len(idx); k++ {
+			prev, cur := e.Entries[idx[k-1]], e.Entries[idx[k]]
+			if sortKey(cur) >= sortKey(prev) {
+				continue
+			}
+			p.Report(lint.Diagnostic{
+				Span:    p.Doc().SourceSpan(cur.Range),
+				Message: "the entry for " + entryLabel(cur) + " belongs before " + entryLabel(prev) + "; list entries alphabetically by their first word",
+				Related: []lint.Related{p.Relate(prev.Range, "this entry should come after it")},
+			})
+			break
+		}
+	}
+	return nil
+}
+
+// sortKey is what an entry is alphabetised by: its text as written, folded,
+// without a leading article, so that "von Geldern" files under V as MLA
+// writes it and an authorless "The Thaw" files under T.
+func sortKey(en lint.Entry) string {
+	k := names.Fold(en.Text)
+	for _, a := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(k, a) && len(en.Authors) == 0 {
+			k = k[len(a):]
+			break
+		}
+	}
+	return k
+}
+
+// numbered reports whether the entries carry their own numbers ("1.",
+// "[1]"): such lists follow citation order, not the alphabet.
+func numbered(e *lint.Essay, idx []int) bool {
+	for _, i := range idx {
+		t := strings.TrimSpace(e.Entries[i].Text)
+		if t == "" {
+			continue
+		}
+		if t[0] != '[' && (t[0] < '0' || t[0] > '9') {
+			return false
+		}
+	}
+	return true
+}
