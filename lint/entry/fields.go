@@ -127,27 +127,33 @@ func (p *parser) date() {
 // not open as a title does.
 func looksLikeGroup(seg string) bool {
 	words := strings.Fields(stripParens(seg))
-	if len(words) == 0 {
+	if len(words) == 0 || len(words) > 10 || notNameWords[words[0]] && words[0] != "The" {
 		return false
 	}
+	significant, group := 0, false
 	for _, w := range words {
-		if groupWords[strings.Trim(w, ".,")] {
-			return true
-		}
-	}
-	if len(words) > 5 || notNameWords[words[0]] {
-		return false
-	}
-	for _, w := range words {
-		lw := strings.ToLower(w)
-		if lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "on" || lw == "&" {
+		w = strings.Trim(w, ".,:;")
+		if functionWords[strings.ToLower(w)] {
 			continue
 		}
+		// "Brown v. Board of Education" and sentence-case titles have
+		// lower-case words that an organisation's name has not.
 		if !isUpperStart(w) {
 			return false
 		}
+		significant++
+		if groupWords[w] {
+			group = true
+		}
 	}
-	return true
+	return group || significant <= 5 && words[0] != "The"
+}
+
+// functionWords may stand lower-case inside an organisation's name.
+var functionWords = map[string]bool{
+	"of": true, "for": true, "and": true, "the": true, "on": true, "in": true,
+	"&": true, "de": true, "du": true, "des": true, "la": true, "at": true,
+	"to": true,
 }
 
 func groupNameOf(seg string) lint.Name {
@@ -293,12 +299,22 @@ func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 			}
 			return fieldEnd, j
 		case '(', '[':
-			if i > from && p.w[i-1] == ' ' {
+			if i > from && p.w[i-1] == ' ' && (c == '[' || p.descriptorParen(i)) {
 				return i, i
 			}
 		}
 	}
 	return limit, limit
+}
+
+// reDescriptor is what a parenthesis after a title holds when it is not part
+// of the title: an edition, volume, pages, report number, episode, role.
+var reDescriptor = regexp.MustCompile(`^\((?:[^)]*\d|(?i:[^)]*\bed\.|vol|pp?\.|eds?\.|trans|tran\.|report|no\.|season|episode|part|director|producer|host|version|original|doctoral|master|unpublished|n\.\s?d|\p{Lu}\.\s))`)
+
+// descriptorParen reports whether the parenthesis at i describes the work
+// ("(2nd ed.)", "(Vol. 2)") rather than belonging to its title ("(ASI)").
+func (p *parser) descriptorParen(i int) bool {
+	return reDescriptor.Match(p.w[i:])
 }
 
 // abbreviationBefore reports whether the period at i ends an abbreviation.
@@ -368,7 +384,9 @@ func (p *parser) container() {
 	}
 	raw := field(p.s[start:end])
 	p.pos = end
-	if raw == "" {
+	if raw == "" || reYear.FindString(raw) == raw || reDateText.FindString(raw) == raw {
+		// "Title. 2014." has no container: the year is the tail's.
+		p.pos = start
 		return
 	}
 	if strings.HasPrefix(p.rest(), ", edited by") || strings.HasPrefix(p.rest(), ", ed.") {

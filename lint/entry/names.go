@@ -77,7 +77,8 @@ var groupWords = map[string]bool{
 	"Reuters": true, "BBC": true, "CNN": true, "NASA": true, "UNESCO": true,
 	"UNICEF": true, "WHO": true, "CDC": true, "NPR": true, "PBS": true,
 	"Network's": true, "Laboratory": true, "Laboratories": true,
-	"Corp": true, "LLC": true, "Co": true,
+	"Corp": true, "LLC": true, "Co": true, "Centers": true, "Associates": true,
+	"Statistics": true, "Commission's": true, "Research": true,
 }
 
 // nameOrder is the order a name was written in.
@@ -135,6 +136,11 @@ func readNames(w string, toks []token) nameBlock {
 		k := j
 		comma := false
 		if isPunct(toks, k, ",") || isPunct(toks, k, ";") {
+			comma = true
+			k++
+		}
+		// APA's list of twenty-one or more: "…, Leetma, A., … Joseph, D."
+		if isPunct(toks, k, "…") {
 			comma = true
 			k++
 		}
@@ -290,6 +296,9 @@ func groupName(w string, toks []token, i int) (lint.Name, int, nameOrder, bool) 
 		if t.kind == tWord && groupWords[strings.TrimSuffix(t.text, "’s")] {
 			hasGroupWord = true
 		}
+		if t.kind == tWord && !isUpperStart(t.text) && !functionWords[t.text] {
+			return lint.Name{}, 0, 0, false
+		}
 	}
 	if !hasGroupWord || j == i || j >= len(toks) && j >= i+14 {
 		return lint.Name{}, 0, 0, false
@@ -385,13 +394,16 @@ func invertedName(toks []token, i int) (lint.Name, int, bool) {
 	var given []string
 	for len(given) < 4 && j < len(toks) {
 		t := toks[j]
-		if t.kind == tInitial || capWord(toks, j) && !suffixes[t.text] {
+		// After an initial only initials follow: in "Meyers, K. Withering
+		// Worrying." the capitalised words are the title.
+		afterInitial := len(given) > 0 && toks[j-1].kind == tInitial
+		if t.kind == tInitial || capWord(toks, j) && !suffixes[t.text] && !afterInitial {
 			// "Bae, E., V. C." and "Smith, J.A.": initials may be glued.
 			given = append(given, t.text)
 			j++
 			continue
 		}
-		if t.kind == tPunct && t.text == "-" && !t.spaceBefore && j+1 < len(toks) && toks[j+1].kind == tInitial {
+		if t.kind == tPunct && t.text == "-" && !t.spaceBefore && len(given) > 0 && j+1 < len(toks) && (toks[j+1].kind == tInitial || capWord(toks, j+1)) && !toks[j+1].spaceBefore {
 			given[len(given)-1] += "-" + toks[j+1].text
 			j += 2
 			continue
