@@ -2,6 +2,7 @@ package read
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
@@ -130,6 +131,12 @@ func (r *textReader) paragraph(lines []textLine) {
 	if len(lines) > 1 && !isListItemLine(r.line(lines[0])) && r.titleLine(lines) {
 		r.unit(nil, lines[0])
 		lines = lines[1:]
+		if r.deliberateLines(lines) {
+			for _, l := range lines {
+				r.unit(nil, l)
+			}
+			return
+		}
 	}
 	// List items start their own block; other lines continue the block
 	// before them.
@@ -160,7 +167,9 @@ func (r *textReader) pasted(lines []textLine) bool {
 // complete sentence that was broken on purpose: it ends in sentence
 // punctuation and the next line's first word would still have fitted on it.
 // That is a list of works-cited entries, one per line, with no blank
-// lines between them; hard-wrapped prose fills its lines.
+// lines between them; hard-wrapped prose fills its lines. A line that
+// starts like an entry ("Surname, …") counts as deliberate however long
+// the line before it.
 func (r *textReader) deliberateLines(lines []textLine) bool {
 	if len(lines) < 2 {
 		return false
@@ -171,7 +180,10 @@ func (r *textReader) deliberateLines(lines []textLine) bool {
 	}
 	for i, l := range lines[:len(lines)-1] {
 		line := r.line(l)
-		if !strings.ContainsAny(line[len(line)-1:], ".!?") || !fitsOn(l, r.firstWordLen(lines[i+1]), width) {
+		if !strings.ContainsAny(line[len(line)-1:], ".!?") {
+			return false
+		}
+		if !fitsOn(l, r.firstWordLen(lines[i+1]), width) && !startsLikeEntry(r.line(lines[i+1])) {
 			return false
 		}
 	}
@@ -195,6 +207,17 @@ func (r *textReader) titleLine(lines []textLine) bool {
 // fitsOn reports whether a word of n code points would have fitted after
 // line l within width: if so, the line was not wrapped there by an editor.
 func fitsOn(l textLine, n, width int) bool { return l.runes+1+n <= width }
+
+// startsLikeEntry reports whether a line starts like a works-cited entry:
+// a capitalised family name and a comma.
+func startsLikeEntry(line string) bool {
+	word, _, found := strings.Cut(line, " ")
+	if !found || len(word) < 3 || !strings.HasSuffix(word, ",") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(first)
+}
 
 func (r *textReader) firstWordLen(l textLine) int {
 	line := r.line(l)

@@ -1,0 +1,167 @@
+package read
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestHTML(t *testing.T) {
+	tests := []struct {
+		name   string
+		src    string
+		blocks []string
+		marks  []string
+	}{
+		{"empty", "", nil, nil},
+		{"no markup", "just some text", []string{"p:just some text"}, nil},
+		{"paragraphs and headings",
+			"<h1>Title</h1><p>One.</p><h3>Part</h3><p>Two\n   lines.</p>",
+			[]string{"h1:Title", "p:One.", "h3:Part", "p:Two lines."}, nil},
+		{"implied ends",
+			"<p>First<p>Second<ul><li>a<li>b</ul><p>Third",
+			[]string{"p:First", "p:Second", "li1:a", "li1:b", "p:Third"}, nil},
+		{"lists numbered per list",
+			"<ol><li>one</li><li>two<ul><li>inner</li></ul></li></ol><ul><li><p>para item</p></li></ul>",
+			[]string{"li1:one", "li1:two", "li2:inner", "li3:para item"}, nil},
+		{"blockquote",
+			"<p>Before</p><blockquote><p>Quoted one.</p><p>Quoted two.</p></blockquote><blockquote>Loose quote</blockquote>",
+			[]string{"p:Before", "q:Quoted one.", "q:Quoted two.", "q:Loose quote"}, nil},
+		{"captions",
+			"<figure><img src=a.jpg alt=\"Alt text\"><figcaption>A river in spring</figcaption></figure><div class=\"wp-caption\"><img src=b.jpg><p class=\"wp-caption-text\">Photo: the dam</p></div>",
+			[]string{"cap:A river in spring", "cap:Photo: the dam"}, nil},
+		{"classic editor div with br",
+			"<div>First paragraph line one<br>line two<br><br>\nSecond paragraph<br />\n<br/>Third</div>",
+			[]string{"p:First paragraph line one\nline two", "p:Second paragraph", "p:Third"}, nil},
+		{"loose text around blocks",
+			"<div>Loose before<p>Inside</p>loose after</div><td>cell text</td>",
+			[]string{"p:Loose before", "p:Inside", "p:loose after", "p:cell text"}, nil},
+		{"pre keeps spaces", "<pre>a  b\n  c</pre>", []string{"p:a  b\n  c"}, nil},
+		{"strong block",
+			"<p><strong>Work Cited:</strong></p><p><b>Bold</b> and not</p><p> <strong>Sources</strong> </p><p><span style=\"font-weight: 700\">Styled</span></p>",
+			[]string{"p*:Work Cited:", "p:Bold and not", "p*:Sources", "p*:Styled"}, nil},
+		{"links",
+			"<p>See <a href=\"https://example.org/a?x=1&amp;y=2\">the <b>page</b></a>, <a href=\"#top\">top</a>, <a href=\"javascript:void(0)\">js</a>, <a>bare</a>.</p>",
+			[]string{"p:See the page, top, js, bare."}, []string{"link:the page -> https://example.org/a?x=1&y=2"}},
+		{"italics",
+			"<p><em>The Thaw</em>, <i>Pravda</i> and <cite>Izvestia</cite>.</p>",
+			[]string{"p:The Thaw, Pravda and Izvestia."}, []string{"i:The Thaw", "i:Pravda", "i:Izvestia"}},
+		{"entities",
+			"<p>&#8220;Il&#8217;ia&#8221; &amp; caf&eacute;&nbsp;&nbsp;x &copy 2024 &bogus; a&nbsp;b</p>",
+			[]string{"p:“Il’ia” & café x © 2024 &bogus; a b"}, nil},
+		{"script and style never text",
+			"<p>Visible<script>var x = '<p>hidden</p>';</script><style>p{}</style> text</p><noscript>no</noscript>",
+			[]string{"p:Visible text"}, nil},
+		{"hidden elements",
+			"<p>Shown</p><p style=\"DISPLAY: none\">Gone</p><div hidden>Gone too</div><span class=\"screen-reader-text\">Skip</span>",
+			[]string{"p:Shown"}, nil},
+		{"footnotes",
+			"<p>The river froze.<sup><a href=\"#fn1\" id=\"fnref1\">1</a></sup> It thawed.<sup>2</sup></p>" +
+				"<div class=\"footnotes\"><ol><li id=\"fn1\"><p>Park, Dana. <em>Rivers</em>. <a href=\"#fnref1\">↩</a></p></li><li>Second note.</li></ol></div>",
+			[]string{"p:The river froze.1 It thawed.2", "li1:Park, Dana. Rivers.", "li1:Second note."},
+			[]string{"i:Rivers", "ref 1:1", "ref 2:2", "note 1:Park, Dana. Rivers.", "note 2:Second note."}},
+		{"word footnotes",
+			"<p>Text<a href=\"#_ftn1\" name=\"_ftnref1\">[1]</a>.</p><div id=\"ftn1\"><p><a href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> Note body.</p></div>",
+			[]string{"p:Text[1].", "p:Note body."},
+			[]string{"ref 1:[1]", "note 1:Note body."}},
+		{"sup that is not a note", "<p>E = mc<sup>two</sup></p>", []string{"p:E = mctwo"}, nil},
+		{"unclosed and stray tags",
+			"<div><p>One <b>bold <i>both</b> after</i></span></div></div><p>Two",
+			[]string{"p:One bold both after", "p:Two"}, []string{"i:both"}},
+		{"truncated tag", "<p>Text</p><p class=\"x", []string{"p:Text"}, nil},
+		{"no body tag", "<html><head><title>T</title><meta charset=utf-8><p>Body text", []string{"p:Body text"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := HTML("essay.html", []byte(tt.src))
+			require.NoError(t, err)
+			checkDoc(t, doc)
+			assert.Equal(t, tt.blocks, describe(doc))
+			assert.Equal(t, tt.marks, marks(doc))
+		})
+	}
+}
+
+func TestHTMLMainContent(t *testing.T) {
+	page := func(body string) string {
+		return "<!DOCTYPE html><html><head><title>Site title</title><style>body{}</style></head><body>" + body + "</body></html>"
+	}
+	chrome := "<header><h1>Site Name</h1><nav><a href=\"/\">Home</a></nav></header>"
+	aside := "<aside><h3>Recent</h3><p>Other post</p></aside><footer>Powered by a blog</footer>"
+	comments := "<div id=\"comments\" class=\"comments-area\"><h2>3 thoughts on &ldquo;Post&rdquo;</h2><ol class=\"commentlist\"><li class=\"comment\"><article class=\"comment\"><p>Nice essay!</p></article></li></ol>" +
+		"<div id=\"respond\"><h3>Leave a Reply</h3><form><p>Comment</p></form></div></div>"
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{"entry content",
+			chrome + "<article><header class=\"entry-header\"><h1 class=\"entry-title\">Post</h1><div class=\"entry-meta\">Posted on May 1</div></header>" +
+				"<div class=\"entry-content\"><p>Essay body.</p><div class=\"sharedaddy sd-sharing-enabled\"><h3>Share this:</h3><a href=\"https://twitter.com/share\">Twitter</a></div>" +
+				"<div class=\"printfriendly pf-button\"><a href=\"#\">Print Friendly, PDF &amp; Email</a></div><div id=\"jp-relatedposts\" class=\"jp-relatedposts\"><h3>Related</h3><p>Another</p></div></div>" +
+				"<footer class=\"entry-footer\">Posted in Essays</footer></article>" + comments + aside,
+			[]string{"p:Essay body."}},
+		{"article with its title",
+			chrome + "<article class=\"comment\"><p>A comment first</p></article><article><h2>Post Title</h2><p class=\"entry-meta\">By me</p><p>Essay body.</p><nav class=\"post-navigation\">Next post</nav></article>" + comments + aside,
+			[]string{"h2:Post Title", "p:Essay body."}},
+		{"main",
+			chrome + "<main><h1>Page Title</h1><p>Essay body.</p><div class=\"wp-block-buttons\"><a href=\"https://www.facebook.com/sharer.php?u=x\">Facebook</a></div><div class=\"wp-block-buttons\"><a href=\"https://example.org/source\">Read the source</a></div></main>" + aside,
+			[]string{"h1:Page Title", "p:Essay body.", "p:Read the source"}},
+		{"body without chrome",
+			chrome + "<div class=\"content\"><h2>Essay</h2><p>Essay body.</p></div>" + comments + aside + "<script>track()</script>",
+			[]string{"h2:Essay", "p:Essay body."}},
+		{"share widgets by class",
+			"<div class=\"entry-content\"><p>Body.</p><div class=\"addtoany_share_save_container\">Share</div><ul class=\"social-share\"><li>Tweet</li></ul></div>",
+			[]string{"p:Body."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := HTML("post.html", []byte(page(tt.body)))
+			require.NoError(t, err)
+			checkDoc(t, doc)
+			assert.Equal(t, tt.want, describe(doc))
+			assert.NotContains(t, doc.Text, "Nice essay")
+			assert.NotContains(t, doc.Text, "Site title")
+		})
+	}
+}
+
+func TestHTMLOffsets(t *testing.T) {
+	src := "<p class=\"x\">The  &#8220;Thaw&#8221;\n  began <em>in</em> 1953.<br>\nNext&nbsp;line.</p>"
+	doc, err := HTML("essay.html", []byte(src))
+	require.NoError(t, err)
+	checkDoc(t, doc)
+	assert.Equal(t, []string{"p:The “Thaw” began in 1953.\nNext line."}, describe(doc))
+	for text, source := range map[string]string{
+		"The":                 "The",
+		"The “Thaw”":          "The  &#8220;Thaw&#8221;", // the collapsed run maps to both spaces
+		"“":                   "&#8220;",
+		"Thaw":                "Thaw",
+		"Thaw” began":         "Thaw&#8221;\n  began",
+		"began in 1953.":      "began <em>in</em> 1953.",
+		"1953.\nNext":         "1953.<br>\nNext",
+		"Next line.":          "Next&nbsp;line.",
+		"The “Thaw” began in": "The  &#8220;Thaw&#8221;\n  began <em>in",
+	} {
+		assert.Equal(t, source, sourceOf(doc, textRange(t, doc, text)), text)
+	}
+}
+
+func TestHTMLWindows1252(t *testing.T) {
+	src := []byte("<p>Il\x92ia wrote \x93The Thaw\x94 &amp; more.</p>")
+	doc, err := HTML("old.html", src)
+	require.NoError(t, err)
+	checkDoc(t, doc)
+	assert.Equal(t, []string{"p:Il’ia wrote “The Thaw” & more."}, describe(doc))
+	assert.Equal(t, "\x93The Thaw\x94", sourceOf(doc, textRange(t, doc, "“The Thaw”")))
+}
+
+func TestHTMLDeepNesting(t *testing.T) {
+	src := strings.Repeat("<div><span>", 5000) + "deep text" + strings.Repeat("</span></div>", 5000)
+	doc, err := HTML("deep.html", []byte(src))
+	require.NoError(t, err)
+	checkDoc(t, doc)
+	assert.Equal(t, []string{"p:deep text"}, describe(doc))
+}

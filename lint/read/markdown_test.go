@@ -1,0 +1,97 @@
+package read
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct {
+		name   string
+		src    string
+		blocks []string
+		marks  []string
+	}{
+		{"empty", "", nil, nil},
+		{"headings",
+			"# Rivers\n\nSetext Title\n============\n\n### Small *one*\n",
+			[]string{"h1:Rivers", "h1:Setext Title", "h3:Small one"}, []string{"i:one"}},
+		{"soft and hard breaks",
+			"One line\nnext line  \nhard break\\\nlast",
+			[]string{"p:One line\nnext line\nhard break\nlast"}, nil},
+		{"lists numbered per list",
+			"- a\n- b\n\ntext\n\n1. one\n2. two\n   - nested\n",
+			[]string{"li1:a", "li1:b", "p:text", "li2:one", "li2:two", "li3:nested"}, nil},
+		{"loose list item paragraphs",
+			"* first para\n\n  second para\n* next\n",
+			[]string{"li1:first para", "li1:second para", "li1:next"}, nil},
+		{"block quote",
+			"Before.\n\n> Quoted words here.\n>\n> More quoted.\n\nAfter.",
+			[]string{"p:Before.", "q:Quoted words here.", "q:More quoted.", "p:After."}, nil},
+		{"code and html left out",
+			"Text.\n\n```\ncode block\n```\n\n    indented code\n\n<div>html block</div>\n\nUse `inline code` here.",
+			[]string{"p:Text.", "p:Use inline code here."}, nil},
+		{"front matter",
+			"---\ntitle: Rivers\nauthor: me\n---\n\n# Rivers\n\nBody.",
+			[]string{"h1:Rivers", "p:Body."}, nil},
+		{"emphasis and strong",
+			"In *The Thaw* and _Doctor Zhivago_ the **heroes** win.",
+			[]string{"p:In The Thaw and Doctor Zhivago the heroes win."}, []string{"i:The Thaw", "i:Doctor Zhivago"}},
+		{"strong paragraph",
+			"Essay.\n\n**Works Cited**\n\n__References:__\n\n**Half** bold",
+			[]string{"p:Essay.", "p*:Works Cited", "p*:References:", "p:Half bold"}, nil},
+		{"links",
+			"See [the page](https://example.org/a\\_b \"Title\") and <https://example.net/x> and https://bare.example.com/p.",
+			[]string{"p:See the page and https://example.net/x and https://bare.example.com/p."},
+			[]string{"link:the page -> https://example.org/a_b", "link:https://example.net/x -> https://example.net/x", "link:https://bare.example.com/p -> https://bare.example.com/p"}},
+		{"reference link",
+			"Read [the report][r].\n\n[r]: https://example.org/report",
+			[]string{"p:Read the report."}, []string{"link:the report -> https://example.org/report"}},
+		{"image left out",
+			"Before ![a photo of a river](river.jpg) after.",
+			[]string{"p:Before  after."}, nil},
+		{"escapes and entities",
+			"A \\*literal\\* star &amp; caf&eacute; &#8220;quoted&#8221; &bogus;",
+			[]string{"p:A *literal* star & café “quoted” &bogus;"}, nil},
+		{"footnotes",
+			"The river froze.[^1] Then it thawed.[^note]\n\n[^1]: Park, Dana. *Rivers*. 2011.\n[^note]: A second note\n    on two lines.\n",
+			[]string{"p:The river froze.[^1] Then it thawed.[^note]", "p:Park, Dana. Rivers. 2011.", "p:A second note\non two lines."},
+			[]string{"i:Rivers", "ref 1:[^1]", "ref note:[^note]", "note 1:Park, Dana. Rivers. 2011.", "note note:A second note\non two lines."}},
+		{"strikethrough kept", "Words ~~struck~~ out.", []string{"p:Words struck out."}, nil},
+		{"inline html br", "one<br>two <span>three</span>", []string{"p:one\ntwo three"}, nil},
+		{"crlf", "# Title\r\n\r\nLine one\r\nline two\r\n", []string{"h1:Title", "p:Line one\nline two"}, nil},
+		{"bom", "\uFEFF# Title\n\nText.", []string{"h1:Title", "p:Text."}, nil},
+		{"thematic break", "One.\n\n---\n\nTwo.", []string{"p:One.", "p:Two."}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Markdown("essay.md", []byte(tt.src))
+			require.NoError(t, err)
+			checkDoc(t, doc)
+			assert.Equal(t, tt.blocks, describe(doc))
+			assert.Equal(t, tt.marks, marks(doc))
+		})
+	}
+}
+
+func TestMarkdownOffsets(t *testing.T) {
+	src := "---\nx: 1\n---\n# A *Title*\r\n\r\nSee caf&eacute; [link](http://e.org) \\*star\\*[^1].\r\n\r\n[^1]: Note.\r\n"
+	doc, err := Markdown("essay.md", []byte(src))
+	require.NoError(t, err)
+	checkDoc(t, doc)
+	for text, source := range map[string]string{
+		"Title":  "Title",
+		"café":   "caf&eacute;",
+		"link":   "link",
+		"*star*": "*star\\*", // the escaped star maps to itself, its backslash dropped
+		"[^1]":   "[^1]",
+		"Note.":  "Note.",
+	} {
+		assert.Equal(t, source, sourceOf(doc, textRange(t, doc, text)), text)
+	}
+	// A block maps to the source from its first to its last character of
+	// text: markup after the last one is not part of it.
+	assert.Equal(t, "A *Title", sourceOf(doc, doc.Blocks[0].Range))
+}
