@@ -12,12 +12,16 @@ import (
 var (
 	// reParenDate is APA's and Harvard's date after the authors: "(2009)",
 	// "(2020, March 3)", "(n.d.)", "(in press)".
-	reParenDate     = regexp.MustCompile(`^\(\s*((\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
+	reParenDate     = regexp.MustCompile(`^\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
 	reFindParenDate = regexp.MustCompile(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
 	// reBareDate is Chicago author-date's year between periods.
 	reBareDate = regexp.MustCompile(`^(\d{4}[a-z]?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
 	reYearLead = regexp.MustCompile(`^\d{4}[a-z]?`)
-	reNoDate   = regexp.MustCompile(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
+	// reReprintYear is the year after a parenthesised original year.
+	reReprintYear = regexp.MustCompile(`^\s+(\d{4}[a-z]?)\.`)
+	// reAnchoredBareDate is "Name. 2019." at the head of an entry.
+	reAnchoredBareDate = regexp.MustCompile(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?|n\.\s?d\.)(?:[.,]\s|[.,]?$)`)
+	reNoDate           = regexp.MustCompile(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
 
 	reEdition  = regexp.MustCompile(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
 	reInPrefix = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
@@ -30,6 +34,7 @@ var (
 	rePages    = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
 	reAPAVol   = regexp.MustCompile(`^[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
 	reChiVol   = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+	reNBYear   = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
 	reYear     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
 	reDateText = regexp.MustCompile(datePattern)
 	reTailPub  = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
@@ -73,15 +78,23 @@ func (p *parser) date() {
 	}
 	if m := reParenDate.FindStringSubmatchIndex(p.rest()); m != nil {
 		p.setDate(p.pos+m[2], p.pos+m[3])
-		p.f.parenDate = true
 		p.pos += m[1]
+		// Chicago gives a reprint's original year first: "(1970) 1972."
+		if r := reReprintYear.FindStringSubmatchIndex(p.rest()); r != nil {
+			p.setDate(p.pos+r[2], p.pos+r[3])
+			p.f.bareDateAfterAuthors = true
+			p.pos += r[3]
+			return
+		}
+		p.f.parenDate = true
 		if p.pos < len(p.w) && p.w[p.pos] == '.' {
 			p.f.parenDateDot = true
 		}
 		return
 	}
 	if len(p.e.Authors) > 0 {
-		if m := reBareDate.FindStringSubmatchIndex(p.rest()); m != nil && p.pos > start {
+		prev := strings.TrimRight(string(p.w[:p.pos]), " ")
+		if m := reBareDate.FindStringSubmatchIndex(p.rest()); m != nil && (strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ",")) {
 			p.setDate(p.pos+m[2], p.pos+m[3])
 			p.f.bareDateAfterAuthors = true
 			p.pos += m[3]
@@ -89,6 +102,19 @@ func (p *parser) date() {
 		}
 		p.pos = start
 		return
+	}
+	// No author read, but "Name. 2019a." is an author-date entry whose
+	// author is one word or an organisation ("Epocrates. 2019a.").
+	if m := reAnchoredBareDate.FindStringSubmatchIndex(p.rest()); m != nil {
+		segStart, segEnd := trimRange(p.s, p.pos+m[2], p.pos+m[3], " ")
+		if end, _ := p.sentenceEnd(segStart, segEnd+1, false); end >= segEnd && looksLikeGroup(p.s[segStart:segEnd]) {
+			p.e.Authors = append(p.e.Authors, groupNameOf(p.s[segStart:segEnd]))
+			p.f.names = 1
+			p.setDate(p.pos+m[4], p.pos+m[5])
+			p.f.bareDateAfterAuthors = true
+			p.pos += m[5]
+			return
+		}
 	}
 	// No author read: APA puts a group author, or for an authorless work
 	// the title, before "(2020)."
@@ -204,6 +230,10 @@ func (p *parser) title() {
 		return
 	}
 	end, next := p.sentenceEnd(p.pos, len(p.w), false)
+	if cand := field(p.s[p.pos:end]); reYear.FindString(cand) == cand || reNoDate.MatchString(cand) {
+		// "———. 2016." has a date where the title would stand.
+		return
+	}
 	p.setTitle(p.pos, end, false)
 	p.pos = next
 }
@@ -448,6 +478,16 @@ func (p *parser) tail() {
 		p.e.Issue = m[2]
 		p.e.Pages = m[3]
 		p.f.apaVolume = m[3] != "" || m[2] != ""
+	}
+	if !p.f.nbYear {
+		if m := reNBYear.FindStringSubmatch(tail); m != nil {
+			// Chicago notes-bibliography dates a journal issue after its
+			// volume: "54, nos. Pt 1 (2004): 157", "57 (2008): 101".
+			p.f.nbYear = true
+			if p.e.Year == "" {
+				p.e.Year, p.e.Date = m[1], m[1]
+			}
+		}
 	}
 	if p.e.Volume == "" {
 		if m := reVol.FindStringSubmatch(tail); m != nil {

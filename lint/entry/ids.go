@@ -22,6 +22,7 @@ const datePattern = `\d{1,2}(?:st|nd|rd|th)?\s+` + monthPattern + `\.?,?\s+\d{4}
 
 var (
 	reListNumber   = regexp.MustCompile(`^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s*`)
+	reRepeatAuthor = regexp.MustCompile(`^\s*(?:[—–_]{2,}|-{2,}|—)\s*[.,]?`)
 	reBareNumber   = regexp.MustCompile(`^\s*\d{1,3}\s+\p{Lu}`)
 	reDOI          = regexp.MustCompile(`(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)?\b(10\.\d{4,9}/[^\s"<>]+)`)
 	reURL          = regexp.MustCompile(`(?i)<?\b(?:https?://|www\.)[^\s<>"]+>?`)
@@ -46,6 +47,11 @@ func (p *parser) prepare() {
 		p.blank(0, m[1]-1)
 	}
 
+	// "———." stands for the previous entry's authors; the entry alone
+	// cannot know them, so the dashes are not read as a name or title.
+	if m := reRepeatAuthor.FindStringIndex(p.work()); m != nil {
+		p.blank(m[0], m[1])
+	}
 	for _, m := range reDOI.FindAllStringSubmatchIndex(p.work(), -1) {
 		end := m[3] - trimURLTail(p.s[m[2]:m[3]])
 		if p.e.DOI == "" {

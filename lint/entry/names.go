@@ -91,7 +91,7 @@ const (
 	orderGroup
 )
 
-var reRole = regexp.MustCompile(`^\s*,?\s*[(\[]?\s*(?i:eds?|editors?|trans|tran|translators?|comp|compilers?|dir|directors?|producers?|hosts?|creators?|narrators?|writers?|illustrators?|ed\. by)\.?\s*[)\]]?`)
+var reRole = regexp.MustCompile(`^\s*,?\s*[(\[]?\s*(?i:editors?|eds?|translators?|trans|tran|compilers?|comp|directors?|dir|producers?|hosts?|creators?|narrators?|writers?|illustrators?)\b\.?\s*[)\]]?`)
 
 // nameBlock is the result of reading an author block.
 type nameBlock struct {
@@ -170,6 +170,9 @@ func readNames(w string, toks []token) nameBlock {
 			break
 		}
 		n, next, ord, ok := personName(toks, k, b.order[len(b.order)-1])
+		if !ok && b.order[len(b.order)-1] == orderGroup {
+			n, next, ord, ok = groupName(w, toks, k)
+		}
 		if !ok {
 			break
 		}
@@ -303,9 +306,10 @@ func groupName(w string, toks []token, i int) (lint.Name, int, nameOrder, bool) 
 	if !hasGroupWord || j == i || j >= len(toks) && j >= i+14 {
 		return lint.Name{}, 0, 0, false
 	}
-	if j < len(toks) && toks[j].text == "," {
+	if j < len(toks) && toks[j].text == "," && !isWordTok(toks, j+1, "and") {
 		// "Bank, Kelly" is a person; "Department of Health, Education"
-		// is too rare to risk it.
+		// is too rare to risk it. "Association, and Institutes" lists
+		// two organisations.
 		return lint.Name{}, 0, 0, false
 	}
 	start, end := toks[i].start, toks[j-1].end
