@@ -1,0 +1,518 @@
+package inline
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// citationsIn finds the citations of the given blocks.
+func citationsIn(doc *lint.Document, blocks []int) []lint.Citation {
+	var out []lint.Citation
+	inSet := make([]bool, len(doc.Blocks))
+	for _, b := range blocks {
+		if b < 0 || b >= len(doc.Blocks) {
+			continue
+		}
+		if inSet[b] {
+			continue
+		}
+		inSet[b] = true
+		out = blockCitations(doc, b, out)
+	}
+	// Note references and hyperlinks: the readers found them already.
+	for _, n := range doc.NoteRefs {
+		b := doc.BlockAt(n.Start)
+		if b < 0 || !inSet[b] {
+			continue
+		}
+		r := clampRange(doc, n.Range)
+		out = append(out, lint.Citation{Kind: lint.CitationNote, Range: r, Text: n.Label, Block: b, Entry: -1})
+	}
+	for _, l := range doc.Links {
+		b := doc.BlockAt(l.Start)
+		if b < 0 || !inSet[b] || !webURL(l.URL) {
+			continue
+		}
+		r := clampRange(doc, l.Range)
+		text := doc.Text[r.Start:r.End]
+		if text == "" {
+			text = l.URL
+		}
+		out = append(out, lint.Citation{Kind: lint.CitationLink, Range: r, Text: text, URL: l.URL, Block: b, Entry: -1})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	markSpeakers(doc, out)
+	return out
+}
+
+// webURL reports whether u is an http(s) address: in-page "#" links and
+// mailto: cite nothing.
+func webURL(u string) bool {
+	u = strings.TrimSpace(u)
+	if len(u) < 8 {
+		return false
+	}
+	l := lower(u[:8])
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// blockScan holds what is known of one block while its citations are
+// found.
+type blockScan struct {
+	doc   *lint.Document
+	text  string
+	block int
+	r     lint.Range
+	// quoted are the insides of the closed run-in quotations of the block,
+	// in order: what stands inside them is the source's words, not the
+	// essay's citations.
+	quoted []lint.Range
+	// narratives are the start offsets of narrative citations, so that a
+	// signal phrase naming the same person is not reported twice.
+	narratives map[int]bool
+	sentences  []lint.Range
+}
+
+// inQuote reports whether offset off lies inside a closed quotation.
+func (s *blockScan) inQuote(off int) bool {
+	k := sort.Search(len(s.quoted), func(i int) bool { return s.quoted[i].End > off })
+	for ; k < len(s.quoted) && s.quoted[k].Start <= off; k++ {
+		if s.quoted[k].Contains(off) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf returns the sentence holding offset off.
+func (s *blockScan) sentenceOf(off int) lint.Range {
+	if s.sentences == nil {
+		s.sentences = splitSentences(s.text, s.r.Start, s.r.End, nil)
+	}
+	k := sort.Search(len(s.sentences), func(i int) bool { return s.sentences[i].End > off })
+	if k < len(s.sentences) {
+		return s.sentences[k]
+	}
+	return s.r
+}
+
+// pending is a page-only citation waiting to learn whether a signal
+// phrase stands before it.
+type pending struct {
+	c        lint.Citation
+	labelled bool
+}
+
+// blockCitations appends the citations of block b to out.
+func blockCitations(doc *lint.Document, b int, out []lint.Citation) []lint.Citation {
+	blk := doc.Blocks[b]
+	r := clampRange(doc, blk.Range)
+	if r.End <= r.Start {
+		return out
+	}
+	s := &blockScan{doc: doc, text: doc.Text, block: b, r: r}
+	if blk.Kind != lint.BlockQuotation {
+		for _, q := range scanBlockQuotes(doc.Text, b, r) {
+			if !q.Unclosed && !q.Unopened && q.Depth == 0 {
+				s.quoted = append(s.quoted, q.Inner)
+			}
+		}
+	}
+	var found []lint.Citation
+	var pages []pending
+	text := doc.Text
+	for i := r.Start; i < r.End; i++ {
+		switch text[i] {
+		case '(':
+			if s.inQuote(i) {
+				continue
+			}
+			close := matchParen(text, i, r.End)
+			if close < 0 {
+				continue
+			}
+			found, pages = s.paren(i, close, found, pages)
+		case '[':
+			if s.inQuote(i) {
+				continue
+			}
+			if c, ok := s.numeric(i); ok {
+				found = append(found, c)
+			}
+		}
+	}
+	if blk.Kind != lint.BlockQuotation {
+		found = append(found, s.signals()...)
+	}
+	// A bare page number is a citation after a signal phrase or a
+	// narrative citation in its sentence, or right after a quotation.
+	for _, p := range pages {
+		if p.labelled || afterQuote(text, r.Start, p.c.Start) || s.attributedBefore(found, p.c.Start) {
+			found = append(found, p.c)
+		}
+	}
+	return append(out, found...)
+}
+
+// attributedBefore reports whether a signal phrase or narrative citation
+// stands before off in off's sentence.
+func (s *blockScan) attributedBefore(found []lint.Citation, off int) bool {
+	sent := s.sentenceOf(off)
+	for _, c := range found {
+		if (c.Kind == lint.CitationSignal || c.Kind == lint.CitationNarrative) && c.Start >= sent.Start && c.Start < off {
+			return true
+		}
+	}
+	return false
+}
+
+// afterQuote reports whether a closing quotation mark (and perhaps a
+// comma or full stop) stands right before off: “…” (412).
+func afterQuote(text string, start, off int) bool {
+	k := off
+	for k > start {
+		r, n := runeBefore(text, k)
+		if !isSpace(r) {
+			break
+		}
+		k -= n
+	}
+	r, _ := runeBefore(text, k)
+	switch r {
+	case '”', '"', '’', '\'', '»', '›', '“':
+		return k > start
+	}
+	return false
+}
+
+// matchParen returns the offset of the parenthesis closing the one at
+// open, or -1 when it is not closed within maxParen bytes in the block.
+func matchParen(text string, open, end int) int {
+	depth := 0
+	limit := min(end, open+maxParen)
+	for k := open; k < limit; k++ {
+		switch text[k] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// splitParts splits the inside of a parenthesis at top-level semicolons,
+// returning trimmed ranges.
+func splitParts(text string, start, end int) []lint.Range {
+	var parts []lint.Range
+	depth := 0
+	inQuote := false
+	from := start
+	for k := start; k < end; k++ {
+		switch text[k] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case '"':
+			inQuote = !inQuote
+		case ';':
+			if depth == 0 && !inQuote {
+				a, b := trimSpace(text, from, k)
+				parts = append(parts, lint.Range{Start: a, End: b})
+				from = k + 1
+			}
+		}
+	}
+	a, b := trimSpace(text, from, end)
+	return append(parts, lint.Range{Start: a, End: b})
+}
+
+// paren reads the parenthesis text[open:close+1].
+func (s *blockScan) paren(open, close int, found []lint.Citation, pages []pending) ([]lint.Citation, []pending) {
+	text := s.text
+	inner := text[open+1 : close]
+	if strings.IndexByte(inner, '(') >= 0 {
+		return found, pages // its inner parenthesis is read on its own
+	}
+	parts := splitParts(text, open+1, close)
+	single := len(parts) == 1
+	for _, part := range parts {
+		if part.End <= part.Start {
+			continue
+		}
+		toks := tokenize(text[part.Start:part.End], part.Start, true)
+		c, ok := parsePart(s.doc, toks)
+		if !ok {
+			continue
+		}
+		whole := part
+		if single {
+			whole = lint.Range{Start: open, End: close + 1}
+		}
+		switch {
+		case c.yearOnly:
+			if !single {
+				continue
+			}
+			if n, ok := s.narrative(open, close, c); ok {
+				found = append(found, n...)
+			}
+		case c.pageOnly:
+			if !single {
+				continue
+			}
+			pages = append(pages, pending{c: s.citation(lint.CitationParenthetical, whole, c), labelled: c.labelled})
+		case c.authorOnly:
+			// "(von Geldern)" cites where a citation stands: after a
+			// quotation or at the end of a sentence. "The leader
+			// (Khrushchev) spoke" glosses.
+			if !afterQuote(text, s.r.Start, open) && !sentenceEndAfter(text, close+1, s.r.End) {
+				continue
+			}
+			found = append(found, s.citation(lint.CitationParenthetical, whole, c))
+		default:
+			found = append(found, s.withYears(lint.CitationParenthetical, whole, c)...)
+		}
+	}
+	return found, pages
+}
+
+// sentenceEndAfter reports whether only closing punctuation stands
+// between off and the end of a sentence (or the block).
+func sentenceEndAfter(text string, off, end int) bool {
+	for k := off; k < end; {
+		r, n := runeAt(text, k)
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == '…':
+			return true
+		case isSpace(r) || r == '”' || r == '"' || r == '’' || r == ')' || r == ']':
+			k += n
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// citation builds one citation of kind k over r from c.
+func (s *blockScan) citation(k lint.CitationKind, r lint.Range, c cite) lint.Citation {
+	out := lint.Citation{
+		Kind:     k,
+		Range:    r,
+		Text:     s.text[r.Start:r.End],
+		Authors:  c.authors,
+		EtAl:     c.etAl,
+		Title:    c.title,
+		Locator:  c.locator,
+		Indirect: c.indirect,
+		PageOnly: c.pageOnly,
+		Block:    s.block,
+		Entry:    -1,
+	}
+	if len(c.years) > 0 {
+		out.Year = c.years[0].text
+	}
+	return out
+}
+
+// withYears makes one citation per year: (Freeze, 2009, 2011) cites two
+// works. The first covers the part up to its year, the last runs to the
+// part's end, each one between covers its own year.
+func (s *blockScan) withYears(k lint.CitationKind, r lint.Range, c cite) []lint.Citation {
+	if len(c.years) <= 1 {
+		return []lint.Citation{s.citation(k, r, c)}
+	}
+	out := make([]lint.Citation, 0, len(c.years))
+	for y, year := range c.years {
+		part := lint.Range{Start: year.start, End: year.end}
+		if y == 0 {
+			part.Start = r.Start
+		}
+		if y == len(c.years)-1 {
+			part.End = r.End
+		}
+		one := s.citation(k, part, c)
+		one.Year = year.text
+		if y < len(c.years)-1 {
+			one.Locator = ""
+		}
+		out = append(out, one)
+	}
+	return out
+}
+
+// narrativePreps are words before a name that make "(1953)" a date, not a
+// citation: "the death of Stalin (1953)".
+var narrativePreps = wordSet(`of since until till after before during under`)
+
+// determiners before a capitalised word make it a thing, not a person:
+// "the Party (1956)".
+var determiners = wordSet(`the a an this that these those his her its their our my your`)
+
+// narrative reads "Freeze (2009)": a year-only parenthesis right after a
+// name. The citation covers the name and the parenthesis.
+func (s *blockScan) narrative(open, close int, c cite) ([]lint.Citation, bool) {
+	text := s.text
+	from := max(s.r.Start, open-160)
+	toks := tokenize(text[from:open], from, false)
+	if from > s.r.Start && len(toks) > 0 {
+		toks = toks[1:] // the window may have cut a word
+	}
+	if len(toks) == 0 {
+		return nil, false
+	}
+	best := -1
+	var names nameList
+	for st := max(0, len(toks)-14); st < len(toks); st++ {
+		if !nameWord(toks[st]) && !(toks[st].isWord() && particles[lower(toks[st].text)]) {
+			continue
+		}
+		l, j, ok := parseNames(toks, st)
+		if ok && j == len(toks) {
+			best, names = st, l
+			break
+		}
+	}
+	if best < 0 {
+		return nil, false
+	}
+	if best > 0 {
+		prev := toks[best-1]
+		if prev.isWord() {
+			lw := lower(prev.text)
+			if determiners[lw] {
+				return nil, false
+			}
+			if narrativePreps[lw] && !verbFollows(text, close+1, s.r.End) {
+				return nil, false
+			}
+		}
+	}
+	for _, n := range names.names {
+		c.authors = append(c.authors, family(text, n))
+	}
+	c.etAl = names.etAl
+	c.yearOnly = false
+	r := lint.Range{Start: names.start, End: close + 1}
+	out := s.withYears(lint.CitationNarrative, r, c)
+	if s.narratives == nil {
+		s.narratives = make(map[int]bool)
+	}
+	s.narratives[names.start] = true
+	return out, true
+}
+
+// verbFollows reports whether a signal verb is the next word after off.
+func verbFollows(text string, off, end int) bool {
+	k := off
+	for k < end && text[k] == ' ' {
+		k++
+	}
+	j := k
+	for j < end && isLetter(rune(text[j])) {
+		j++
+	}
+	_, ok := signalVerbs[text[k:j]]
+	return ok
+}
+
+// numeric reads "[3]", "[3, 5]", "[3–5]" at open.
+func (s *blockScan) numeric(open int) (lint.Citation, bool) {
+	text := s.text
+	end := min(s.r.End, open+40)
+	close := strings.IndexByte(text[open:end], ']')
+	if close < 0 {
+		return lint.Citation{}, false
+	}
+	close += open
+	inner := text[open+1 : close]
+	var nums []int
+	last := -1
+	rangeFrom := false
+	for k := 0; k < len(inner); {
+		r, n := runeAt(inner, k)
+		switch {
+		case isDigit(r):
+			j := k
+			for j < len(inner) && isDigit(rune(inner[j])) {
+				j++
+			}
+			if j-k > 3 {
+				return lint.Citation{}, false // [1953] is a date
+			}
+			v, _ := strconv.Atoi(inner[k:j])
+			if v == 0 {
+				return lint.Citation{}, false
+			}
+			if rangeFrom && last > 0 && v > last && v-last <= 50 {
+				for x := last + 1; x < v; x++ {
+					nums = append(nums, x)
+				}
+			} else if rangeFrom {
+				return lint.Citation{}, false
+			}
+			nums = append(nums, v)
+			last, rangeFrom = v, false
+			k = j
+			continue
+		case r == ',' || r == ' ':
+		case r == '-' || r == '–' || r == '—':
+			if last < 0 || rangeFrom {
+				return lint.Citation{}, false
+			}
+			rangeFrom = true
+		default:
+			return lint.Citation{}, false
+		}
+		k += n
+	}
+	if len(nums) == 0 || rangeFrom {
+		return lint.Citation{}, false
+	}
+	rg := lint.Range{Start: open, End: close + 1}
+	return lint.Citation{Kind: lint.CitationNumeric, Range: rg, Text: text[rg.Start:rg.End], Numbers: nums, Block: s.block, Entry: -1}, true
+}
+
+// markSpeakers sets Speaker on every signal phrase whose sentence also
+// carries another citation (not a page-only one): the person named is
+// quoted in that source.
+func markSpeakers(doc *lint.Document, cs []lint.Citation) {
+	var sentences []lint.Range
+	block := -1
+	for i := range cs {
+		if cs[i].Kind != lint.CitationSignal {
+			continue
+		}
+		if cs[i].Block != block {
+			block = cs[i].Block
+			r := clampRange(doc, doc.Blocks[block].Range)
+			sentences = splitSentences(doc.Text, r.Start, r.End, nil)
+		}
+		k := sort.Search(len(sentences), func(x int) bool { return sentences[x].End > cs[i].Start })
+		if k >= len(sentences) {
+			continue
+		}
+		sent := sentences[k]
+		other := func(o lint.Citation) bool {
+			return o.Block == block && o.Kind != lint.CitationSignal && !o.PageOnly
+		}
+		// Citations are sorted by start: look both ways within the sentence.
+		for j := i - 1; j >= 0 && cs[j].Start >= sent.Start; j-- {
+			if other(cs[j]) {
+				cs[i].Speaker = true
+			}
+		}
+		for j := i + 1; j < len(cs) && cs[j].Start < sent.End; j++ {
+			if other(cs[j]) {
+				cs[i].Speaker = true
+			}
+		}
+	}
+}

@@ -1,0 +1,197 @@
+package inline
+
+import (
+	"github.com/citelint/citelint/lint"
+)
+
+// abbreviations end with a full stop that does not end a sentence. Keys
+// are lower case without the final dot.
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "al": true, "p": true, "pp": true, "vol": true, "vols": true,
+	"dr": true, "mr": true, "mrs": true, "ms": true, "st": true,
+	"u.s": true, "u.k": true, "u.n": true, "u.s.s.r": true, "qtd": true, "cf": true, "vs": true,
+	"jr": true, "sr": true, "prof": true, "fig": true, "figs": true, "ch": true, "chap": true,
+	"ed": true, "eds": true, "trans": true, "rev": true, "gen": true, "gov": true, "sen": true,
+	"rep": true, "col": true, "lt": true, "sgt": true, "capt": true, "para": true, "paras": true,
+	"par": true, "sec": true, "approx": true, "ca": true, "c": true, "esp": true, "viz": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "n.d": true, "mt": true,
+	"ft": true, "inc": true, "ltd": true, "co": true, "corp": true, "dept": true, "univ": true,
+	"a.m": true, "p.m": true, "b.c": true, "a.d": true, "op": true, "cit": true, "ibid": true,
+	"ll": true, "l": true, "n": true, "nn": true, "ser": true, "pt": true, "bk": true,
+}
+
+// sentencesIn splits r block by block.
+func sentencesIn(doc *lint.Document, r lint.Range) []lint.Range {
+	r = clampRange(doc, r)
+	var out []lint.Range
+	covered := false
+	for b := doc.BlockAt(r.Start); b >= 0 && b < len(doc.Blocks); b++ {
+		blk := clampRange(doc, doc.Blocks[b].Range)
+		if blk.Start >= r.End {
+			break
+		}
+		start, end := max(blk.Start, r.Start), min(blk.End, r.End)
+		if start < end {
+			out = splitSentences(doc.Text, start, end, out)
+			covered = true
+		}
+	}
+	if !covered && r.Start < r.End {
+		out = splitSentences(doc.Text, r.Start, r.End, out)
+	}
+	return out
+}
+
+// splitSentences appends the sentences of text[start:end] to out.
+func splitSentences(text string, start, end int, out []lint.Range) []lint.Range {
+	paren, quote := 0, 0
+	straight := false
+	sentStart := start
+	emit := func(a, b int) {
+		a, b = trimSpace(text, a, b)
+		if a < b {
+			out = append(out, lint.Range{Start: a, End: b})
+		}
+	}
+	for i := start; i < end; {
+		c := text[i]
+		switch c {
+		case '(', '[':
+			paren++
+			i++
+			continue
+		case ')', ']':
+			if paren > 0 {
+				paren--
+			}
+			i++
+			continue
+		case '"':
+			straight = !straight
+			i++
+			continue
+		case '.', '!', '?':
+		default:
+			if c < 0x80 {
+				i++
+				continue
+			}
+			r, n := runeAt(text, i)
+			switch r {
+			case '“', '«', '„':
+				quote++
+			case '”', '»':
+				if quote > 0 {
+					quote--
+				}
+			case '…':
+				// handled below as a terminator
+			default:
+				i += n
+				continue
+			}
+			if r != '…' {
+				i += n
+				continue
+			}
+		}
+		// A terminator: take the run of terminators and closing marks.
+		termAt := i
+		j := i
+		p, qd, st := paren, quote, straight
+		for j < end {
+			r, n := runeAt(text, j)
+			switch r {
+			case '.', '!', '?', '…':
+			case ')', ']':
+				if p > 0 {
+					p--
+				}
+			case '”', '»':
+				if qd > 0 {
+					qd--
+				}
+			case '"':
+				st = !st
+			case '’', '\'', '›':
+			default:
+				goto done
+			}
+			j += n
+		}
+	done:
+		if p > 0 || qd > 0 || st || j >= end || !endsSentence(text, start, termAt, j, end) {
+			i = j
+			paren, quote, straight = p, qd, st
+			continue
+		}
+		emit(sentStart, j)
+		paren, quote, straight = p, qd, st
+		sentStart = j
+		i = j
+	}
+	emit(sentStart, end)
+	return out
+}
+
+// endsSentence decides whether the terminator at termAt, with its closing
+// marks running to j, ends a sentence: space must follow, then a capital,
+// a digit or an opening mark, and a full stop must not end an abbreviation
+// or an initial.
+func endsSentence(text string, start, termAt, j, end int) bool {
+	r, _ := runeAt(text, j)
+	if !isSpace(r) {
+		return false
+	}
+	k := j
+	for k < end {
+		r, n := runeAt(text, k)
+		if !isSpace(r) {
+			break
+		}
+		k += n
+	}
+	if k >= end {
+		return true
+	}
+	next, _ := runeAt(text, k)
+	if !(isUpper(next) || isDigit(next) || isMark(next) || next == '"' || next == '\'' || next == '(' || next == '[') {
+		return false
+	}
+	if text[termAt] != '.' {
+		return true
+	}
+	// The word before the full stop: letters and inner dots ("U.S", "e.g").
+	w := termAt
+	for w > start {
+		r, n := runeBefore(text, w)
+		if !isLetter(r) && r != '.' {
+			break
+		}
+		w -= n
+	}
+	word := text[w:termAt]
+	if word == "" {
+		return true
+	}
+	lw := lower(word)
+	if abbreviations[lw] {
+		return false
+	}
+	// "No. 5", but "said no. Then".
+	if (lw == "no" || lw == "nos") && isDigit(next) {
+		return false
+	}
+	// An initial: "J. Smith".
+	if r, n := runeAt(word, 0); n == len(word) && isUpper(r) {
+		return false
+	}
+	// Dotted initialisms: "U.S.S.R."
+	for x := 0; x < len(word); x++ {
+		if word[x] == '.' {
+			return false
+		}
+	}
+	return true
+}

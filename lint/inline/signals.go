@@ -1,0 +1,431 @@
+package inline
+
+import (
+	"strings"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// Verb flags.
+const (
+	// verbBase is a plural or bare form ("argue"): after a single
+	// capitalised word it marks a plural subject ("Historians argue").
+	verbBase = 1 << iota
+	// verbBy is a participle that takes "by": "as noted by Freeze".
+	verbBy
+	// verbOut needs "out": "points out".
+	verbOut
+	// verbIt needs "it": "as Freeze puts it".
+	verbIt
+	// verbInverted may precede its subject after a quotation:
+	// "…," writes Freeze.
+	verbInverted
+)
+
+// signalVerbs are the verbs that attribute words or ideas to a person.
+var signalVerbs = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	// base, third person, past, participle
+	for _, forms := range [][4]string{
+		{"argue", "argues", "argued", "argued"},
+		{"write", "writes", "wrote", "written"},
+		{"explain", "explains", "explained", "explained"},
+		{"observe", "observes", "observed", "observed"},
+		{"suggest", "suggests", "suggested", "suggested"},
+		{"note", "notes", "noted", "noted"},
+		{"claim", "claims", "claimed", "claimed"},
+		{"assert", "asserts", "asserted", "asserted"},
+		{"describe", "describes", "described", "described"},
+		{"report", "reports", "reported", "reported"},
+		{"say", "says", "said", "said"},
+		{"state", "states", "stated", "stated"},
+		{"contend", "contends", "contended", "contended"},
+		{"maintain", "maintains", "maintained", "maintained"},
+		{"insist", "insists", "insisted", "insisted"},
+		{"remark", "remarks", "remarked", "remarked"},
+		{"comment", "comments", "commented", "commented"},
+		{"emphasize", "emphasizes", "emphasized", "emphasized"},
+		{"emphasise", "emphasises", "emphasised", "emphasised"},
+		{"stress", "stresses", "stressed", "stressed"},
+		{"conclude", "concludes", "concluded", "concluded"},
+		{"acknowledge", "acknowledges", "acknowledged", "acknowledged"},
+		{"recall", "recalls", "recalled", "recalled"},
+		{"recount", "recounts", "recounted", "recounted"},
+		{"mention", "mentions", "mentioned", "mentioned"},
+		{"point", "points", "pointed", "pointed"},
+		{"put", "puts", "put", "put"},
+		{"tell", "tells", "told", "told"},
+		{"declare", "declares", "declared", "declared"},
+	} {
+		var extra uint8
+		switch forms[0] {
+		case "point":
+			extra = verbOut
+		case "put":
+			extra = verbIt
+		}
+		m[forms[0]] |= verbBase | extra
+		m[forms[1]] |= extra | verbInverted
+		m[forms[2]] |= extra | verbInverted
+		m[forms[3]] |= extra
+		if forms[0] != "write" && forms[0] != "tell" && forms[0] != "put" && forms[0] != "say" {
+			m[forms[3]] |= verbBy
+		}
+	}
+	// "put" is its own past tense: "as Freeze put it" is no plural.
+	m["put"] &^= verbBase
+	return m
+}()
+
+// auxiliaries may stand between a name and its verb: "Freeze has argued",
+// "Freeze also notes", "Freeze would later write".
+var auxiliaries = wordSet(`
+has have had would will might may can could should does did also further later once even then
+often rightly famously himself herself too first again elsewhere similarly likewise
+`)
+
+// followers may come right after a name introduced by "according to":
+// anything else that is a lower-case word makes the name an adjective
+// ("according to Soviet historians").
+var followers = wordSet(`
+in who whose and that it the this these there he she they we his her its their a an was is were
+had has himself herself as at on by for from of to with while when because although though but
+so if which what during after before
+`)
+
+// signalScan finds signal phrases in one block.
+type signalScan struct {
+	*blockScan
+	out []lint.Citation
+}
+
+// signals finds the signal phrases of the block.
+func (s *blockScan) signals() []lint.Citation {
+	sc := signalScan{blockScan: s}
+	text := s.text
+	end := s.r.End
+	for i := s.r.Start; i < end; {
+		c := text[i]
+		if !('a' <= c && c <= 'z' || c == 'A' || c == 'I' || c == 'T' || c == 'Q') {
+			i++
+			continue
+		}
+		if i > s.r.Start {
+			if p, _ := runeBefore(text, i); isAlnum(p) || isApostrophe(p) || p == '-' {
+				i++
+				continue
+			}
+		}
+		j := i + 1
+		for j < end && ('a' <= text[j] && text[j] <= 'z') {
+			j++
+		}
+		if j-i >= 2 && j-i <= 12 && (j >= end || !isWordByte(text[j])) && !s.inQuote(i) {
+			sc.word(i, j)
+		}
+		i = j
+	}
+	return sc.out
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
+}
+
+// nextWord returns the ASCII word starting after spaces at off.
+func nextWord(text string, off, end int) (string, int, int) {
+	k := off
+	for k < end && text[k] == ' ' {
+		k++
+	}
+	j := k
+	for j < end && isLetter(rune(text[j])) {
+		j++
+	}
+	return text[k:j], k, j
+}
+
+// prevWord returns the ASCII word ending before spaces at off.
+func prevWord(text string, off, start int) (string, int) {
+	k := off
+	for k > start && text[k-1] == ' ' {
+		k--
+	}
+	j := k
+	for j > start && isLetter(rune(text[j-1])) {
+		j--
+	}
+	return text[j:k], j
+}
+
+// word looks at one word that may set off a signal phrase.
+func (sc *signalScan) word(i, j int) {
+	text := sc.text
+	w := text[i:j]
+	switch w {
+	case "according", "According":
+		if nw, _, k := nextWord(text, j, sc.r.End); nw == "to" {
+			sc.forward(i, k, false)
+		}
+		return
+	case "quoting", "Quoting":
+		sc.forward(i, j, false)
+		return
+	case "quote":
+		if pw, at := prevWord(text, i, sc.r.Start); pw == "to" || pw == "To" {
+			sc.forward(at, j, false)
+		}
+		return
+	case "words":
+		sc.words(i, j)
+		return
+	}
+	flags, ok := signalVerbs[w]
+	if !ok {
+		return
+	}
+	vEnd := j
+	if flags&(verbOut|verbIt) != 0 {
+		need := "out"
+		if flags&verbIt != 0 {
+			need = "it"
+		}
+		nw, _, k := nextWord(text, j, sc.r.End)
+		if nw != need {
+			return
+		}
+		vEnd = k
+	}
+	if flags&verbBy != 0 {
+		if nw, _, k := nextWord(text, vEnd, sc.r.End); nw == "by" {
+			sc.forward(i, k, false)
+			return
+		}
+	}
+	if flags&verbInverted != 0 && sc.invertedAt(i) {
+		if sc.forward(i, vEnd, false) {
+			return
+		}
+	}
+	sc.backward(i, vEnd, flags)
+}
+
+// invertedAt reports whether the verb at i follows a quotation or a comma:
+// "…," writes Freeze.
+func (sc *signalScan) invertedAt(i int) bool {
+	k := i
+	for k > sc.r.Start {
+		r, n := runeBefore(sc.text, k)
+		if !isSpace(r) {
+			break
+		}
+		k -= n
+	}
+	r, _ := runeBefore(sc.text, k)
+	switch r {
+	case ',', '”', '"', '’', '\'', '»':
+		return k > sc.r.Start
+	}
+	return false
+}
+
+// emit records a signal phrase over [from, to) naming l.
+func (sc *signalScan) emit(from, to int, l nameList) {
+	for _, c := range sc.out {
+		if c.Start <= l.start && l.start < c.End {
+			return // one phrase, one citation
+		}
+	}
+	var authors []string
+	for _, n := range l.names {
+		authors = append(authors, family(sc.text, n))
+	}
+	r := lint.Range{Start: from, End: to}
+	sc.out = append(sc.out, lint.Citation{
+		Kind:    lint.CitationSignal,
+		Range:   r,
+		Text:    sc.text[r.Start:r.End],
+		Authors: authors,
+		EtAl:    l.etAl,
+		Block:   sc.block,
+		Entry:   -1,
+	})
+}
+
+// forward reads a name after a trigger that ends at off ("according to",
+// "by", an inverted verb) and reports a signal phrase from the trigger's
+// start at from.
+func (sc *signalScan) forward(from, off int, _ bool) bool {
+	text := sc.text
+	end := min(sc.r.End, off+160)
+	toks := tokenize(text[off:end], off, false)
+	if end < sc.r.End && len(toks) > 0 {
+		toks = toks[:len(toks)-1] // the window may have cut a word
+	}
+	k := 0
+	article := false
+	if k < len(toks) && toks[k].isWord() && lower(toks[k].text) == "the" {
+		article = true
+		k++
+	}
+	described := false
+	for n := 0; n < 3 && k < len(toks) && toks[k].isWord() && descriptors[lower(toks[k].text)] && startsLower(toks[k].text); n++ {
+		described = true
+		k++
+	}
+	// CEO, Dr.: an honorific before the name is part of it and dropped by
+	// family().
+	l, j, ok := parseNames(toks, k)
+	if !ok {
+		return false
+	}
+	if article && !described && !isGroup(l) {
+		return false // according to the Party
+	}
+	if sc.narratives[l.start] {
+		return false // according to Freeze (2009): the narrative citation
+	}
+	if j < len(toks) {
+		t := toks[j]
+		if t.isWord() && startsLower(t.text) && !followers[t.text] {
+			if _, possessive := stripPossessive(text[l.start:l.end]); !possessive {
+				return false // according to Soviet historians
+			}
+		}
+	}
+	sc.emit(from, l.end, l)
+	return true
+}
+
+// isGroup reports whether a name list is one organisation.
+func isGroup(l nameList) bool {
+	if len(l.names) != 1 {
+		return false
+	}
+	n := l.names[0]
+	if n.group {
+		return true
+	}
+	for _, w := range n.words {
+		if orgWords[lower(w)] || allUpper(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// backward reads the subject before a signal verb at [vStart, vEnd):
+// "Freeze argues", "historian Sheila Fitzpatrick notes", "as Ehrenburg
+// wrote", "Freeze has long argued".
+func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
+	text := sc.text
+	from := max(sc.r.Start, vStart-160)
+	toks := tokenize(text[from:vStart], from, false)
+	if from > sc.r.Start && len(toks) > 0 {
+		toks = toks[1:]
+	}
+	// Skip auxiliaries and -ly adverbs: "has", "also", "convincingly".
+	e := len(toks)
+	aux := false
+	for e > 0 && toks[e-1].isWord() && startsLower(toks[e-1].text) &&
+		(auxiliaries[toks[e-1].text] || strings.HasSuffix(toks[e-1].text, "ly") && len(toks[e-1].text) > 4) {
+		aux = true
+		e--
+	}
+	// Skip an appositive: "Freeze, a historian, argues".
+	if e > 0 && toks[e-1].is(',') {
+		k := e - 2
+		for k >= 0 && e-k < 10 && !toks[k].is(',') {
+			k--
+		}
+		if k >= 0 && toks[k].is(',') && k+1 < e-1 && toks[k+1].isWord() && startsLower(toks[k+1].text) {
+			e = k
+		} else {
+			return
+		}
+	}
+	if e == 0 || !nameWord(toks[e-1]) {
+		return
+	}
+	if _, possessive := stripPossessive(toks[e-1].text); possessive {
+		return // Ehrenburg's novel argues: a work, not a person speaking
+	}
+	best := -1
+	var names nameList
+	for st := max(0, e-12); st < e; st++ {
+		if !nameWord(toks[st]) && !(toks[st].isWord() && particles[lower(toks[st].text)]) {
+			continue
+		}
+		l, j, ok := parseNames(toks[:e], st)
+		if ok && j == e {
+			best, names = st, l
+			break
+		}
+	}
+	if best < 0 {
+		return
+	}
+	if sc.narratives[names.start] {
+		return
+	}
+	if best > 0 {
+		prev := toks[best-1]
+		if prev.isWord() {
+			lw := lower(prev.text)
+			if determiners[lw] {
+				return // the Party claims
+			}
+			if _, possessive := stripPossessive(prev.text); possessive && startsUpper(prev.text) {
+				return // Khrushchev's Secret Speech states
+			}
+		}
+	}
+	// "Historians argue": one word and a plural verb is a plural noun.
+	if flags&verbBase != 0 && !aux && len(names.names) == 1 && len(names.names[0].words) == 1 {
+		return
+	}
+	n := names.names[len(names.names)-1]
+	if len(names.names) == 1 && len(n.words) == 1 && adjectives[lower(n.words[0])] {
+		return
+	}
+	sc.emit(names.start, vEnd, names)
+}
+
+// words reads "in Fitzpatrick's words" and "in the words of Fitzpatrick".
+func (sc *signalScan) words(i, j int) {
+	text := sc.text
+	// in the words of NAME
+	if pw, at := prevWord(text, i, sc.r.Start); pw == "the" {
+		if pw2, at2 := prevWord(text, at, sc.r.Start); pw2 == "in" || pw2 == "In" {
+			if nw, _, k := nextWord(text, j, sc.r.End); nw == "of" {
+				sc.forward(at2, k, false)
+			}
+		}
+		return
+	}
+	// in NAME's words
+	from := max(sc.r.Start, i-120)
+	toks := tokenize(text[from:i], from, false)
+	if from > sc.r.Start && len(toks) > 0 {
+		toks = toks[1:]
+	}
+	e := len(toks)
+	if e < 2 || !nameWord(toks[e-1]) {
+		return
+	}
+	last := toks[e-1].text
+	if _, possessive := stripPossessive(last); !possessive {
+		// Jones' words: the tokenizer left the apostrophe behind.
+		return
+	}
+	for st := max(0, e-8); st < e; st++ {
+		if st == 0 || !toks[st-1].isWord() || lower(toks[st-1].text) != "in" {
+			continue
+		}
+		l, k, ok := parseNames(toks[:e], st)
+		if ok && k == e {
+			sc.emit(toks[st-1].start, j, l)
+			return
+		}
+	}
+}

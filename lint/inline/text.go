@@ -1,0 +1,267 @@
+package inline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The helpers below work on the essay's text with an ASCII fast path: most
+// essays are mostly ASCII, and extraction runs over every byte of every
+// essay in a batch.
+
+// runeAt decodes the rune starting at byte i of s; at or past the end it
+// returns a space so that callers treat the edge of a block as a word
+// boundary.
+func runeAt(s string, i int) (rune, int) {
+	if i >= len(s) || i < 0 {
+		return ' ', 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// runeBefore decodes the rune ending just before byte i of s; at the start
+// it returns a space.
+func runeBefore(s string, i int) (rune, int) {
+	if i <= 0 || i > len(s) {
+		return ' ', 0
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeLastRuneInString(s[:i])
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isAlnum(r rune) bool { return isDigit(r) || isLetter(r) }
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+func isLower(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+// startsUpper reports whether the word begins with a capital letter.
+func startsUpper(w string) bool {
+	r, _ := runeAt(w, 0)
+	return isUpper(r)
+}
+
+// startsLower reports whether the word begins with a lower-case letter.
+func startsLower(w string) bool {
+	r, _ := runeAt(w, 0)
+	return isLower(r)
+}
+
+// allUpper reports whether every letter of w is a capital and it has two
+// or more letters: an acronym such as "USSR" or "APA".
+func allUpper(w string) bool {
+	n := 0
+	for _, r := range w {
+		if isLetter(r) {
+			if !isUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// lower folds ASCII case without allocating when s is already lower case.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// isApostrophe reports whether r can stand for an apostrophe.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
+
+// countWords counts the words of s: runs of letters and digits, joined by
+// an apostrophe, a hyphen or a dot standing between two of them
+// ("Il’ia", "well-known", "U.S"). Punctuation and dashes separate words
+// and are not words themselves.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
+		switch {
+		case isAlnum(r):
+			if !in {
+				n++
+				in = true
+			}
+		case in && (isApostrophe(r) || r == '-' || r == '‐' || r == '.'):
+			next, _ := runeAt(s, i+size)
+			in = isAlnum(next)
+		default:
+			in = false
+		}
+		i += size
+	}
+	return n
+}
+
+// token is a word or a punctuation mark of a short stretch of text (the
+// inside of a parenthesis, a few words around a signal verb). Offsets are
+// absolute offsets into the Document's Text.
+type token struct {
+	text       string
+	start, end int
+	// punct is the mark for a punctuation token, 0 for a word or quoted.
+	punct rune
+	// quoted marks a quoted title ("The Thaw") kept whole; text holds the
+	// words inside the marks.
+	quoted bool
+}
+
+func (t token) isWord() bool { return t.punct == 0 && !t.quoted && t.text != "" }
+
+func (t token) is(p rune) bool { return t.punct == p }
+
+// wordJoiner reports whether r, standing between a and b, continues a word:
+// "O'Brien", "Smith-Jones", "n.d", "12–14", "3:16".
+func wordJoiner(r, a, b rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', '-', '‐', '‑':
+		return isAlnum(a) && isAlnum(b)
+	case '.':
+		return isAlnum(a) && isAlnum(b)
+	case '–', '—', ':', '/':
+		return isDigit(a) && isDigit(b)
+	}
+	return false
+}
+
+// closingFor returns the closing mark of a quoted title opened by r.
+func closingFor(r rune) (rune, bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '"':
+		return '"', true
+	case '«':
+		return '»', true
+	case '‘':
+		return '’', true
+	}
+	return 0, false
+}
+
+// tokenize splits s, which stands at base in the Text, into tokens. With
+// quotes set, a quoted stretch becomes one quoted token.
+func tokenize(s string, base int, quotes bool) []token {
+	toks := make([]token, 0, 16)
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
+		if isSpace(r) {
+			i += size
+			continue
+		}
+		if isAlnum(r) {
+			j := i + size
+			prev := r
+			for j < len(s) {
+				c, n := runeAt(s, j)
+				if isAlnum(c) {
+					prev = c
+					j += n
+					continue
+				}
+				next, _ := runeAt(s, j+n)
+				if j+n < len(s) && wordJoiner(c, prev, next) {
+					prev = c
+					j += n
+					continue
+				}
+				break
+			}
+			toks = append(toks, token{text: s[i:j], start: base + i, end: base + j})
+			i = j
+			continue
+		}
+		if quotes {
+			if closer, ok := closingFor(r); ok {
+				if k := quoteEnd(s, i+size, closer); k >= 0 {
+					cl := utf8.RuneLen(closer)
+					toks = append(toks, token{text: s[i+size : k], start: base + i, end: base + k + cl, quoted: true})
+					i = k + cl
+					continue
+				}
+			}
+		}
+		toks = append(toks, token{text: s[i : i+size], start: base + i, end: base + i + size, punct: r})
+		i += size
+	}
+	return toks
+}
+
+// quoteEnd finds the closing mark of a quoted title starting at from; a
+// closing single quote counts only when no letter follows it (not
+// "Stalin’s").
+func quoteEnd(s string, from int, closer rune) int {
+	for k := from; k < len(s); {
+		c, n := runeAt(s, k)
+		if c == closer {
+			if closer != '’' {
+				return k
+			}
+			if next, _ := runeAt(s, k+n); !isAlnum(next) {
+				return k
+			}
+		}
+		k += n
+	}
+	return -1
+}
+
+// trimSpace returns the range [start, end) of s less surrounding spaces.
+func trimSpace(s string, start, end int) (int, int) {
+	for start < end {
+		r, n := runeAt(s, start)
+		if !isSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := runeBefore(s, end)
+		if !isSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
