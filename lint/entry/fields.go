@@ -23,11 +23,12 @@ var (
 	reAnchoredBareDate = regexp.MustCompile(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?|n\.\s?d\.)(?:[.,]\s|[.,]?$)`)
 	reNoDate           = regexp.MustCompile(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
 
-	reEdition  = regexp.MustCompile(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
-	reInPrefix = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
-	reEditors  = regexp.MustCompile(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
-	reContStop = regexp.MustCompile(`,\s*(?i:vol|vols|no|nos|pp?|iss|issue|edited|ed|eds|trans|translated|directed|season|episode|ch|chap|part|sec|art|article|special issue|e-?\d|\d)\b|,\s*` + monthPattern + `\.?\s+\d|\s+\d+\s*(?:\(|:|,|\.|$)|:\s*\d|;|\s\(|\s\[`)
-	rePlacePub = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
+	reEdition      = regexp.MustCompile(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
+	reContributors = regexp.MustCompile(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
+	reInPrefix     = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
+	reEditors      = regexp.MustCompile(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
+	reContStop     = regexp.MustCompile(`,\s*(?i:vol|vols|no|nos|pp?|iss|issue|edited|ed|eds|trans|translated|directed|season|episode|ch|chap|part|sec|art|article|special issue|e-?\d)\b|,\s*\d|,\s*` + monthPattern + `\.?\s+\d|\s+\d+\s*(?:\(|:|,|\.|$)|:\s*\d|;|\s\(|\s\[`)
+	rePlacePub     = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
 
 	reVol      = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
 	reIssue    = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
@@ -339,12 +340,23 @@ func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 
 // reDescriptor is what a parenthesis after a title holds when it is not part
 // of the title: an edition, volume, pages, report number, episode, role.
-var reDescriptor = regexp.MustCompile(`^\((?:[^)]*\d|(?i:[^)]*\bed\.|vol|pp?\.|eds?\.|trans|tran\.|report|no\.|season|episode|part|director|producer|host|version|original|doctoral|master|unpublished|n\.\s?d|\p{Lu}\.\s))`)
+var reDescriptor = regexp.MustCompile(`^\((?:\d|(?i:[^)]*\bed\.|vol|pp?\.|eds?\.|trans|tran\.|report|no\.|season|episode|part|director|producer|host|version|original|doctoral|master|unpublished|n\.\s?d|\p{Lu}\.\s))`)
 
 // descriptorParen reports whether the parenthesis at i describes the work
 // ("(2nd ed.)", "(Vol. 2)") rather than belonging to its title ("(ASI)").
 func (p *parser) descriptorParen(i int) bool {
-	return reDescriptor.Match(p.w[i:])
+	if reDescriptor.Match(p.w[i:]) {
+		return true
+	}
+	// A number in parentheses that ends the title is a report or
+	// publication number ("(NIH Publication 18-2424)."); "(COVID-19)
+	// advice" goes on.
+	closeAt := strings.IndexByte(string(p.w[i:]), ')')
+	if closeAt < 0 || !strings.ContainsAny(string(p.w[i:i+closeAt]), "0123456789") {
+		return false
+	}
+	after := strings.TrimLeft(string(p.w[i+closeAt+1:]), " ")
+	return after == "" || after[0] == '.' || after[0] == ','
 }
 
 // abbreviationBefore reports whether the period at i ends an abbreviation.
@@ -384,6 +396,13 @@ func (p *parser) container() {
 				break
 			}
 			p.pos += closeAt + 1
+			p.skipSeparators()
+			continue
+		}
+		if m := reContributors.FindStringIndex(rest); m != nil {
+			// MLA's "Translated by X," and Chicago's "Edited by X."
+			// name people, not the container.
+			p.pos += m[1]
 			p.skipSeparators()
 			continue
 		}
@@ -428,7 +447,10 @@ func (p *parser) container() {
 		return
 	}
 	after := p.rest()
-	volumeFollows := reAPAVol.MatchString(after) || reVol.MatchString(after) || reChiVol.MatchString(after) && strings.Contains(after, ":")
+	volumeFollows := reVol.MatchString(after) || reChiVol.MatchString(after) && strings.Contains(after, ":")
+	if m := reAPAVol.FindStringSubmatch(after); m != nil && !(reYear.MatchString(m[1]) && m[2] == "" && m[3] == "") {
+		volumeFollows = true
+	}
 	switch {
 	case p.e.TitleQuoted || p.f.inChapter || volumeFollows:
 		p.e.Container = raw

@@ -26,6 +26,7 @@ var (
 	reBareNumber   = regexp.MustCompile(`^\s*\d{1,3}\s+\p{Lu}`)
 	reDOI          = regexp.MustCompile(`(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)?\b(10\.\d{4,9}/[^\s"<>]+)`)
 	reURL          = regexp.MustCompile(`(?i)<?\b(?:https?://|www\.)[^\s<>"]+>?`)
+	reBareDomain   = regexp.MustCompile(`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|edu|gov|net|int|info|io|co\.uk|ac\.uk|org\.uk|gov\.uk|ca|au|de|fr|ru|su|ua|us)(?:/[^\s<>"]*)?`)
 	reISBN         = regexp.MustCompile(`(?i)\bISBN(?:-?1[03])?\s*:?\s*([0-9][0-9\s-]{8,16}[0-9X])\b`)
 	reAccessed     = regexp.MustCompile(`(?i)[(\[]?\b(?:last\s+)?(?:accessed|viewed|consulted|cited)(?:\s+on)?\s*:?\s*(` + datePattern + `)[)\]]?\.?`)
 	reRetrievedOn  = regexp.MustCompile(`(?i)\bretrieved(?:\s+on)?\s+(` + datePattern + `),?\s+from\b:?`)
@@ -75,6 +76,14 @@ func (p *parser) prepare() {
 			p.e.URL = p.s[start:end]
 		}
 		p.blank(m[0], max(end, m[1]-1))
+	}
+	if p.e.URL == "" {
+		// MLA 9 drops "https://": "soviethistory.msu.edu/1954-2/the-thaw/".
+		if m := reBareDomain.FindStringIndex(p.work()); m != nil {
+			end := m[1] - trimURLTail(p.s[m[0]:m[1]])
+			p.e.URL = p.s[m[0]:end]
+			p.blank(m[0], end)
+		}
 	}
 	for _, m := range reISBN.FindAllStringSubmatchIndex(p.work(), -1) {
 		digits := normalizeISBN(p.s[m[2]:m[3]])

@@ -424,7 +424,7 @@ func invertedName(toks []token, i int) (lint.Name, int, bool) {
 	}
 	n := lint.Name{Family: family, Given: strings.Join(given, " "), Particle: particle}
 	j = readSuffix(toks, j, &n)
-	if !nameEnds(toks, j) && toks[j-1].kind != tInitial {
+	if !nameEnds(toks, j) && toks[j-1].kind != tInitial && toks[j-1].text != "." {
 		return lint.Name{}, 0, false
 	}
 	return n, j, true
