@@ -31,7 +31,11 @@ func (w Want) String() string {
 	if w.Message == nil {
 		return w.Rule
 	}
-	return w.Rule + " " + strconv.Quote(w.Message.String())
+	pattern := w.Message.String()
+	if strings.Contains(pattern, `"`) && strconv.CanBackquote(pattern) {
+		return w.Rule + " `" + pattern + "`"
+	}
+	return w.Rule + " " + strconv.Quote(pattern)
 }
 
 // annotationStart finds "// want" preceded by whitespace (or standing at
