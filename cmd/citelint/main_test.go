@@ -59,7 +59,7 @@ type result struct {
 	stdout, stderr string
 }
 
-type option func(*env)
+type option = func(*env)
 
 func withStdin(s string) option { return func(e *env) { e.stdin = strings.NewReader(s) } }
 

@@ -119,8 +119,8 @@ func severities(rules []lint.Rule, enable, disable []string) (map[string]lint.Se
 
 func unknownRuleError(flag, id string, ids []string) error {
 	msg := fmt.Sprintf("unknown rule %q in %s", id, flag)
-	if close := closeIDs(id, ids); len(close) > 0 {
-		msg += "; did you mean " + strings.Join(close, " or ") + "?"
+	if similar := closeIDs(id, ids); len(similar) > 0 {
+		msg += "; did you mean " + strings.Join(similar, " or ") + "?"
 	}
 	return fmt.Errorf("%s (citelint rules lists them)", msg)
 }

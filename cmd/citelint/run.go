@@ -108,7 +108,7 @@ func (e *env) lintAction(c *cli.Context) error {
 	buffered := bufio.NewWriter(out)
 	formatter, err := output.New(flags.Format, buffered, output.Options{Color: color})
 	if err != nil {
-		closeOutput()
+		_ = closeOutput() // nothing was written; the format error is the news
 		return usageErrorf("%v", err)
 	}
 
@@ -295,8 +295,8 @@ func (e *env) explainAction(c *cli.Context) error {
 		ids = append(ids, m.ID)
 	}
 	msg := fmt.Sprintf("unknown rule %q", id)
-	if close := closeIDs(id, ids); len(close) > 0 {
-		msg += "; did you mean " + strings.Join(close, " or ") + "?"
+	if similar := closeIDs(id, ids); len(similar) > 0 {
+		msg += "; did you mean " + strings.Join(similar, " or ") + "?"
 	}
 	return usageErrorf("%s (citelint rules lists them)", msg)
 }

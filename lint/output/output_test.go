@@ -338,7 +338,7 @@ func inspectResult(t *testing.T) engine.Result {
 	doc.SetIdentityText()
 	r := func(needle string) lint.Range {
 		sp := spanOf(t, src, needle, 0)
-		return lint.Range{Start: sp.Start, End: sp.End}
+		return lint.Range(sp)
 	}
 	quote1, quote2 := r("“the ice began to crack at last”"), r("“the readers wrote letters by the thousand.”")
 	entryText := "Ivanova, Marina. “The Thaw in Print.” *Slavic Review*, vol. 12, no. 3, 2004, pp. 33–58. doi:10.1000/xyz123."
