@@ -145,11 +145,16 @@ func parseName(toks []token, i int) (nameSpan, int, bool) {
 		switch {
 		case nameWord(t):
 			n.words = append(n.words, t.text)
-			if n.start == 0 && len(n.words) == 1 {
+			if len(n.words) == 1 {
 				n.start = t.start
 			}
 			n.end = t.end
 			j++
+			if _, possessive := stripPossessive(t.text); possessive {
+				// "Khrushchev's Secret Speech": what follows a possessive
+				// is owned, not named.
+				break
+			}
 			// An initial or an abbreviated honorific keeps its dot: "J.", "Dr.".
 			if j < len(toks) && toks[j].is('.') && toks[j].start == t.end {
 				r, size := runeAt(t.text, 0)
@@ -303,6 +308,10 @@ func andSep(toks []token, j int) (int, bool) {
 func family(text string, n nameSpan) string {
 	whole := text[n.start:n.end]
 	words := n.words
+	// Drop honorifics in front ("CEO Doug McMillon", "Dr. Smith").
+	for len(words) > 1 && honorifics[lower(strings.TrimSuffix(words[0], "."))] && !n.group {
+		words = words[1:]
+	}
 	if n.group || len(words) > 4 {
 		return whole
 	}
@@ -311,10 +320,6 @@ func family(text string, n nameSpan) string {
 		if orgWords[lw] || (allUpper(w) && len(words) > 1) {
 			return whole
 		}
-	}
-	// Drop honorifics in front and suffixes behind.
-	for len(words) > 1 && honorifics[lower(strings.TrimSuffix(words[0], "."))] {
-		words = words[1:]
 	}
 	for len(words) > 1 && suffixes[lower(strings.TrimSuffix(words[len(words)-1], "."))] {
 		words = words[:len(words)-1]

@@ -145,6 +145,14 @@ func parseLocator(toks []token) (labelled, ok bool) {
 // parsePart reads one ';'-separated part of a parenthesis.
 func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 	var c cite
+	// "(Khrushchev, 1956, as cited in Freeze, 2009)": the source is what
+	// follows the marker; the original speaker needs no entry.
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].isWord() && lower(toks[k].text) == "as" && lower(toks[k+1].text) == "cited" && lower(toks[k+2].text) == "in" {
+			toks = toks[k:]
+			break
+		}
+	}
 	i := 0
 	// Leading words that introduce a citation: see, see also, cf., e.g.,
 	// and the indirect-source markers.

@@ -180,12 +180,12 @@ func TestQuoteRanges(t *testing.T) {
 
 func TestCountWords(t *testing.T) {
 	for s, n := range map[string]int{
-		"":                                        0,
-		"honor the tenets of Stalinist culture,":  6,
-		"Il’ia Ehrenburg’s THE THAW,":             4,
+		"":                                       0,
+		"honor the tenets of Stalinist culture,": 6,
+		"Il’ia Ehrenburg’s THE THAW,":            4,
 		"well-known, U.S. policy — 1953-1964 ...": 4,
-		"culture—and":                             2,
-		" , ; — ":                                 0,
+		"culture—and": 2,
+		" , ; — ":     0,
 	} {
 		assert.Equal(t, n, countWords(s), "%q", s)
 	}

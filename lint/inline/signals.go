@@ -306,6 +306,9 @@ func isGroup(l nameList) bool {
 	if n.group {
 		return true
 	}
+	if len(n.words) < 2 {
+		return false // "the Party", "the Kremlin": an actor, not a source
+	}
 	for _, w := range n.words {
 		if orgWords[lower(w)] || allUpper(w) {
 			return true
