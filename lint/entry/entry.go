@@ -30,6 +30,13 @@ import (
 // TitleRange is relative to s; Range and Block are left for the caller.
 // Fields the entry lacks are left empty; Parse never fails.
 func Parse(s string) lint.Entry {
+	e, _ := parse(s)
+	return e
+}
+
+// parse runs the stages and returns the entry with the shapes seen on the
+// way, which IsReferenceShaped weighs too.
+func parse(s string) (lint.Entry, features) {
 	e := lint.Entry{Text: s}
 	p := &parser{s: s, w: []byte(s), e: &e}
 	for i, c := range p.w {
@@ -42,7 +49,7 @@ func Parse(s string) lint.Entry {
 	if strings.TrimSpace(p.work()) == "" {
 		e.BareURL = e.URL != "" || e.DOI != ""
 		e.Style = lint.StyleUnknown
-		return e
+		return e, p.f
 	}
 	p.authors()
 	p.date()
@@ -50,7 +57,13 @@ func Parse(s string) lint.Entry {
 	p.container()
 	p.tail()
 	e.Style = p.style()
-	return e
+	p.f.titleStartsLower = e.Title != "" && !e.TitleQuoted && startsLower(e.Title)
+	return e, p.f
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // parser holds one entry under analysis.
@@ -78,6 +91,7 @@ type features struct {
 	volAbbrev, noAbbrev, ppAbbrev                         bool
 	apaVolume, colonPages, nbYear, placePublisher         bool
 	yearAfterContainer, yearLast, editedBy, inChapter     bool
+	titleStartsLower                                      bool
 	names                                                 int
 }
 

@@ -33,6 +33,7 @@ var (
 	reRetrieved    = regexp.MustCompile(`(?i)\bretrieved\s+from\b:?`)
 	reAvailable    = regexp.MustCompile(`(?i)\bavailable\s+(?:at|from|online)\b\s*:?`)
 	reOnlineMarker = regexp.MustCompile(`(?i)\[(?:online|internet|electronic)\]`)
+	reWebAccess    = regexp.MustCompile(`\bWeb\.\s+(` + datePattern + `)\.?`)
 	// MLA 7's medium of publication stands alone between periods.
 	reMedium = regexp.MustCompile(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
 )
@@ -125,6 +126,16 @@ func (p *parser) prepare() {
 	}
 	for _, m := range reOnlineMarker.FindAllStringIndex(p.work(), -1) {
 		p.f.availableAt = true
+		p.blank(m[0], m[1])
+	}
+	if m := reWebAccess.FindStringSubmatchIndex(p.work()); m != nil {
+		// MLA 7: "Web. 3 Mar. 2016." — the date after the medium is the
+		// access date.
+		if p.e.Accessed == "" {
+			p.e.Accessed = p.s[m[2]:m[3]]
+		}
+		p.f.medium = true
+		p.f.accessedDayFirst = true
 		p.blank(m[0], m[1])
 	}
 	for _, m := range reMedium.FindAllStringSubmatchIndex(p.work(), -1) {

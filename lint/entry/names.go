@@ -323,6 +323,11 @@ func personName(toks []token, i int, prev nameOrder) (lint.Name, int, nameOrder,
 	// After the first name both orders occur. When both readings fit
 	// ("Mary Jones, Bob Lee" / "Sinninghe Damsté, J. S."), initials after
 	// the comma mean inverted, full words mean direct.
+	if prev == orderVancouver {
+		if n, j, ok := vancouverName(toks, i); ok {
+			return n, j, orderVancouver, true
+		}
+	}
 	if prev != 0 {
 		dn, dj, dok := directName(toks, i)
 		in, ij, iok := invertedName(toks, i)
@@ -394,6 +399,10 @@ func invertedName(toks []token, i int) (lint.Name, int, bool) {
 	if family == "" || !isPunct(toks, j, ",") {
 		return lint.Name{}, 0, false
 	}
+	if words := strings.Fields(family); len(words) > 1 && capsInitials(toks, j-1) && !isAllUpper(words[0]) {
+		// "Martin WF, Garg S" is Vancouver, not "Martin WF" inverted.
+		return lint.Name{}, 0, false
+	}
 	j++
 	var given []string
 	for len(given) < 4 && j < len(toks) {
@@ -460,6 +469,11 @@ func vancouverName(toks []token, i int) (lint.Name, int, bool) {
 		family = strings.Join(words[:len(words)-1], " ")
 		j--
 	}
+	if j < len(toks) && toks[j].kind == tInitial && len(toks[j].text) == 2 && !isAllUpper(family) {
+		// "Zimorski V." — the last name's initial carries the period
+		// that ends the block.
+		return lint.Name{Family: family, Given: toks[j].text[:1], Particle: particle}, j + 1, true
+	}
 	if !capsInitials(toks, j) || isAllUpper(family) || !nameEnds(toks, j+1) {
 		return lint.Name{}, 0, false
 	}
@@ -503,7 +517,7 @@ func directName(toks []token, i int) (lint.Name, int, bool) {
 		return lint.Name{}, 0, false
 	}
 	last := words[len(words)-1]
-	if last.kind != tWord || !capWord([]token{last}, 0) {
+	if last.kind != tWord || !capWord([]token{last}, 0) || utf8.RuneCountInString(last.text) <= 2 && isAllUpper(last.text) {
 		return lint.Name{}, 0, false
 	}
 	k := len(words) - 1

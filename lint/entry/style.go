@@ -76,7 +76,8 @@ func (p *parser) style() lint.Style {
 		chi += 1.5
 	}
 	if f.placePublisher && !f.parenDate {
-		chi++
+		// MLA 9 dropped the city; "New York: Press, 1955" is Chicago's.
+		chi += 1.5
 	}
 	if f.yearAfterContainer && !f.parenDate && !f.bareDateAfterAuthors && !f.nbYear {
 		mla++

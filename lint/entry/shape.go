@@ -1,0 +1,121 @@
+package entry
+
+import (
+	"strings"
+	"unicode"
+)
+
+// proseWords are words that prose uses and reference entries rarely do
+// outside their titles: verbs of saying and arguing, pronouns, connectives.
+var proseWords = map[string]bool{
+	"argues": true, "argued": true, "says": true, "said": true, "states": true,
+	"stated": true, "shows": true, "showed": true, "claims": true,
+	"claimed": true, "writes": true, "wrote": true, "explains": true,
+	"suggests": true, "notes": true, "believes": true, "believed": true,
+	"is": true, "was": true, "were": true, "are": true, "has": true,
+	"had": true, "have": true, "that": true, "because": true, "which": true,
+	"however": true, "i": true, "we": true, "my": true, "our": true,
+	"he": true, "she": true, "they": true, "it": true, "this": true,
+	"would": true, "could": true, "should": true, "not": true, "but": true,
+	"also": true, "when": true, "while": true, "there": true, "their": true,
+	"his": true, "her": true, "its": true, "been": true, "be": true,
+	"will": true, "can": true, "did": true, "does": true, "very": true,
+}
+
+// IsReferenceShaped reports whether a paragraph looks like a works-cited
+// entry rather than a sentence of prose. The bibliography finder uses it
+// to recognise a list of sources that has no heading, so it leans to no:
+// an essay sentence that names an author and a year ("Freeze (2009) argues
+// that …") must not pass.
+func IsReferenceShaped(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 150 {
+		return false
+	}
+	e, f := parse(s)
+	if e.BareURL {
+		return true
+	}
+	score := 0
+	person := false
+	for _, n := range e.Authors {
+		if !n.Group {
+			person = true
+		}
+	}
+	switch {
+	case person && f.names > 0:
+		score += 2
+	case len(e.Authors) > 0:
+		score++
+	}
+	if f.parenDate || f.bareDateAfterAuthors {
+		score += 2
+	} else if e.Year != "" {
+		score++
+	}
+	if e.Title != "" && (e.TitleQuoted || e.Container != "" || e.Publisher != "") {
+		score++
+	}
+	if e.Container != "" && reDateText.MatchString(e.Date) {
+		// "NASA, 12 May 2020": a site and a full date.
+		score++
+	}
+	if tail := strings.TrimRight(s, " .)"); e.URL != "" && strings.HasSuffix(tail, strings.TrimRight(e.URL, ".")) || e.DOI != "" && strings.HasSuffix(tail, e.DOI) {
+		// Entries end with their link; prose seldom does.
+		score++
+	}
+	markers := 0
+	for _, ok := range []bool{e.URL != "", e.DOI != "", e.ISBN != "", e.Accessed != "", f.retrieved, f.availableAt, f.medium, f.volAbbrev, f.ppAbbrev, e.Volume != "", f.placePublisher} {
+		if ok {
+			markers++
+		}
+	}
+	score += min(markers, 3)
+
+	// Prose: many everyday words outside quotation marks, or a title that
+	// begins in lower case ("Freeze (2009) argues that …").
+	prose := 0
+	for _, w := range strings.Fields(unquoted(s)) {
+		if proseWords[strings.ToLower(strings.Trim(w, ".,;:!?()\"'“”‘’"))] {
+			prose++
+		}
+	}
+	if f.titleStartsLower && !f.parenDateDot {
+		score -= 3
+	}
+	if prose >= 3 {
+		score -= prose - 1
+	}
+	return score >= 4
+}
+
+// unquoted drops the text between double quotation marks, where titles
+// may use any words at all.
+func unquoted(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch r {
+		case '"':
+			in = !in
+			continue
+		case '“':
+			in = true
+			continue
+		case '”':
+			in = false
+			continue
+		}
+		if !in {
+			b.WriteRune(r)
+		} else if unicode.IsSpace(r) {
+			b.WriteRune(' ')
+		}
+	}
+	return b.String()
+}
