@@ -25,7 +25,10 @@ type piece struct {
 // readers walk and tidied once at the end.
 type blockBuilder struct {
 	src *source
-	tb  lint.TextBuilder
+	// text is the decoded source as a string, so that pieces cut from it
+	// share its memory instead of each being copied.
+	text string
+	tb   lint.TextBuilder
 
 	blocks  []lint.Block
 	links   []lint.Link
@@ -47,8 +50,16 @@ type blockBuilder struct {
 	plainText  bool // it has letters or digits outside bold
 }
 
-func newBlockBuilder(src *source, collapse bool) *blockBuilder {
-	return &blockBuilder{src: src, collapse: collapse}
+// newBlockBuilder returns a builder for a document whose decoded source is
+// src; text is what readers parse (src.text, or a copy with parts blanked
+// out), with the same offsets.
+func newBlockBuilder(src *source, text []byte, collapse bool) *blockBuilder {
+	return &blockBuilder{src: src, text: string(text), collapse: collapse}
+}
+
+// addSource appends the decoded source [start, end) as it is.
+func (b *blockBuilder) addSource(start, end int, strong bool) {
+	b.add(b.text[start:end], lint.Span{Start: start, End: end}, strong)
 }
 
 // start ends the open block, if any, and opens a new one.
@@ -105,33 +116,42 @@ func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
 		b.push(text, span, strong)
 		return
 	}
-	// Collapse white space: runs of text go in as they are, each run of
-	// white space becomes one space (none at the start of a block or after
-	// another space).
-	for i := 0; i < len(text); {
-		j := i
-		if isSpaceByte(text[i]) {
-			for j < len(text) && isSpaceByte(text[j]) {
-				j++
-			}
-			if b.n > 0 && !b.lastSpace {
-				run := span
-				if exact {
-					run = lint.Span{Start: span.Start + i, End: span.Start + j}
-				}
-				b.push(" ", run, strong)
-			}
-		} else {
-			for j < len(text) && !isSpaceByte(text[j]) {
-				j++
-			}
-			run := span
-			if exact {
-				run = lint.Span{Start: span.Start + i, End: span.Start + j}
-			}
-			b.push(text[i:j], run, strong)
+	// Collapse white space: text goes in as it is up to a run of white
+	// space that is not a single " " (or that follows a space or starts
+	// the block), which becomes one space mapped to the whole run, or
+	// nothing.
+	sub := func(i, j int) lint.Span {
+		if exact {
+			return lint.Span{Start: span.Start + i, End: span.Start + j}
 		}
-		i = j
+		return span
+	}
+	run := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !isSpaceByte(c) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && isSpaceByte(text[j]) {
+			j++
+		}
+		atStart := i == run && (b.n == 0 || b.lastSpace)
+		if c == ' ' && j == i+1 && !atStart {
+			i = j // a single space between words stays as it is
+			continue
+		}
+		if i > run {
+			b.push(text[run:i], sub(run, i), strong)
+		}
+		if b.n > 0 && !b.lastSpace {
+			b.push(" ", sub(i, j), strong)
+		}
+		i, run = j, j
+	}
+	if run < len(text) {
+		b.push(text[run:], sub(run, len(text)), strong)
 	}
 }
 
@@ -141,7 +161,9 @@ func (b *blockBuilder) push(text string, span lint.Span, strong bool) {
 	last := text[len(text)-1]
 	b.lastSpace = isSpaceByte(last)
 	b.lastBreak = false
-	if b.strongText && b.plainText {
+	// Only whether the block has letters inside and outside bold matters,
+	// so once the flag this piece could set is set, skip the scan.
+	if strong && b.strongText || !strong && b.plainText {
 		return
 	}
 	for i := 0; i < len(text); {

@@ -36,7 +36,7 @@ func HTML(path string, src []byte) (*lint.Document, error) {
 	s := decode(src)
 	tree := buildHTMLTree(s.text)
 	content, chrome := mainContent(tree.root)
-	w := &htmlWalker{b: newBlockBuilder(s, true), tree: tree, src: s.text, stripChrome: chrome}
+	w := &htmlWalker{b: newBlockBuilder(s, s.text, true), tree: tree, src: s.text, stripChrome: chrome}
 	w.walk(content, walkContext{kind: lint.BlockParagraph})
 	return w.b.document(path, lint.FormatHTML, src), nil
 }
@@ -385,7 +385,7 @@ func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
 	run := span.Start
 	flush := func(end int) {
 		if end > run {
-			b.add(string(w.src[run:end]), lint.Span{Start: run, End: end}, strong)
+			b.addSource(run, end, strong)
 		}
 	}
 	for i := span.Start; i < span.End; {

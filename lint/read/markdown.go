@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -37,9 +38,12 @@ func Markdown(path string, src []byte) (*lint.Document, error) {
 			}
 		}
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Linkify, extension.Strikethrough))
+	// goldmark's Linkify extension would find bare URLs too, but it costs
+	// a third of the parse (it tries every word as an e-mail address);
+	// mdReader.text finds them itself.
+	md := goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Strikethrough))
 	root := md.Parser().Parse(text.NewReader(input), parser.WithContext(parser.NewContext()))
-	r := &mdReader{b: newBlockBuilder(s, false), src: input}
+	r := &mdReader{b: newBlockBuilder(s, input, false), src: input}
 	r.blocks(root, lint.BlockParagraph, 0)
 	for _, fl := range r.footnotes {
 		r.footnoteList(fl)
@@ -148,7 +152,7 @@ func (r *mdReader) inline(n ast.Node) {
 	case *ast.Text:
 		seg := n.Segment
 		if n.IsRaw() {
-			b.add(string(seg.Value(r.src)), lint.Span{Start: seg.Start, End: seg.Stop}, r.strong > 0)
+			b.addSource(seg.Start, seg.Stop, r.strong > 0)
 		} else {
 			r.text(seg.Start, seg.Stop)
 		}
@@ -177,7 +181,7 @@ func (r *mdReader) inline(n ast.Node) {
 			return
 		}
 		start := b.pos()
-		b.add(string(label), lint.Span{Start: at, End: at + len(label)}, r.strong > 0)
+		b.addSource(at, at+len(label), r.strong > 0)
 		r.cursor = at + len(label)
 		b.links = append(b.links, lint.Link{Range: lint.Range{Start: start, End: b.pos()}, URL: string(n.URL(r.src))})
 	case *east.FootnoteLink:
@@ -201,15 +205,94 @@ func (r *mdReader) inline(n ast.Node) {
 	}
 }
 
-// text writes the source text [start, stop), dropping the backslash of
-// each escape and decoding character references; everything else is
-// written byte for byte.
+// text writes the source text [start, stop): bare URLs become links, the
+// rest goes through plainText.
 func (r *mdReader) text(start, stop int) {
+	for i := start; i < stop; {
+		at, end := nextBareURL(r.src, i, stop)
+		if at < 0 {
+			r.plainText(i, stop)
+			return
+		}
+		r.plainText(i, at)
+		url := r.b.text[at:end]
+		pos := r.b.pos()
+		r.b.addSource(at, end, r.strong > 0)
+		if len(url) >= 4 && (url[:4] == "www." || url[:4] == "WWW.") {
+			url = "http://" + url
+		}
+		r.b.links = append(r.b.links, lint.Link{Range: lint.Range{Start: pos, End: r.b.pos()}, URL: url})
+		i = end
+	}
+}
+
+// nextBareURL finds the next bare URL ("https://…", "www.…") in
+// src[from:stop] that starts a word, as GitHub's autolinks do, and returns
+// its span, or -1. Trailing punctuation and an unbalanced ")" are not part
+// of it.
+func nextBareURL(src []byte, from, stop int) (int, int) {
+	for i := from; i < stop; i++ {
+		c := src[i] | 0x20
+		if c != 'h' && c != 'w' {
+			continue
+		}
+		if i > 0 {
+			if p := src[i-1]; p != ' ' && p != '\t' && p != '\n' && p != '(' && p != '"' && p != '\'' && p != '*' && p != '_' && p != '~' && p < utf8.RuneSelf {
+				continue
+			}
+		}
+		rest := src[i:stop]
+		n := 0
+		switch {
+		case hasPrefixFold(rest, "https://"):
+			n = len("https://")
+		case hasPrefixFold(rest, "http://"):
+			n = len("http://")
+		case hasPrefixFold(rest, "www."):
+			n = len("www.")
+		default:
+			continue
+		}
+		end := i + n
+		for end < stop && !isSpaceByte(src[end]) && src[end] != '<' && src[end] != '>' && src[end] != '"' {
+			end++
+		}
+		// Drop trailing punctuation, and a ")" that closes a parenthesis
+		// opened before the URL.
+		for end > i+n {
+			last := src[end-1]
+			if bytes.IndexByte([]byte(".,:;!?'*_~"), last) >= 0 {
+				end--
+				continue
+			}
+			if last == ')' && bytes.Count(src[i:end], []byte("(")) < bytes.Count(src[i:end], []byte(")")) {
+				end--
+				continue
+			}
+			break
+		}
+		host := src[i+n : end]
+		if len(host) == 0 || (n == len("www.") && bytes.IndexByte(host, '.') < 0) {
+			continue
+		}
+		return i, end
+	}
+	return -1, -1
+}
+
+func hasPrefixFold(s []byte, prefix string) bool {
+	return len(s) >= len(prefix) && bytes.EqualFold(s[:len(prefix)], []byte(prefix))
+}
+
+// plainText writes the source text [start, stop), dropping the backslash
+// of each escape and decoding character references; everything else is
+// written byte for byte.
+func (r *mdReader) plainText(start, stop int) {
 	b, src, strong := r.b, r.src, r.strong > 0
 	run := start
 	flush := func(end int) {
 		if end > run {
-			b.add(string(src[run:end]), lint.Span{Start: run, End: end}, strong)
+			b.addSource(run, end, strong)
 		}
 	}
 	for i := start; i < stop; {
@@ -273,7 +356,7 @@ func (r *mdReader) footnoteRef(n *east.FootnoteLink) {
 	}
 	end += at + 1
 	start := r.b.pos()
-	r.b.add(string(r.src[at:end]), lint.Span{Start: at, End: end}, r.strong > 0)
+	r.b.addSource(at, end, r.strong > 0)
 	r.cursor = end
 	label := string(r.src[at+2 : end-1])
 	if label == "" {

@@ -38,13 +38,13 @@ func Text(path string, src []byte) (*lint.Document, error) {
 	}
 	s := decode(src)
 	lines := splitLines(s.text)
+	r := textReader{b: newBlockBuilder(s, s.text, false), text: s.text}
 	for i, l := range lines {
-		if l.end-l.start <= 300 && isBoilerplateLine(string(s.text[l.start:l.end])) {
+		if l.end-l.start <= 300 && isBoilerplateLine(r.line(l)) {
 			lines = lines[:i]
 			break
 		}
 	}
-	r := textReader{b: newBlockBuilder(s, false), text: s.text}
 	for i := 0; i < len(lines); {
 		if lines[i].blank() {
 			i++
@@ -150,7 +150,7 @@ func (r *textReader) paragraph(lines []textLine) {
 	}
 }
 
-func (r *textReader) line(l textLine) string { return string(r.text[l.start:l.end]) }
+func (r *textReader) line(l textLine) string { return r.b.text[l.start:l.end] }
 
 // pasted reports whether a line other than the last is too long to be a
 // hard-wrapped line: the text was pasted one paragraph per line.
@@ -244,13 +244,13 @@ func (r *textReader) unit(rest []textLine, first textLine) {
 	}
 	b := r.b
 	b.start(kind, 0, list)
-	b.add(string(r.text[first.start:first.end]), lint.Span{Start: first.start, End: first.end}, false)
+	b.addSource(first.start, first.end, false)
 	prev := first
 	for _, l := range rest {
 		if prev.brk >= 0 {
 			b.newline(lint.Span{Start: prev.brk, End: prev.brk + 1})
 		}
-		b.add(string(r.text[l.start:l.end]), lint.Span{Start: l.start, End: l.end}, false)
+		b.addSource(l.start, l.end, false)
 		prev = l
 	}
 	b.end()
