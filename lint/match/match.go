@@ -245,21 +245,50 @@ func (m *matcher) describe(i int) string {
 	return strings.TrimSpace(en.Text)
 }
 
-// pageOnly gives a page-only citation, "(412)", the entry of the signal
-// phrase or narrative citation before it in the same block.
+// pageOnly gives a page-only citation, "(412)", the entry of the source
+// its sentence names: the signal phrase or narrative citation before it in
+// the block (or, in a block quotation, in the paragraph introducing it), or
+// else an entry's author named in the text before it.
 func (m *matcher) pageOnly() {
-	cs := m.essay.Citations
+	e := m.essay
+	cs := e.Citations
 	for i := range cs {
 		if !cs[i].PageOnly || cs[i].Entry >= 0 || len(cs[i].Authors) > 0 {
 			continue
 		}
-		for j := i - 1; j >= 0 && cs[j].Block == cs[i].Block; j-- {
+		block := cs[i].Block
+		for j := i - 1; j >= 0 && cs[j].Block >= block-1; j-- {
+			if cs[j].Block != block && (block < 1 || e.Doc.Blocks[block].Kind != lint.BlockQuotation) {
+				break
+			}
 			if cs[j].Kind == lint.CitationSignal || cs[j].Kind == lint.CitationNarrative {
 				cs[i].Entry = cs[j].Entry
 				break
 			}
 		}
+		if cs[i].Entry < 0 && block >= 0 {
+			before := e.Doc.Slice(lint.Range{Start: e.Doc.Blocks[block].Start, End: cs[i].Start})
+			cs[i].Entry = m.namedIn(before)
+		}
 	}
+}
+
+// namedIn returns the entry whose first author's family name stands last in
+// text, or -1.
+func (m *matcher) namedIn(text string) int {
+	words := strings.Fields(names.Key(possessive.ReplaceAllString(text, "$1")))
+	for w := len(words) - 1; w >= 0; w-- {
+		for i, k := range m.keys {
+			if len(k.families) == 0 {
+				continue
+			}
+			fam := strings.Fields(k.families[0])
+			if n := len(fam); n > 0 && w+1 >= n && strings.Join(words[w+1-n:w+1], " ") == k.families[0] {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // notes resolves a note reference through the citations in its note's text.

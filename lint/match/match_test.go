@@ -92,3 +92,20 @@ func TestNormalizeURL(t *testing.T) {
 	assert.Equal(t, "", NormalizeURL("  "))
 	assert.Equal(t, "example.org", Host("https://www.example.org/x/y"))
 }
+
+func TestPageOnlyFindsNamedAuthor(t *testing.T) {
+	text := "Sokolovskaia records the saying in her study (94)."
+	d := &lint.Document{Text: text, Src: []byte(text), Blocks: []lint.Block{{Range: lint.Range{Start: 0, End: len(text)}}}}
+	e := &lint.Essay{Doc: d, Style: lint.StyleMLA,
+		Sections: []lint.Section{{Kind: lint.SectionBody, Range: lint.Range{Start: 0, End: len(text)}, Last: 1}},
+		Entries: []lint.Entry{
+			{Authors: []lint.Name{author("Brandt", "Olga")}},
+			{Authors: []lint.Name{author("Sokolovskaya", "Natalia")}},
+		},
+		Citations: []lint.Citation{{Kind: lint.CitationParenthetical, PageOnly: true, Locator: "94",
+			Range: lint.Range{Start: 45, End: 49}}},
+	}
+	Match(e)
+	assert.Equal(t, 1, e.Citations[0].Entry)
+	assert.Equal(t, []int{0}, e.Entries[1].CitedBy)
+}
