@@ -46,9 +46,8 @@ func newApp(e *env) *cli.App {
 		Flags:     lintFlagDefs(),
 		Action:    e.lintAction,
 		// main decides exit codes: urfave must never call os.Exit.
-		ExitErrHandler:  func(*cli.Context, error) {},
-		OnUsageError:    onUsageError,
-		HideHelpCommand: true,
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError:   onUsageError,
 		Commands: []*cli.Command{
 			{
 				Name:         "lint",
@@ -63,10 +62,10 @@ func newApp(e *env) *cli.App {
 				Usage:     "show what was extracted from an essay: sections, quotations, citations, entries, style",
 				ArgsUsage: "FILE",
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
-					&cli.StringFlag{Name: "style", Value: "auto", Usage: "auto, mla, apa, chicago or harvard"},
-					&cli.IntFlag{Name: "quote-min-words", Value: lint.DefaultSettings().QuoteMinWords, Usage: "shorter quoted spans are terms, not quotations"},
-					&cli.StringFlag{Name: "stdin-filename", Usage: "name (and so format) of the essay read from - (standard input)"},
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "`FORMAT`: text or json"},
+					&cli.StringFlag{Name: "style", Value: "auto", Usage: "citation `STYLE`: auto, mla, apa, chicago or harvard"},
+					&cli.IntFlag{Name: "quote-min-words", Value: lint.DefaultSettings().QuoteMinWords, Usage: "quoted spans of fewer than `N` words are terms, not quotations"},
+					&cli.StringFlag{Name: "stdin-filename", Usage: "`NAME` (and so format) of the essay read from - (standard input)"},
 				},
 				Action:       e.inspectAction,
 				OnUsageError: onUsageError,
@@ -74,7 +73,7 @@ func newApp(e *env) *cli.App {
 			{
 				Name:         "rules",
 				Usage:        "list the rules",
-				Flags:        []cli.Flag{&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or markdown"}},
+				Flags:        []cli.Flag{&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "`FORMAT`: text or markdown"}},
 				Action:       e.rulesAction,
 				OnUsageError: onUsageError,
 			},
@@ -98,17 +97,17 @@ func newApp(e *env) *cli.App {
 // values, since urfave keeps parsed state in them.
 func lintFlagDefs() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text or json"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
-		&cli.StringFlag{Name: "style", Value: "auto", Usage: "citation style: auto, mla, apa, chicago or harvard"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "essays linted at once; 0 means one per core"},
+		&cli.StringFlag{Name: "style", Value: "auto", Usage: "citation `STYLE`: auto, mla, apa, chicago or harvard"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` essays at once; 0 means one per core"},
 		&cli.StringSliceFlag{Name: "enable", Usage: "run rule `ID` (repeatable)"},
 		&cli.StringSliceFlag{Name: "disable", Usage: "do not run rule `ID` (repeatable)"},
 		&cli.IntFlag{Name: "max-warnings", Value: -1, Usage: "exit 1 when there are more than `N` warnings (-1: no limit)"},
-		&cli.IntFlag{Name: "quote-min-words", Value: lint.DefaultSettings().QuoteMinWords, Usage: "quoted spans of fewer words are terms, not quotations"},
-		&cli.StringFlag{Name: "stdin-filename", Usage: "name (and so format) of the essay read from - (standard input)"},
+		&cli.IntFlag{Name: "quote-min-words", Value: lint.DefaultSettings().QuoteMinWords, Usage: "quoted spans of fewer than `N` words are terms, not quotations"},
+		&cli.StringFlag{Name: "stdin-filename", Usage: "`NAME` (and so format) of the essay read from - (standard input)"},
 		// Accepted now so that scripts can use them; later work implements them.
-		&cli.StringSliceFlag{Name: "sources", Usage: "folder of cited sources to check quotations against (not supported yet)"},
+		&cli.StringSliceFlag{Name: "sources", Usage: "`DIR` of cited sources to check quotations against (not supported yet)"},
 		&cli.BoolFlag{Name: "online", Usage: "check links, DOIs and ISBNs online (not supported yet)"},
 		&cli.StringFlag{Name: "report", Usage: "write an HTML report to `DIR` (not supported yet)"},
 		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "configuration `FILE` (not supported yet)"},
