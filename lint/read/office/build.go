@@ -163,18 +163,20 @@ func build(path string, format lint.Format, body []*para, notes []note) *lint.Do
 	tb.Finish(doc)
 	byStart := func(a, c lint.Range) int { return a.Start - c.Start }
 	slices.SortStableFunc(doc.Italics, byStart)
-	doc.Italics = mergeRanges(doc.Italics)
+	doc.Italics = mergeRanges(doc.Text, doc.Italics)
 	slices.SortStableFunc(doc.Links, func(a, c lint.Link) int { return byStart(a.Range, c.Range) })
 	slices.SortStableFunc(doc.NoteRefs, func(a, c lint.NoteRef) int { return byStart(a.Range, c.Range) })
 	return doc
 }
 
-// mergeRanges joins sorted ranges that touch or overlap: an italic title
-// split over several runs (Word splits runs at every edit) is one range.
-func mergeRanges(rs []lint.Range) []lint.Range {
+// mergeRanges joins sorted ranges that overlap or are separated by spaces
+// only: an italic title split over several runs (Word splits runs at every
+// edit, and the space between two words may be a run of its own) is one
+// range.
+func mergeRanges(text string, rs []lint.Range) []lint.Range {
 	out := rs[:0]
 	for _, r := range rs {
-		if k := len(out); k > 0 && r.Start <= out[k-1].End {
+		if k := len(out); k > 0 && (r.Start <= out[k-1].End || strings.Trim(text[out[k-1].End:r.Start], " \t") == "") {
 			out[k-1].End = max(out[k-1].End, r.End)
 			continue
 		}
