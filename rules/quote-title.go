@@ -71,7 +71,7 @@ func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	folded := names.Fold(inner)
 	longHit, shortHit := false, false
 	for _, en := range e.Entries {
-		if en.Title == "" || names.Fold(en.Title) != folded {
+		if en.Title == "" || (names.Fold(en.Title) != folded && names.Fold(mainTitle(en.Title)) != folded) {
 			continue
 		}
 		if en.Container == "" && (en.Publisher != "" || !en.TitleQuoted) {
@@ -126,4 +126,13 @@ func titleCase(words []string) bool {
 // mark: "culture," → "culture".
 func trimQuote(s string) string {
 	return strings.TrimRight(strings.TrimSpace(s), ",.;: ")
+}
+
+// mainTitle is a title without its subtitle: "Cooler Streets: Planning for
+// Hot Summers" → "Cooler Streets". Essays cite long works by it.
+func mainTitle(t string) string {
+	if i := strings.IndexAny(t, ":?!"); i > 0 {
+		return t[:i]
+	}
+	return t
 }
