@@ -32,7 +32,10 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	if !isASCII(s) {
+		s = norm.NFD.String(s)
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -68,6 +71,13 @@ func foldLetter(r rune) rune {
 	return r
 }
 
+// romanisation evens out spelling variants of transliterated names. It is
+// built once and only read.
+var romanisation = strings.NewReplacer(
+	"kh", "h", "zh", "j", "ya", "ia", "yu", "iu", "ou", "u", "ye", "e", "iy", "i", "yi", "i",
+	"eh", "e", "ks", "x", "ck", "k", "ph", "f", "j", "i", "w", "v", "ts", "c", "tz", "c",
+)
+
 // Key folds a family name for comparison and evens out the romanisation
 // variants students meet in Russian, Ukrainian and Arabic names (ia/ya,
 // ye/e, kh/h, -sky/-ski, ou/u, j/y), so that Ehrenburg and Erenburg, Il'ia
@@ -77,13 +87,9 @@ func Key(s string) string {
 	if f == "" {
 		return f
 	}
-	r := strings.NewReplacer(
-		"kh", "h", "zh", "j", "ya", "ia", "yu", "iu", "ou", "u", "ye", "e", "iy", "i", "yi", "i",
-		"eh", "e", "ks", "x", "ck", "k", "ph", "f", "j", "i", "w", "v", "ts", "c", "tz", "c",
-	)
 	parts := strings.Fields(f)
 	for i, p := range parts {
-		p = r.Replace(p)
+		p = romanisation.Replace(p)
 		p = strings.TrimSuffix(p, "ii")
 		if strings.HasSuffix(p, "y") {
 			p = p[:len(p)-1] + "i"
@@ -207,4 +213,13 @@ func dotted(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
