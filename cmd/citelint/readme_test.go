@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -58,14 +60,29 @@ func TestReadmeQuickStart(t *testing.T) {
 }
 
 // TestExamples lints README's examples with the real rules: the correct
-// essay must pass and the flawed one must at least be read. (Once the
-// quotation and citation finders land, the correct essay should have no
-// findings at all, and the flawed one its three.)
+// essay has no findings, and the flawed one exactly its three mistakes, so
+// that the README's demo says what it promises.
 func TestExamples(t *testing.T) {
-	e := func(o *env) { o.rules = rules.All }
-	good := citelint(t, []string{readmeExampleDir + "/community-gardens.md"}, e)
-	assert.Equal(t, exitOK, good.code, "the correct example must pass:\n%s%s", good.stdout, good.stderr)
-	bad := citelint(t, []string{readmeExampleDir + "/late-library-mistakes.md"}, e)
-	assert.NotEqual(t, exitUsage, bad.code, bad.stderr)
-	t.Logf("late-library-mistakes.md:\n%s", bad.stdout)
+	realRules := func(o *env) { o.rules = rules.All }
+	good := citelint(t, []string{readmeExampleDir + "/community-gardens.md"}, realRules)
+	assert.Equal(t, exitOK, good.code)
+	assert.Empty(t, good.stdout+good.stderr, "the correct example must be clean")
+
+	bad := citelint(t, []string{"--format", "json", readmeExampleDir + "/late-library-mistakes.md"}, realRules)
+	assert.Equal(t, exitFindings, bad.code, bad.stderr)
+	var report struct {
+		Files []struct {
+			Findings []struct {
+				Rule string `json:"rule"`
+				Line int    `json:"line"`
+			} `json:"findings"`
+		} `json:"files"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(bad.stdout), &report))
+	require.Len(t, report.Files, 1)
+	var got []string
+	for _, f := range report.Files[0].Findings {
+		got = append(got, fmt.Sprintf("%d %s", f.Line, f.Rule))
+	}
+	assert.Equal(t, []string{"11 quote-uncited", "13 citation-unmatched", "15 quote-unbalanced"}, got)
 }
