@@ -73,7 +73,7 @@ var publisherWords = map[string]bool{
 func (p *parser) date() {
 	start := p.pos
 	p.skipSpace()
-	if p.pos < len(p.w) && p.w[p.pos] == '.' {
+	if p.pos < len(p.w) && (p.w[p.pos] == '.' || p.w[p.pos] == ',') {
 		p.pos++
 		p.skipSpace()
 	}

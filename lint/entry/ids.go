@@ -54,14 +54,25 @@ func (p *parser) prepare() {
 	if m := reRepeatAuthor.FindStringIndex(p.work()); m != nil {
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reDOI.FindAllStringSubmatchIndex(p.work(), -1) {
+	// Cheap substring tests keep the costlier expressions off entries
+	// that cannot match them.
+	lower := strings.ToLower(p.s)
+	has := func(subs ...string) bool {
+		for _, sub := range subs {
+			if strings.Contains(lower, sub) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range reDOI.FindAllStringSubmatchIndex(p.workIf(has("10.")), -1) {
 		end := m[3] - trimURLTail(p.s[m[2]:m[3]])
 		if p.e.DOI == "" {
 			p.e.DOI = p.s[m[2]:end]
 		}
 		p.blank(m[0], end)
 	}
-	for _, m := range reURL.FindAllStringIndex(p.work(), -1) {
+	for _, m := range reURL.FindAllStringIndex(p.workIf(has("http", "www.")), -1) {
 		start, end := m[0], m[1]
 		if p.s[start] == '<' {
 			start++
@@ -78,7 +89,7 @@ func (p *parser) prepare() {
 		}
 		p.blank(m[0], max(end, m[1]-1))
 	}
-	if p.e.URL == "" {
+	if p.e.URL == "" && has(".com", ".org", ".edu", ".gov", ".net", ".int", ".info", ".io", ".uk", ".ca", ".au", ".de", ".fr", ".ru", ".su", ".ua", ".us") {
 		// MLA 9 drops "https://": "soviethistory.msu.edu/1954-2/the-thaw/".
 		if m := reBareDomain.FindStringIndex(p.work()); m != nil {
 			end := m[1] - trimURLTail(p.s[m[0]:m[1]])
@@ -86,7 +97,7 @@ func (p *parser) prepare() {
 			p.blank(m[0], end)
 		}
 	}
-	for _, m := range reISBN.FindAllStringSubmatchIndex(p.work(), -1) {
+	for _, m := range reISBN.FindAllStringSubmatchIndex(p.workIf(has("isbn")), -1) {
 		digits := normalizeISBN(p.s[m[2]:m[3]])
 		if digits == "" {
 			continue
@@ -96,12 +107,12 @@ func (p *parser) prepare() {
 		}
 		p.blank(m[0], m[1])
 	}
-	if m := reRetrievedOn.FindStringSubmatchIndex(p.work()); m != nil {
+	if m := reRetrievedOn.FindStringSubmatchIndex(p.workIf(has("retrieved"))); m != nil {
 		p.e.Accessed = p.s[m[2]:m[3]]
 		p.f.retrieved = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reAccessed.FindAllStringSubmatchIndex(p.work(), -1) {
+	for _, m := range reAccessed.FindAllStringSubmatchIndex(p.workIf(has("accessed", "viewed", "consulted", "cited")), -1) {
 		if p.e.Accessed == "" {
 			p.e.Accessed = p.s[m[2]:m[3]]
 		}
@@ -116,19 +127,19 @@ func (p *parser) prepare() {
 		}
 		p.blank(m[0], m[1])
 	}
-	if m := reRetrieved.FindStringIndex(p.work()); m != nil {
+	if m := reRetrieved.FindStringIndex(p.workIf(has("retrieved"))); m != nil {
 		p.f.retrieved = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reAvailable.FindAllStringIndex(p.work(), -1) {
+	for _, m := range reAvailable.FindAllStringIndex(p.workIf(has("available")), -1) {
 		p.f.availableAt = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reOnlineMarker.FindAllStringIndex(p.work(), -1) {
+	for _, m := range reOnlineMarker.FindAllStringIndex(p.workIf(has("[")), -1) {
 		p.f.availableAt = true
 		p.blank(m[0], m[1])
 	}
-	if m := reWebAccess.FindStringSubmatchIndex(p.work()); m != nil {
+	if m := reWebAccess.FindStringSubmatchIndex(p.workIf(has("web."))); m != nil {
 		// MLA 7: "Web. 3 Mar. 2016." — the date after the medium is the
 		// access date.
 		if p.e.Accessed == "" {
@@ -138,10 +149,19 @@ func (p *parser) prepare() {
 		p.f.accessedDayFirst = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reMedium.FindAllStringSubmatchIndex(p.work(), -1) {
+	for _, m := range reMedium.FindAllStringSubmatchIndex(p.workIf(has("print.", "web.", "online.", "film.", "television.", "radio.", "dvd.", "cd.")), -1) {
 		p.f.medium = true
 		p.blank(m[2], m[3])
 	}
+}
+
+// workIf returns the working text when ok, else "": a guard that skips an
+// expression whose key word the entry lacks.
+func (p *parser) workIf(ok bool) string {
+	if !ok {
+		return ""
+	}
+	return p.work()
 }
 
 // trimURLTail says how many bytes of sentence punctuation end a URL or DOI

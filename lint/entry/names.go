@@ -469,10 +469,14 @@ func vancouverName(toks []token, i int) (lint.Name, int, bool) {
 		family = strings.Join(words[:len(words)-1], " ")
 		j--
 	}
-	if j < len(toks) && toks[j].kind == tInitial && len(toks[j].text) == 2 && !isAllUpper(family) {
+	if j < len(toks) && toks[j].kind == tInitial && !isAllUpper(family) && (len(toks[j].text) == 2 || nameEnds(toks, j+1)) {
 		// "Zimorski V." — the last name's initial carries the period
-		// that ends the block.
-		return lint.Name{Family: family, Given: toks[j].text[:1], Particle: particle}, j + 1, true
+		// that ends the block; "Harrison R.M., Stedman J." dots them all.
+		given := toks[j].text
+		if len(given) == 2 {
+			given = given[:1]
+		}
+		return lint.Name{Family: family, Given: given, Particle: particle}, j + 1, true
 	}
 	if !capsInitials(toks, j) || isAllUpper(family) || !nameEnds(toks, j+1) {
 		return lint.Name{}, 0, false
