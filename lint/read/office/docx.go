@@ -92,7 +92,7 @@ type docxPackage struct {
 }
 
 func openDocx(path string, src []byte) (*docxPackage, error) {
-	zr, err := openPackage(path, src, "Word")
+	zr, err := openPackage(path, src, "a Word document")
 	if err != nil {
 		return nil, err
 	}

@@ -20,7 +20,7 @@ import (
 // Quotations style as block quotations. Src has one line per paragraph,
 // body first, then the notes' paragraphs; see the package comment.
 func ODT(path string, src []byte) (*lint.Document, error) {
-	zr, err := openPackage(path, src, "OpenDocument")
+	zr, err := openPackage(path, src, "an OpenDocument text")
 	if err != nil {
 		return nil, err
 	}

@@ -48,7 +48,7 @@ func openPackage(path string, src []byte, kind string) (*zip.Reader, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a %s document (not a zip file: %w)", path, kind, err)
+		return nil, fmt.Errorf("%s: not %s (not a zip file: %w)", path, kind, err)
 	}
 	return zr, nil
 }

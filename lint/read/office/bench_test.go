@@ -1,0 +1,25 @@
+package office
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// BenchmarkDocx reads a generated essay of 400 paragraphs (about 2,000
+// words a page's worth times ten) with italics, notes and links.
+func BenchmarkDocx(b *testing.B) {
+	var paras []string
+	for i := range 400 {
+		paras = append(paras, p("", r("", fmt.Sprintf("Paragraph %d argues that ", i)), r("<w:i/>", "The Thaw"),
+			r("", strings.Repeat(" named an era in Soviet culture, as critics wrote", 4)), `<w:r><w:footnoteReference w:id="1"/></w:r>`, r("", ".")))
+	}
+	src := docx(b, body(paras...), "word/styles.xml", stylesXML, "word/footnotes.xml", footnotesXML)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Docx("essay.docx", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
