@@ -5,6 +5,7 @@ package engine
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -154,8 +155,11 @@ func (e *Engine) LintFile(path string) Result {
 	return e.LintSource(path, src)
 }
 
+// unwrapPathError drops the path an *os.PathError repeats, since every
+// message here already starts with the file's name.
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
