@@ -27,7 +27,7 @@ var (
 	reContributors = regexp.MustCompile(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
 	reInPrefix     = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
 	reEditors      = regexp.MustCompile(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
-	reContStop     = regexp.MustCompile(`,\s*(?i:vol|vols|no|nos|pp?|iss|issue|edited|ed|eds|trans|translated|directed|season|episode|ch|chap|part|sec|art|article|special issue|e-?\d)\b|,\s*\d|,\s*` + monthPattern + `\.?\s+\d|\s+\d+\s*(?:\(|:|,|\.|$)|:\s*\d|;|\s\(|\s\[`)
+	reContStop     = regexp.MustCompile(`,\s*(?i:vol|vols|no|nos|pp?|iss|issue|edited|ed|eds|trans|translated|directed|season|episode|ch|chap|part|sec|art|article|special issue|e-?\d)\b|,\s*\d|,\s*` + monthPattern + `\.?\s+\d|\s+\d+\s*(?:\(|:|,|\.|$)|:\s*\d|;|\s\(|\s\[|\.\s*\d{4}\b`)
 	rePlacePub     = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
 
 	reVol      = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
@@ -223,6 +223,7 @@ func (p *parser) title() {
 	if p.e.Title != "" {
 		return
 	}
+	sepStart := p.pos
 	p.skipSeparators()
 	if p.pos >= len(p.w) {
 		return
@@ -231,6 +232,13 @@ func (p *parser) title() {
 		return
 	}
 	end, next := p.sentenceEnd(p.pos, len(p.w), false)
+	if sep := string(p.w[sepStart:p.pos]); p.pos > 0 && strings.Contains(sep, ",") && !strings.Contains(sep, ".") {
+		// "Feferman, S., Transfinite Progressions, J. Symbolic Logic, 27":
+		// fields that a comma opened, a comma closes.
+		if c := strings.Index(string(p.w[p.pos:end]), ", "); c > 0 {
+			end, next = p.pos+c, p.pos+c
+		}
+	}
 	if cand := field(p.s[p.pos:end]); reYear.FindString(cand) == cand || reNoDate.MatchString(cand) {
 		// "———. 2016." has a date where the title would stand.
 		return
@@ -379,7 +387,7 @@ func (p *parser) abbreviationBefore(i int, container bool) bool {
 	if abbreviations[word] {
 		return true
 	}
-	return container && utf8.RuneCountInString(word) <= 5 && isUpperStart(word) && !isAllUpper(word)
+	return container && utf8.RuneCountInString(word) <= 7 && isUpperStart(word) && !isAllUpper(word)
 }
 
 // container runs the container stage: the journal, website or book that
