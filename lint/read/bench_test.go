@@ -8,16 +8,15 @@ import (
 	"github.com/citelint/citelint/lint"
 )
 
-// benchWords make up generated essays: plain words, so that the benchmark
-// measures the readers, not one clever sentence.
-var benchWords = strings.Fields("the river froze early that year and the town waited for spring while " +
-	"letters from the capital spoke of change in the ministries of culture and of a new mood among " +
-	"writers who had kept silent for a long time according to several historians of the period")
-
 // generateEssay writes an essay of about size bytes in the given format:
 // a title, paragraphs with quotations, citations, emphasis and links, and
 // a works-cited list.
 func generateEssay(format lint.Format, size int) []byte {
+	// Plain words, so that the benchmark measures the readers, not one
+	// clever sentence.
+	benchWords := strings.Fields("the river froze early that year and the town waited for spring while " +
+		"letters from the capital spoke of change in the ministries of culture and of a new mood among " +
+		"writers who had kept silent for a long time according to several historians of the period")
 	var sb strings.Builder
 	word := 0
 	sentence := func() string {

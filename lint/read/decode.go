@@ -3,7 +3,6 @@ package read
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -158,10 +157,15 @@ func sniffBinary(src []byte) string {
 }
 
 // notReadable builds the error for a file that is not the format its name
-// says.
+// says: "essay.html: file is binary, not HTML". It wraps ErrBinary.
 func notReadable(path, reason, format string) error {
-	if reason == "file is binary" {
-		return fmt.Errorf("%s: %w, not %s", path, ErrBinary, format)
-	}
-	return fmt.Errorf("%s: %s, not %s: %w", path, reason, format, ErrBinary)
+	return &notFormatError{path: path, reason: reason, format: format}
 }
+
+type notFormatError struct{ path, reason, format string }
+
+func (e *notFormatError) Error() string {
+	return e.path + ": " + e.reason + ", not " + e.format
+}
+
+func (e *notFormatError) Unwrap() error { return ErrBinary }
