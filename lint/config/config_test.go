@@ -383,12 +383,12 @@ func TestSchemas(t *testing.T) {
 
 type plainRule struct{}
 
-func (plainRule) Meta() lint.Meta           { return lint.Meta{ID: "plain"} }
+func (plainRule) Meta() lint.Meta          { return lint.Meta{ID: "plain"} }
 func (plainRule) Check(p *lint.Pass) error { return nil }
 
 type optionRule struct{}
 
-func (optionRule) Meta() lint.Meta           { return lint.Meta{ID: "options"} }
+func (optionRule) Meta() lint.Meta          { return lint.Meta{ID: "options"} }
 func (optionRule) Check(p *lint.Pass) error { return nil }
 func (optionRule) DefaultOptions() any      { return uncitedCopyOptions{MinWords: 12} }
 
