@@ -351,7 +351,9 @@ func (ix *Index) closest(quote string, q []qword) Match {
 		return Match{}
 	}
 	sort.Slice(ks, func(a, b int) bool { return ks[a].count < ks[b].count })
-	votes := make(map[int]float64)
+	// One counter per bin of the text: a slice, not a map, because a
+	// quotation of common words casts tens of thousands of votes.
+	votes := make([]float32, len(ix.ids)/binWidth+2)
 	read := 0
 	n := float64(len(ix.ids))
 	for k, w := range ks {
@@ -359,30 +361,40 @@ func (ix *Index) closest(quote string, q []qword) Match {
 			break
 		}
 		read += w.count
-		weight := math.Log(1 + n/float64(w.count))
+		weight := float32(math.Log(1 + n/float64(w.count)))
 		for _, p := range ix.positions(q[w.i].id) {
-			votes[(int(p)-w.i)/binWidth] += weight
+			if b := (int(p) - w.i) / binWidth; b >= 0 {
+				votes[b] += weight
+			} else {
+				votes[0] += weight
+			}
 		}
 	}
+	// The best bins, each scored with its right neighbour's votes too: a
+	// passage straddling two bins splits its votes.
 	type bin struct {
 		b     int
-		score float64
+		score float32
 	}
-	bins := make([]bin, 0, len(votes))
-	for b, v := range votes {
-		// A passage straddling two bins splits its votes: count the
-		// neighbour's too.
-		bins = append(bins, bin{b, v + votes[b+1]})
-	}
-	sort.Slice(bins, func(a, c int) bool {
-		if bins[a].score != bins[c].score {
-			return bins[a].score > bins[c].score
+	var top [candidates]bin
+	for b := 0; b+1 < len(votes); b++ {
+		sc := votes[b] + votes[b+1]
+		if sc <= top[candidates-1].score {
+			continue
 		}
-		return bins[a].b < bins[c].b
-	})
+		k := candidates - 1
+		for k > 0 && sc > top[k-1].score {
+			top[k] = top[k-1]
+			k--
+		}
+		top[k] = bin{b, sc}
+	}
 	slack := len(q)/2 + 8 + gapTotal
 	var windows [][2]int
-	for _, bn := range bins[:min(candidates, len(bins))] {
+	for _, bn := range top {
+		if bn.score == 0 {
+			break
+		}
 		from := max(0, bn.b*binWidth-slack)
 		to := min(len(ix.ids), (bn.b+2)*binWidth+len(q)+slack)
 		windows = append(windows, [2]int{from, to})
@@ -441,24 +453,35 @@ type alignment struct {
 	cost    int
 }
 
-// Costs of the alignment's operations. An added word costs more than a
-// dropped one: students leave source words out far more often than they
-// make words up, and with equal costs the cheapest alignment of "written to
-// honor Stalinist culture" against "written to honor the tenets of
-// Stalinist culture" would cut the passage short and call "Stalinist
-// culture" added, instead of saying "the tenets of" was dropped. Replacing
-// costs what adding does, less than adding and dropping together, so that
-// a changed word reads as replaced.
+// Costs of the alignment's operations, in tenths. An added word costs
+// more than a dropped one: students leave source words out far more often
+// than they make words up. Dropping a run of words costs an opening price
+// and a little for each further word (an affine gap), because one omitted
+// phrase is one change, not five: with flat costs the cheapest alignment of
+// "Farmers brought potatoes" against "Farmers who had waited all winter
+// brought potatoes" would call "Farmers" a replacement of "winter" instead
+// of saying "who had waited all winter" was dropped. Replacing costs what
+// adding does, less than adding and dropping together, so that a changed
+// word reads as replaced.
 const (
-	costAdd     = 2
-	costDrop    = 1
-	costReplace = 2
+	costAdd      = 20
+	costReplace  = 20
+	costDropOpen = 10
+	costDropMore = 2
 )
+
+// infinity is a cost no alignment reaches.
+const infinity = math.MaxInt32 / 2
 
 // align aligns the whole quotation with the best-fitting passage of the
 // text's words [from, to): the passage may start and end anywhere in the
-// window (a semi-global edit distance), and source words skipped where the
-// quotation has an ellipsis or a bracketed insertion cost nothing.
+// window (a semi-global edit distance with affine gaps), and source words
+// skipped where the quotation has an ellipsis or a bracketed insertion cost
+// nothing.
+//
+// d[i][j] is the least cost of aligning the first i quotation words with a
+// passage ending at window word j; h[i][j] the least such cost that ends by
+// dropping source word j.
 func (ix *Index) align(q []qword, from, to int) alignment {
 	m, w := len(q), to-from
 	if w <= 0 {
@@ -466,18 +489,26 @@ func (ix *Index) align(q []qword, from, to int) alignment {
 	}
 	cols := w + 1
 	d := make([]int32, (m+1)*cols)
+	h := make([]int32, (m+1)*cols)
+	for j := range cols {
+		h[j] = infinity
+	}
 	for i := 1; i <= m; i++ {
 		d[i*cols] = int32(i * costAdd)
+		h[i*cols] = infinity
 	}
 	src := ix.ids[from:to]
 	for i := 1; i <= m; i++ {
 		qi := q[i-1].id
-		skip := int32(costDrop)
+		open, more := int32(costDropOpen), int32(costDropMore)
 		if i < m && q[i].gap > 0 {
-			skip = 0
+			open, more = 0, 0
 		}
 		row, prev := d[i*cols:(i+1)*cols], d[(i-1)*cols:i*cols]
+		hrow := h[i*cols : (i+1)*cols]
 		for j := 1; j <= w; j++ {
+			hv := min(row[j-1]+open, hrow[j-1]+more)
+			hrow[j] = hv
 			sub := int32(costReplace)
 			if src[j-1] == qi {
 				sub = 0
@@ -486,8 +517,8 @@ func (ix *Index) align(q []qword, from, to int) alignment {
 			if v := prev[j] + costAdd; v < best {
 				best = v
 			}
-			if v := row[j-1] + skip; v < best {
-				best = v
+			if hv < best {
+				best = hv
 			}
 			row[j] = best
 		}
@@ -503,7 +534,20 @@ func (ix *Index) align(q []qword, from, to int) alignment {
 	}
 	a := alignment{cost: int(last[end])}
 	i, j := m, end
+	dropping := false
 	for i > 0 {
+		if dropping {
+			op := opDrop
+			open, more := int32(costDropOpen), int32(costDropMore)
+			if i < m && q[i].gap > 0 {
+				op, open, more = opSkip, 0, 0
+			}
+			a.steps = append(a.steps, step{op, -1, from + j - 1})
+			cur := h[i*cols+j]
+			dropping = !(cur == d[i*cols+j-1]+open) && cur == h[i*cols+j-1]+more
+			j--
+			continue
+		}
 		cur := d[i*cols+j]
 		switch {
 		case j > 0 && src[j-1] == q[i-1].id && cur == d[(i-1)*cols+j-1]:
@@ -517,17 +561,13 @@ func (ix *Index) align(q []qword, from, to int) alignment {
 			a.steps = append(a.steps, step{opAdd, i - 1, -1})
 			i--
 		default:
-			op := opDrop
-			if i < m && q[i].gap > 0 {
-				op = opSkip
-			}
-			a.steps = append(a.steps, step{op, -1, from + j - 1})
-			j--
+			dropping = true
 		}
 	}
 	for l, r := 0, len(a.steps)-1; l < r; l, r = l+1, r-1 {
 		a.steps[l], a.steps[r] = a.steps[r], a.steps[l]
 	}
+	a.boundSkips(q)
 	srcWords := 0
 	for _, st := range a.steps {
 		if st.op == opMatch || st.op == opReplace || st.op == opDrop {
@@ -538,6 +578,28 @@ func (ix *Index) align(q []qword, from, to int) alignment {
 		a.score = 2 * float64(a.matched) / float64(m+srcWords)
 	}
 	return a
+}
+
+// boundSkips holds the alignment to the gaps the quotation allows: the
+// table skips source words at an ellipsis or bracket for free, however
+// many; a skip longer than its gap (a one-word "[praise]" standing for a
+// whole clause) becomes words dropped, and costs as much.
+func (a *alignment) boundSkips(q []qword) {
+	run := 0
+	for k, st := range a.steps {
+		switch {
+		case st.op == opSkip:
+			run++
+		case st.qi >= 0:
+			if run > q[st.qi].gap {
+				for b := k - run; b < k; b++ {
+					a.steps[b].op = opDrop
+				}
+				a.cost += costDropOpen + (run-1)*costDropMore
+			}
+			run = 0
+		}
+	}
 }
 
 // matchOf turns the best alignment into a Match with its passage and its

@@ -302,45 +302,30 @@ func (s *scanner) foldRune(r rune) {
 		s.buf = append(s.buf, byte(unicode.ToLower(r)))
 		return
 	}
-	switch r {
-	case 'ß', 'ẞ':
-		s.buf = append(s.buf, "ss"...)
-		return
-	case 'ł', 'Ł':
-		s.buf = append(s.buf, 'l')
-		return
-	case 'ø', 'Ø':
-		s.buf = append(s.buf, 'o')
-		return
-	case 'đ', 'Đ':
-		s.buf = append(s.buf, 'd')
-		return
-	case 'æ', 'Æ':
-		s.buf = append(s.buf, "ae"...)
-		return
-	case 'œ', 'Œ':
-		s.buf = append(s.buf, "oe"...)
-		return
-	case 'ı':
-		s.buf = append(s.buf, 'i')
-		return
-	case 'ς':
-		r = 'σ'
-	}
 	var enc [utf8.UTFMax]byte
 	n := utf8.EncodeRune(enc[:], unicode.ToLower(r))
 	s.scratch = norm.NFKD.Append(s.scratch[:0], enc[:n]...)
 	for _, d := range string(s.scratch) {
-		if !unicode.IsLetter(d) && !unicode.IsDigit(d) {
+		if !isWordRune(d) || unicode.IsMark(d) {
 			continue
 		}
 		d = unicode.ToLower(d)
-		if d < utf8.RuneSelf {
+		switch {
+		case d < utf8.RuneSelf:
 			s.buf = append(s.buf, byte(d))
-		} else {
+		case foldSpecial[d] != "":
+			s.buf = append(s.buf, foldSpecial[d]...)
+		default:
 			s.buf = utf8.AppendRune(s.buf, d)
 		}
 	}
+}
+
+// foldSpecial spells out the lower-case letters that compatibility
+// decomposition leaves whole but English writing replaces ("Straße",
+// "Łódź", "Ærø"). It applies after decomposition, so "ǿ" folds like "ø".
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'ł': "l", 'ø': "o", 'đ': "d", 'æ': "ae", 'œ': "oe", 'ı': "i", 'ς': "σ", 'ŀ': "l", 'þ': "th",
 }
 
 // isWordRune reports whether r belongs to a word: a letter, a digit or a
@@ -349,7 +334,9 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == classWord || asciiClass[r] == classUpper
 	}
-	if r == utf8.RuneError {
+	if r == utf8.RuneError || r == '\u02bc' || r == '\u02b9' {
+		// The modifier letters apostrophe and prime are letters to
+		// Unicode but apostrophes to writers ("Ilʼia").
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)

@@ -85,6 +85,11 @@ func eachTerm(text string, fn func(term string, name bool)) {
 		if !ok {
 			return
 		}
+		// Most words of any text are common: drop them before making a
+		// string of them.
+		if r := englishWords()[string(word)]; (r > 0 && r < commonRank) || (r < 0 && -r < commonRank) {
+			continue
+		}
 		term := string(word)
 		if hasDigit(term) || utf8.RuneCountInString(term) < 3 {
 			continue
