@@ -78,6 +78,8 @@ func (s setScore) mean() float64 {
 // fold compares fields as the corpus README asks: case, outer punctuation
 // and white space folded.
 func fold(s string) string {
+	// Curly and straight apostrophes are one mark to a reader.
+	s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
 	return strings.ToLower(s)

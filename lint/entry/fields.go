@@ -30,15 +30,16 @@ var (
 	reContStop     = regexp.MustCompile(`,\s*(?i:vol|vols|no|nos|pp?|iss|issue|edited|ed|eds|trans|translated|directed|season|episode|ch|chap|part|sec|art|article|special issue|e-?\d)\b|,\s*\d|,\s*` + monthPattern + `\.?\s+\d|\s+\d+\s*(?:\(|:|,|\.|$)|:\s*\d|;|\s\(|\s\[|\.\s*\d{4}\b`)
 	rePlacePub     = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
 
-	reVol      = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
-	reIssue    = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
-	rePages    = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
-	reAPAVol   = regexp.MustCompile(`^[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
-	reChiVol   = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
-	reNBYear   = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
-	reYear     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
-	reDateText = regexp.MustCompile(datePattern)
-	reTailPub  = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+	reVol       = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
+	reIssue     = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
+	rePages     = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
+	reAPAVol    = regexp.MustCompile(`^[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
+	reChiVol    = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+	reNBYear    = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
+	reRomanPart = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
+	reYear      = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
+	reDateText  = regexp.MustCompile(datePattern)
+	reTailPub   = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 )
 
 // abbreviations end in a period that does not end a field.
@@ -336,9 +337,14 @@ func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 			if c == '.' && p.abbreviationBefore(i, container) {
 				continue
 			}
+			if reRomanPart.Match(p.w[j:limit]) {
+				// "silk-moths. I. The biological test": a numbered part
+				// of the title.
+				continue
+			}
 			return fieldEnd, j
 		case '(', '[':
-			if i > from && p.w[i-1] == ' ' && (c == '[' || p.descriptorParen(i)) {
+			if i > from && p.w[i-1] == ' ' && p.descriptorParen(i) {
 				return i, i
 			}
 		}
@@ -353,18 +359,50 @@ var reDescriptor = regexp.MustCompile(`^\((?:\d|(?i:[^)]*\bed\.|vol|pp?\.|eds?\.
 // descriptorParen reports whether the parenthesis at i describes the work
 // ("(2nd ed.)", "(Vol. 2)") rather than belonging to its title ("(ASI)").
 func (p *parser) descriptorParen(i int) bool {
-	if reDescriptor.Match(p.w[i:]) {
+	closeRune := byte(')')
+	if p.w[i] == '[' {
+		closeRune = ']'
+	}
+	closeAt := strings.IndexByte(string(p.w[i:]), closeRune)
+	if closeAt < 0 {
 		return true
 	}
-	// A number in parentheses that ends the title is a report or
-	// publication number ("(NIH Publication 18-2424)."); "(COVID-19)
-	// advice" goes on.
-	closeAt := strings.IndexByte(string(p.w[i:]), ')')
-	if closeAt < 0 || !strings.ContainsAny(string(p.w[i:i+closeAt]), "0123456789") {
+	if p.w[i] == '(' && reDescriptor.Match(p.w[i:]) {
+		return true
+	}
+	// What the title's own parentheses hold goes on into more title:
+	// "(COVID-19) advice", "[Cytophaga] uliginosa", "(MMPI-2-RF): Manual".
+	after := strings.TrimLeft(string(p.w[i+closeAt+1:]), " ")
+	if after != "" && !strings.ContainsAny(after[:1], ".,;") {
 		return false
 	}
-	after := strings.TrimLeft(string(p.w[i+closeAt+1:]), " ")
-	return after == "" || after[0] == '.' || after[0] == ','
+	// An acronym closing the title belongs to it: "complex 2 (PRC2).";
+	// a report number does not: "(NIH Publication 18-2424).".
+	inner := strings.FieldsFunc(string(p.w[i+1:i+closeAt]), func(r rune) bool { return r == ' ' || r == ',' })
+	for _, tok := range inner {
+		if !isAcronym(tok) {
+			return true
+		}
+	}
+	return len(inner) == 0
+}
+
+// isAcronym reports whether tok is an acronym such as "PRC2" or "SGQ-U":
+// capitals, at most two digits.
+func isAcronym(tok string) bool {
+	upper, digits := 0, 0
+	for _, r := range tok {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsDigit(r):
+			digits++
+		case r == '-' || r == '/':
+		default:
+			return false
+		}
+	}
+	return upper >= 2 && digits <= 2
 }
 
 // abbreviationBefore reports whether the period at i ends an abbreviation.

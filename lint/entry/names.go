@@ -200,11 +200,11 @@ func etAlEnd(toks []token, k int) int {
 }
 
 func isPunct(toks []token, i int, p string) bool {
-	return i < len(toks) && toks[i].kind == tPunct && toks[i].text == p
+	return i >= 0 && i < len(toks) && toks[i].kind == tPunct && toks[i].text == p
 }
 
 func isWordTok(toks []token, i int, w string) bool {
-	return i < len(toks) && toks[i].kind == tWord && toks[i].text == w
+	return i >= 0 && i < len(toks) && toks[i].kind == tWord && toks[i].text == w
 }
 
 func isEtAl(toks []token, i int) bool {
@@ -365,6 +365,11 @@ func familyWords(toks []token, i int) (particle, family string, j int) {
 		j++
 	}
 	var fam []string
+	if j+2 < len(toks) && toks[j].kind == tWord && notNameWords[toks[j].text] && isPunct(toks, j+1, ",") && toks[j+2].kind == tInitial {
+		// "An, D." and "Little, A." are names despite the word.
+		fam = append(fam, toks[j].text)
+		j++
+	}
 	for capWord(toks, j) && len(fam) < 3 {
 		if len(fam) > 0 && !toks[j].spaceBefore {
 			break
