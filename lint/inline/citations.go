@@ -1,6 +1,7 @@
 package inline
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,19 +11,35 @@ import (
 
 // citationsIn finds the citations of the given blocks.
 func citationsIn(doc *lint.Document, blocks []int) []lint.Citation {
-	var out []lint.Citation
 	inSet := make([]bool, len(doc.Blocks))
 	for _, b := range blocks {
-		if b < 0 || b >= len(doc.Blocks) {
-			continue
+		if b >= 0 && b < len(doc.Blocks) {
+			inSet[b] = true
 		}
-		if inSet[b] {
-			continue
-		}
-		inSet[b] = true
-		out = blockCitations(doc, b, out)
 	}
-	// Note references and hyperlinks: the readers found them already.
+	// One scanner for all blocks, so its buffers are reused.
+	scan := &blockScan{doc: doc, text: doc.Text, extras: readerCitations(doc, inSet)}
+	// About one citation per few hundred bytes: size the slice once.
+	out := make([]lint.Citation, 0, len(doc.Text)/300+4)
+	for _, b := range blocks {
+		if b < 0 || b >= len(doc.Blocks) || !inSet[b] {
+			continue
+		}
+		inSet[b] = false // each block once
+		out = scan.blockCitations(b, out)
+	}
+	if !slices.IsSortedFunc(out, byStart) {
+		slices.SortStableFunc(out, byStart)
+	}
+	return out
+}
+
+func byStart(a, b lint.Citation) int { return a.Start - b.Start }
+
+// readerCitations are the note references and hyperlinks the reader found
+// in the given blocks, ordered by block and position.
+func readerCitations(doc *lint.Document, inSet []bool) []lint.Citation {
+	var out []lint.Citation
 	for _, n := range doc.NoteRefs {
 		b := doc.BlockAt(n.Start)
 		if b < 0 || !inSet[b] {
@@ -37,14 +54,21 @@ func citationsIn(doc *lint.Document, blocks []int) []lint.Citation {
 			continue
 		}
 		r := clampRange(doc, l.Range)
+		if r.End > doc.Blocks[b].End {
+			r.End = max(r.Start, min(r.End, doc.Blocks[b].End))
+		}
 		text := doc.Text[r.Start:r.End]
 		if text == "" {
 			text = l.URL
 		}
 		out = append(out, lint.Citation{Kind: lint.CitationLink, Range: r, Text: text, URL: l.URL, Block: b, Entry: -1})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	markSpeakers(doc, out)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Block != out[j].Block {
+			return out[i].Block < out[j].Block
+		}
+		return out[i].Start < out[j].Start
+	})
 	return out
 }
 
@@ -66,18 +90,47 @@ type blockScan struct {
 	text  string
 	block int
 	r     lint.Range
+	kind  lint.BlockKind
 	// quoted are the insides of the closed run-in quotations of the block,
 	// in order: what stands inside them is the source's words, not the
 	// essay's citations.
-	quoted []lint.Range
+	quoted     []lint.Range
+	quotesRead bool
 	// narratives are the start offsets of narrative citations, so that a
 	// signal phrase naming the same person is not reported twice.
 	narratives map[int]bool
 	sentences  []lint.Range
+	parts      []lint.Range
+	// extras are the reader's note references and links, by block.
+	extras []lint.Citation
+	// pages are page-only citations waiting for the block's signal
+	// phrases.
+	pages []pending
+	// scratch is reused by tokenize: no token outlives the parse that
+	// asked for it.
+	scratch []token
 }
 
-// inQuote reports whether offset off lies inside a closed quotation.
+// tokenize splits text into tokens in the scan's scratch buffer.
+func (s *blockScan) tokenize(str string, base int, quotes bool) []token {
+	s.scratch = appendTokens(s.scratch[:0], str, base, quotes)
+	return s.scratch
+}
+
+// inQuote reports whether offset off lies inside a closed quotation. The
+// block's quotations are found the first time it is asked: most blocks
+// hold no candidate citation at all.
 func (s *blockScan) inQuote(off int) bool {
+	if !s.quotesRead {
+		s.quotesRead = true
+		if s.kind != lint.BlockQuotation {
+			for _, q := range scanBlockQuotes(s.text, s.block, s.r) {
+				if !q.Unclosed && !q.Unopened && q.Depth == 0 {
+					s.quoted = append(s.quoted, q.Inner)
+				}
+			}
+		}
+	}
 	k := sort.Search(len(s.quoted), func(i int) bool { return s.quoted[i].End > off })
 	for ; k < len(s.quoted) && s.quoted[k].Start <= off; k++ {
 		if s.quoted[k].Contains(off) {
@@ -107,22 +160,18 @@ type pending struct {
 }
 
 // blockCitations appends the citations of block b to out.
-func blockCitations(doc *lint.Document, b int, out []lint.Citation) []lint.Citation {
+func (s *blockScan) blockCitations(b int, out []lint.Citation) []lint.Citation {
+	doc := s.doc
 	blk := doc.Blocks[b]
 	r := clampRange(doc, blk.Range)
 	if r.End <= r.Start {
 		return out
 	}
-	s := &blockScan{doc: doc, text: doc.Text, block: b, r: r}
-	if blk.Kind != lint.BlockQuotation {
-		for _, q := range scanBlockQuotes(doc.Text, b, r) {
-			if !q.Unclosed && !q.Unopened && q.Depth == 0 {
-				s.quoted = append(s.quoted, q.Inner)
-			}
-		}
-	}
-	var found []lint.Citation
-	var pages []pending
+	s.block, s.r, s.kind = b, r, blk.Kind
+	s.quoted, s.quotesRead, s.sentences, s.pages = s.quoted[:0], false, nil, s.pages[:0]
+	clear(s.narratives)
+	// The block's citations are out[base:].
+	base := len(out)
 	text := doc.Text
 	for i := r.Start; i < r.End; i++ {
 		switch text[i] {
@@ -134,27 +183,36 @@ func blockCitations(doc *lint.Document, b int, out []lint.Citation) []lint.Citat
 			if close < 0 {
 				continue
 			}
-			found, pages = s.paren(i, close, found, pages)
+			out = s.paren(i, close, out)
 		case '[':
 			if s.inQuote(i) {
 				continue
 			}
 			if c, ok := s.numeric(i); ok {
-				found = append(found, c)
+				out = append(out, c)
 			}
 		}
 	}
 	if blk.Kind != lint.BlockQuotation {
-		found = append(found, s.signals()...)
+		out = s.signals(out, base)
 	}
 	// A bare page number is a citation after a signal phrase or a
 	// narrative citation in its sentence, or right after a quotation.
-	for _, p := range pages {
-		if p.labelled || afterQuote(text, r.Start, p.c.Start) || s.attributedBefore(found, p.c.Start) {
-			found = append(found, p.c)
+	for _, p := range s.pages {
+		if p.labelled || afterQuote(text, r.Start, p.c.Start) || s.attributedBefore(out[base:], p.c.Start) {
+			out = append(out, p.c)
 		}
 	}
-	return append(out, found...)
+	k := sort.Search(len(s.extras), func(i int) bool { return s.extras[i].Block >= b })
+	for ; k < len(s.extras) && s.extras[k].Block == b; k++ {
+		out = append(out, s.extras[k])
+	}
+	mine := out[base:]
+	if !slices.IsSortedFunc(mine, byStart) {
+		slices.SortStableFunc(mine, byStart)
+	}
+	s.markSpeakers(mine)
+	return out
 }
 
 // attributedBefore reports whether a signal phrase or narrative citation
@@ -209,8 +267,7 @@ func matchParen(text string, open, end int) int {
 
 // splitParts splits the inside of a parenthesis at top-level semicolons,
 // returning trimmed ranges.
-func splitParts(text string, start, end int) []lint.Range {
-	var parts []lint.Range
+func splitParts(parts []lint.Range, text string, start, end int) []lint.Range {
 	depth := 0
 	inQuote := false
 	from := start
@@ -235,19 +292,20 @@ func splitParts(text string, start, end int) []lint.Range {
 }
 
 // paren reads the parenthesis text[open:close+1].
-func (s *blockScan) paren(open, close int, found []lint.Citation, pages []pending) ([]lint.Citation, []pending) {
+func (s *blockScan) paren(open, close int, found []lint.Citation) []lint.Citation {
 	text := s.text
 	inner := text[open+1 : close]
 	if strings.IndexByte(inner, '(') >= 0 {
-		return found, pages // its inner parenthesis is read on its own
+		return found // its inner parenthesis is read on its own
 	}
-	parts := splitParts(text, open+1, close)
+	s.parts = splitParts(s.parts[:0], text, open+1, close)
+	parts := s.parts
 	single := len(parts) == 1
 	for _, part := range parts {
 		if part.End <= part.Start {
 			continue
 		}
-		toks := tokenize(text[part.Start:part.End], part.Start, true)
+		toks := s.tokenize(text[part.Start:part.End], part.Start, true)
 		c, ok := parsePart(s.doc, toks)
 		if !ok {
 			continue
@@ -268,7 +326,7 @@ func (s *blockScan) paren(open, close int, found []lint.Citation, pages []pendin
 			if !single {
 				continue
 			}
-			pages = append(pages, pending{c: s.citation(lint.CitationParenthetical, whole, c), labelled: c.labelled})
+			s.pages = append(s.pages, pending{c: s.citation(lint.CitationParenthetical, whole, c), labelled: c.labelled})
 		case c.authorOnly:
 			// "(von Geldern)" cites where a citation stands: after a
 			// quotation or at the end of a sentence. "The leader
@@ -281,7 +339,7 @@ func (s *blockScan) paren(open, close int, found []lint.Citation, pages []pendin
 			found = append(found, s.withYears(lint.CitationParenthetical, whole, c)...)
 		}
 	}
-	return found, pages
+	return found
 }
 
 // sentenceEndAfter reports whether only closing punctuation stands
@@ -361,7 +419,7 @@ var determiners = wordSet(`the a an this that these those his her its their our 
 func (s *blockScan) narrative(open, close int, c cite) ([]lint.Citation, bool) {
 	text := s.text
 	from := max(s.r.Start, open-160)
-	toks := tokenize(text[from:open], from, false)
+	toks := s.tokenize(text[from:open], from, false)
 	if from > s.r.Start && len(toks) > 0 {
 		toks = toks[1:] // the window may have cut a word
 	}
@@ -371,7 +429,7 @@ func (s *blockScan) narrative(open, close int, c cite) ([]lint.Citation, bool) {
 	best := -1
 	var names nameList
 	for st := max(0, len(toks)-14); st < len(toks); st++ {
-		if !nameWord(toks[st]) && !(toks[st].isWord() && particles[lower(toks[st].text)]) {
+		if !nameWord(toks[st]) && !(toks[st].isWord() && has(particles, toks[st].text)) {
 			continue
 		}
 		l, j, ok := parseNames(toks, st)
@@ -386,17 +444,16 @@ func (s *blockScan) narrative(open, close int, c cite) ([]lint.Citation, bool) {
 	if best > 0 {
 		prev := toks[best-1]
 		if prev.isWord() {
-			lw := lower(prev.text)
-			if determiners[lw] {
+			if has(determiners, prev.text) {
 				return nil, false
 			}
-			if narrativePreps[lw] && !verbFollows(text, close+1, s.r.End) {
+			if has(narrativePreps, prev.text) && !verbFollows(text, close+1, s.r.End) {
 				return nil, false
 			}
 		}
 	}
-	for _, n := range names.names {
-		c.authors = append(c.authors, family(text, n))
+	for k := range names.nn {
+		c.authors = append(c.authors, family(text, &names.names[k]))
 	}
 	c.etAl = names.etAl
 	c.yearOnly = false
@@ -482,28 +539,29 @@ func (s *blockScan) numeric(open int) (lint.Citation, bool) {
 
 // markSpeakers sets Speaker on every signal phrase whose sentence also
 // carries another citation (not a page-only one): the person named is
-// quoted in that source.
-func markSpeakers(doc *lint.Document, cs []lint.Citation) {
-	var sentences []lint.Range
-	block := -1
+// quoted in that source. cs are the block's citations, sorted by start.
+func (s *blockScan) markSpeakers(cs []lint.Citation) {
+	// Most blocks have no signal phrase, or nothing else: skip splitting
+	// them into sentences.
+	signal, other := false, false
+	for _, c := range cs {
+		if c.Kind == lint.CitationSignal {
+			signal = true
+		} else if !c.PageOnly {
+			other = true
+		}
+	}
+	if !signal || !other {
+		return
+	}
 	for i := range cs {
 		if cs[i].Kind != lint.CitationSignal {
 			continue
 		}
-		if cs[i].Block != block {
-			block = cs[i].Block
-			r := clampRange(doc, doc.Blocks[block].Range)
-			sentences = splitSentences(doc.Text, r.Start, r.End, nil)
-		}
-		k := sort.Search(len(sentences), func(x int) bool { return sentences[x].End > cs[i].Start })
-		if k >= len(sentences) {
-			continue
-		}
-		sent := sentences[k]
+		sent := s.sentenceOf(cs[i].Start)
 		other := func(o lint.Citation) bool {
-			return o.Block == block && o.Kind != lint.CitationSignal && !o.PageOnly
+			return o.Kind != lint.CitationSignal && !o.PageOnly
 		}
-		// Citations are sorted by start: look both ways within the sentence.
 		for j := i - 1; j >= 0 && cs[j].Start >= sent.Start; j-- {
 			if other(cs[j]) {
 				cs[i].Speaker = true

@@ -102,7 +102,7 @@ func nameWord(t token) bool {
 	if startsUpper(t.text) {
 		return true
 	}
-	if k := strings.IndexAny(t.text, "-‐"); k > 0 && particles[lower(t.text[:k])] {
+	if k := strings.IndexAny(t.text, "-‐"); k > 0 && has(particles, t.text[:k]) {
 		r, _ := runeAt(t.text, k+1)
 		if r == '‐' {
 			r, _ = runeAt(t.text, k+3)
@@ -112,11 +112,25 @@ func nameWord(t token) bool {
 	return false
 }
 
-// nameSpan is one name parsed from tokens.
+// nameSpan is one name parsed from tokens. Its words are held in an array,
+// not a slice, so that parsing names allocates nothing.
 type nameSpan struct {
 	start, end int // Text offsets of the name as written
-	words      []string
+	words      [maxNameWords]string
+	nw         int
 	group      bool // has a connector ("Library of Congress")
+}
+
+// maxNameWords bounds a name: "Organisation for Economic Co-operation and
+// Development" is about the longest an essay cites.
+const maxNameWords = 7
+
+// list returns the name's words.
+func (n *nameSpan) list() []string { return n.words[:n.nw] }
+
+func (n *nameSpan) add(w string) {
+	n.words[n.nw] = w
+	n.nw++
 }
 
 // stripPossessive removes a possessive ending: "Freeze's" → "Freeze",
@@ -136,16 +150,16 @@ func stripPossessive(w string) (string, bool) {
 func parseName(toks []token, i int) (nameSpan, int, bool) {
 	var n nameSpan
 	j := i
-	for j < len(toks) && len(n.words) < 7 {
+	for j < len(toks) && n.nw < maxNameWords {
 		t := toks[j]
 		if !t.isWord() {
 			break
 		}
-		lw := lower(t.text)
+		w := t.text
 		switch {
 		case nameWord(t):
-			n.words = append(n.words, t.text)
-			if len(n.words) == 1 {
+			n.add(t.text)
+			if n.nw == 1 {
 				n.start = t.start
 			}
 			n.end = t.end
@@ -158,37 +172,37 @@ func parseName(toks []token, i int) (nameSpan, int, bool) {
 			// An initial or an abbreviated honorific keeps its dot: "J.", "Dr.".
 			if j < len(toks) && toks[j].is('.') && toks[j].start == t.end {
 				r, size := runeAt(t.text, 0)
-				if (size == len(t.text) && isUpper(r)) || honorifics[lw] || suffixes[lw] {
+				if (size == len(t.text) && isUpper(r)) || has(honorifics, w) || has(suffixes, w) {
 					n.end = toks[j].end
 					j++
 				}
 			}
 			continue
-		case particles[lw] && j+1 < len(toks) && nameWord(toks[j+1]):
-			if len(n.words) == 0 {
+		case has(particles, w) && j+1 < len(toks) && nameWord(toks[j+1]):
+			if n.nw == 0 {
 				n.start = t.start
 			}
-			n.words = append(n.words, t.text)
+			n.add(t.text)
 			n.end = t.end
 			j++
 			continue
-		case connectors[lw] && lw != "and" && len(n.words) > 0 && j+1 < len(toks) && nameWord(toks[j+1]) && !notNames[lower(toks[j+1].text)]:
-			n.words = append(n.words, t.text)
+		case w != "and" && has(connectors, w) && n.nw > 0 && j+1 < len(toks) && nameWord(toks[j+1]) && !has(notNames, toks[j+1].text):
+			n.add(t.text)
 			n.group = true
 			j++
 			continue
 		}
 		break
 	}
-	if len(n.words) == 0 {
+	if n.nw == 0 {
 		return n, i, false
 	}
 	// A name ends on a capitalised word, never on a particle.
-	first := lower(n.words[0])
-	if w, _ := stripPossessive(first); notNames[w] || adjectives[w] && len(n.words) == 1 {
+	first := n.words[0]
+	if w, _ := stripPossessive(first); has(notNames, w) || has(adjectives, w) && n.nw == 1 {
 		return n, i, false
 	}
-	if notNames[first] {
+	if has(notNames, first) {
 		return n, i, false
 	}
 	return n, j, true
@@ -197,10 +211,28 @@ func parseName(toks []token, i int) (nameSpan, int, bool) {
 // nameList is the authors of a citation: one or more names joined by
 // "and", "&" or commas, perhaps with "et al.".
 type nameList struct {
-	names []nameSpan
+	names [maxNames]nameSpan
+	nn    int
 	etAl  bool
 	start int
 	end   int
+}
+
+// maxNames bounds an author list; APA 7 lists up to twenty in a reference
+// but an in-text citation names at most a few.
+const maxNames = 6
+
+// list returns the names.
+func (l *nameList) list() []nameSpan { return l.names[:l.nn] }
+
+// push adds a name, reporting false when the list is full.
+func (l *nameList) push(n nameSpan) bool {
+	if l.nn == maxNames {
+		return false
+	}
+	l.names[l.nn] = n
+	l.nn++
+	return true
 }
 
 // parseNames reads "Freeze", "Freeze and Smith", "Freeze, Smith, & Jones",
@@ -212,11 +244,11 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 	if !ok {
 		return l, i, false
 	}
-	l.names = append(l.names, n)
+	l.push(n)
 	l.start, l.end = n.start, n.end
 	for j < len(toks) {
 		// et al.
-		if toks[j].isWord() && lower(toks[j].text) == "et" && j+1 < len(toks) && toks[j+1].isWord() && lower(toks[j+1].text) == "al" {
+		if toks[j].isWord() && strings.EqualFold(toks[j].text, "et") && j+1 < len(toks) && toks[j+1].isWord() && strings.EqualFold(toks[j+1].text, "al") {
 			l.etAl = true
 			l.end = toks[j+1].end
 			j += 2
@@ -238,14 +270,16 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 			if !ok {
 				break
 			}
-			l.names = append(l.names, m)
+			if !l.push(m) {
+				break
+			}
 			l.end = m.end
 			j = k
 			continue
 		}
 		if toks[j].is(',') {
 			// A comma list counts only if it ends with and/&.
-			save, savedNames := j, len(l.names)
+			save, savedNames := j, l.nn
 			k := j
 			closed := false
 			for k < len(toks) && toks[k].is(',') {
@@ -259,7 +293,10 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 					closed = false
 					break
 				}
-				l.names = append(l.names, m)
+				if !l.push(m) {
+					closed = false
+					break
+				}
 				k = next
 				if closed {
 					break
@@ -269,18 +306,17 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 					if !ok {
 						break
 					}
-					l.names = append(l.names, m)
+					closed = l.push(m)
 					k = next
-					closed = true
 					break
 				}
 			}
 			if !closed {
-				l.names = l.names[:savedNames]
+				l.nn = savedNames
 				j = save
 				break
 			}
-			l.end = l.names[len(l.names)-1].end
+			l.end = l.names[l.nn-1].end
 			j = k
 			continue
 		}
@@ -305,23 +341,22 @@ func andSep(toks []token, j int) (int, bool) {
 // family name with its particle ("von Geldern" from "James von Geldern",
 // "De Gaulle", "Ehrenburg" from "Il'ia Ehrenburg"). text is the Document's
 // Text, which the name's offsets index.
-func family(text string, n nameSpan) string {
+func family(text string, n *nameSpan) string {
 	whole := text[n.start:n.end]
-	words := n.words
+	words := n.list()
 	// Drop honorifics in front ("CEO Doug McMillon", "Dr. Smith").
-	for len(words) > 1 && honorifics[lower(strings.TrimSuffix(words[0], "."))] && !n.group {
+	for len(words) > 1 && has(honorifics, strings.TrimSuffix(words[0], ".")) && !n.group {
 		words = words[1:]
 	}
 	if n.group || len(words) > 4 {
 		return whole
 	}
 	for _, w := range words {
-		lw := lower(strings.TrimSuffix(w, "."))
-		if orgWords[lw] || (allUpper(w) && len(words) > 1) {
+		if has(orgWords, strings.TrimSuffix(w, ".")) || (allUpper(w) && len(words) > 1) {
 			return whole
 		}
 	}
-	for len(words) > 1 && suffixes[lower(strings.TrimSuffix(words[len(words)-1], "."))] {
+	for len(words) > 1 && has(suffixes, strings.TrimSuffix(words[len(words)-1], ".")) {
 		words = words[:len(words)-1]
 	}
 	if len(words) == 1 {
@@ -332,7 +367,7 @@ func family(text string, n nameSpan) string {
 	// "Charles De Gaulle"), else it is the last word.
 	from := len(words) - 1
 	for k := 0; k < len(words)-1; k++ {
-		if particles[lower(words[k])] {
+		if has(particles, words[k]) {
 			from = k
 			break
 		}

@@ -18,10 +18,10 @@ pt pts part bk book sc scene act slide slides min sheet folio fol fols f ff tab
 `)
 
 // remarks may close a citation: (Freeze 412, emphasis added).
-var remarks = []string{
-	"emphasis added", "emphasis mine", "emphasis in original", "original emphasis",
-	"italics added", "italics mine", "italics in original", "my emphasis", "my translation",
-	"translation mine", "my italics",
+var remarks = [][]string{
+	{"emphasis", "added"}, {"emphasis", "mine"}, {"emphasis", "in", "original"}, {"original", "emphasis"},
+	{"italics", "added"}, {"italics", "mine"}, {"italics", "in", "original"}, {"my", "emphasis"},
+	{"my", "translation"}, {"translation", "mine"}, {"my", "italics"},
 }
 
 // cite is what a parenthesis (or one ';' part of it) says.
@@ -51,7 +51,10 @@ func yearToken(toks []token, i int) (int, bool) {
 		return i, false
 	}
 	w := toks[i].text
-	lw := lower(w)
+	lw := w
+	if !isDigit(rune(w[0])) {
+		lw = lower(w)
+	}
 	if lw == "n.d" {
 		j := i + 1
 		if j < len(toks) && toks[j].is('.') && toks[j].start == toks[i].end {
@@ -62,7 +65,7 @@ func yearToken(toks []token, i int) (int, bool) {
 	if strings.HasPrefix(lw, "n.d.-") || lw == "n.d.-a" {
 		return i + 1, true
 	}
-	if lw == "in" && i+1 < len(toks) && lower(toks[i+1].text) == "press" {
+	if lw == "in" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "press") {
 		return i + 2, true
 	}
 	if lw == "forthcoming" {
@@ -125,7 +128,7 @@ func parseLocator(toks []token) (labelled, ok bool) {
 	for j := 0; j < len(toks); j++ {
 		t := toks[j]
 		switch {
-		case t.isWord() && locatorLabels[lower(t.text)] && !isNumberish(t.text, false):
+		case t.isWord() && has(locatorLabels, t.text) && !isNumberish(t.text, false):
 			labelled = true
 			roman = true
 			if j+1 < len(toks) && toks[j+1].is('.') {
@@ -148,7 +151,7 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 	// "(Khrushchev, 1956, as cited in Freeze, 2009)": the source is what
 	// follows the marker; the original speaker needs no entry.
 	for k := 1; k+2 < len(toks); k++ {
-		if toks[k].isWord() && lower(toks[k].text) == "as" && lower(toks[k+1].text) == "cited" && lower(toks[k+2].text) == "in" {
+		if toks[k].isWord() && strings.EqualFold(toks[k].text, "as") && strings.EqualFold(toks[k+1].text, "cited") && strings.EqualFold(toks[k+2].text, "in") {
 			toks = toks[k:]
 			break
 		}
@@ -161,11 +164,18 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 		if !t.isWord() {
 			break
 		}
-		lw := lower(t.text)
+		lw := t.text
+		if !startsLower(lw) {
+			// Only "See" begins a citation with a capital.
+			if !strings.EqualFold(lw, "see") {
+				break
+			}
+			lw = "see"
+		}
 		switch {
 		case lw == "see":
 			i++
-			if i < len(toks) && lower(toks[i].text) == "also" {
+			if i < len(toks) && strings.EqualFold(toks[i].text, "also") {
 				i++
 			}
 			continue
@@ -175,15 +185,15 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 				i++
 			}
 			continue
-		case (lw == "qtd" && i+2 < len(toks) && toks[i+1].is('.') && lower(toks[i+2].text) == "in"):
+		case (lw == "qtd" && i+2 < len(toks) && toks[i+1].is('.') && strings.EqualFold(toks[i+2].text, "in")):
 			c.indirect = true
 			i += 3
 			continue
-		case (lw == "quoted" || lw == "cited") && i+1 < len(toks) && lower(toks[i+1].text) == "in":
+		case (lw == "quoted" || lw == "cited") && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "in"):
 			c.indirect = true
 			i += 2
 			continue
-		case lw == "as" && i+2 < len(toks) && lower(toks[i+1].text) == "cited" && lower(toks[i+2].text) == "in":
+		case lw == "as" && i+2 < len(toks) && strings.EqualFold(toks[i+1].text, "cited") && strings.EqualFold(toks[i+2].text, "in"):
 			c.indirect = true
 			i += 3
 			continue
@@ -206,12 +216,12 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 		i = 1
 	default:
 		if l, j, ok := parseNames(toks, 0); ok {
-			for _, n := range l.names {
-				c.authors = append(c.authors, family(doc.Text, n))
+			for k := range l.nn {
+				c.authors = append(c.authors, family(doc.Text, &l.names[k]))
 			}
 			c.etAl = l.etAl
 			i = j
-			if italicTitle(doc, l) {
+			if italicTitle(doc, &l) {
 				c.title, c.authors = doc.Text[l.start:l.end], nil
 			}
 			break
@@ -247,7 +257,7 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 			c.title = strings.TrimRight(strings.TrimSpace(toks[j].text), ",.;:")
 			i = j + 1
 		} else if j > i && j < len(toks) && nameWord(toks[j]) {
-			if l, k, ok := parseNames(toks, j); ok && len(l.names) == 1 && !l.etAl && (k == len(toks) || !toks[k].is(',')) {
+			if l, k, ok := parseNames(toks, j); ok && l.nn == 1 && !l.etAl && (k == len(toks) || !toks[k].is(',')) {
 				c.title = doc.Text[l.start:l.end]
 				i = k
 			}
@@ -313,15 +323,17 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 
 // trimRemarks drops a closing remark such as ", emphasis added".
 func trimRemarks(toks []token) []token {
-	for _, rm := range remarks {
-		words := strings.Fields(rm)
+	if n := len(toks); n == 0 || !toks[n-1].isWord() || !startsLower(toks[n-1].text) {
+		return toks
+	}
+	for _, words := range remarks {
 		if len(toks) < len(words) {
 			continue
 		}
 		tail := toks[len(toks)-len(words):]
 		match := true
 		for k, w := range words {
-			if !tail[k].isWord() || lower(tail[k].text) != w {
+			if !tail[k].isWord() || !strings.EqualFold(tail[k].text, w) {
 				match = false
 				break
 			}
@@ -339,7 +351,7 @@ func trimRemarks(toks []token) []token {
 
 // italicTitle reports whether the names just parsed are an italicised
 // short title, (Russia 412), rather than an author.
-func italicTitle(doc *lint.Document, l nameList) bool {
+func italicTitle(doc *lint.Document, l *nameList) bool {
 	for _, it := range doc.Italics {
 		if it.Start <= l.start && l.end <= it.End {
 			return true
@@ -356,9 +368,7 @@ func shortTitle(doc *lint.Document, toks []token) (string, int, bool) {
 	if len(toks) < 2 || !toks[0].isWord() {
 		return "", 0, false
 	}
-	switch lower(toks[0].text) {
-	case "the", "a", "an":
-	default:
+	if w := toks[0].text; !strings.EqualFold(w, "the") && !strings.EqualFold(w, "a") && !strings.EqualFold(w, "an") {
 		return "", 0, false
 	}
 	if !startsUpper(toks[0].text) {
@@ -383,11 +393,25 @@ func yearsOnly(toks []token) bool {
 		if !t.isWord() {
 			continue
 		}
-		for _, part := range strings.FieldsFunc(t.text, func(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '/' }) {
-			if !isYear(part) {
+		// Split at dashes and slashes: 1953-1964, 1953–64.
+		w, prev := t.text, ""
+		for w != "" {
+			k := strings.IndexAny(w, "-–—/")
+			part := w
+			if k >= 0 {
+				part = w[:k]
+				_, n := runeAt(w, k)
+				w = w[k+n:]
+			} else {
+				w = ""
+			}
+			if part == "" {
+				continue
+			}
+			if !isYear(part) && !(prev != "" && len(part) == 2 && isDigit(rune(part[0])) && isDigit(rune(part[1]))) {
 				return false
 			}
-			seen = true
+			prev, seen = part, true
 		}
 	}
 	return seen

@@ -1,7 +1,7 @@
 package inline
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -26,6 +26,8 @@ type quoteScan struct {
 	block int
 	stack []openMark
 	out   []lint.Quote
+	// stackBuf backs stack: marks rarely nest deeper.
+	stackBuf [8]openMark
 }
 
 func isDoubleMark(r rune) bool {
@@ -121,7 +123,7 @@ func leadingApostrophe(s string, i, end int) bool {
 		}
 		return digits == 2 && (digits == len(word) || word[digits:] == "s")
 	}
-	return elisions[lower(word)]
+	return has(elisions, word)
 }
 
 // afterElisionN reports whether the mark at i closes the "n" of rock 'n'
@@ -248,6 +250,7 @@ func (q *quoteScan) unopened(i, size int, c rune) {
 // scanBlockQuotes finds the quotations of one block of running text.
 func scanBlockQuotes(text string, block int, r lint.Range) []lint.Quote {
 	q := quoteScan{text: text, start: r.Start, end: r.End, block: block}
+	q.stack = q.stackBuf[:0]
 	s := text
 	for i := r.Start; i < r.End; {
 		c := s[i]
@@ -454,11 +457,11 @@ func (q *quoteScan) finish() []lint.Quote {
 	if len(out) == 0 {
 		return nil
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Start != out[b].Start {
-			return out[a].Start < out[b].Start
+	slices.SortStableFunc(out, func(a, b lint.Quote) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		return out[a].End > out[b].End
+		return b.End - a.End
 	})
 	// Depth is how many other quotations enclose this one.
 	var ends []int

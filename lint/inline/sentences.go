@@ -48,12 +48,6 @@ func splitSentences(text string, start, end int, out []lint.Range) []lint.Range 
 	paren, quote := 0, 0
 	straight := false
 	sentStart := start
-	emit := func(a, b int) {
-		a, b = trimSpace(text, a, b)
-		if a < b {
-			out = append(out, lint.Range{Start: a, End: b})
-		}
-	}
 	for i := start; i < end; {
 		c := text[i]
 		switch c {
@@ -126,12 +120,21 @@ func splitSentences(text string, start, end int, out []lint.Range) []lint.Range 
 			paren, quote, straight = p, qd, st
 			continue
 		}
-		emit(sentStart, j)
+		out = appendSentence(out, text, sentStart, j)
 		paren, quote, straight = p, qd, st
 		sentStart = j
 		i = j
 	}
-	emit(sentStart, end)
+	return appendSentence(out, text, sentStart, end)
+}
+
+// appendSentence appends text[a:b], less surrounding spaces, if any is
+// left.
+func appendSentence(out []lint.Range, text string, a, b int) []lint.Range {
+	a, b = trimSpace(text, a, b)
+	if a < b {
+		out = append(out, lint.Range{Start: a, End: b})
+	}
 	return out
 }
 

@@ -96,36 +96,94 @@ so if which what during after before
 // signalScan finds signal phrases in one block.
 type signalScan struct {
 	*blockScan
-	out []lint.Citation
+	out  []lint.Citation
+	base int // the block's citations are out[base:]
 }
 
-// signals finds the signal phrases of the block.
-func (s *blockScan) signals() []lint.Citation {
-	sc := signalScan{blockScan: s}
+// signals appends the signal phrases of the block to out, whose citations
+// from base on are the block's.
+func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
+	sc := signalScan{blockScan: s, out: out, base: base}
 	text := s.text
 	end := s.r.End
+	// Walk word by word; only a word that could be a trigger (by its first
+	// two letters and its length) costs a map lookup.
 	for i := s.r.Start; i < end; {
 		c := text[i]
-		if !('a' <= c && c <= 'z' || c == 'A' || c == 'I' || c == 'T' || c == 'Q') {
+		if c >= 0x80 {
+			r, n := runeAt(text, i)
+			if !isLetter(r) {
+				i += n
+				continue
+			}
+		} else if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
 			i++
 			continue
 		}
-		if i > s.r.Start {
-			if p, _ := runeBefore(text, i); isAlnum(p) || isApostrophe(p) || p == '-' {
-				i++
+		// A word: ASCII letters, or any letters and digits.
+		j, ascii := i, true
+		for j < end {
+			d := text[j]
+			if 'a' <= d && d <= 'z' || 'A' <= d && d <= 'Z' {
+				j++
 				continue
 			}
+			if d >= 0x80 {
+				r, n := runeAt(text, j)
+				if isLetter(r) {
+					ascii = false
+					j += n
+					continue
+				}
+			} else if '0' <= d && d <= '9' {
+				ascii = false
+				j++
+				continue
+			}
+			break
 		}
-		j := i + 1
-		for j < end && ('a' <= text[j] && text[j] <= 'z') {
-			j++
-		}
-		if j-i >= 2 && j-i <= 12 && (j >= end || !isWordByte(text[j])) && !s.inQuote(i) {
-			sc.word(i, j)
+		if ascii && maybeTrigger(text[i:j]) {
+			if p, _ := runeBefore(text, i); i == s.r.Start || !isApostrophe(p) && p != '-' {
+				sc.word(i, j)
+			}
 		}
 		i = j
 	}
 	return sc.out
+}
+
+// triggerShapes has, for the first two letters of every trigger word, a
+// bit per length: a cheap test before the map lookup.
+var triggerShapes = func() (t [26][26]uint16) {
+	add := func(w string) {
+		if len(w) < 2 || len(w) > 15 {
+			return
+		}
+		t[w[0]-'a'][w[1]-'a'] |= 1 << len(w)
+	}
+	for w := range signalVerbs {
+		add(w)
+	}
+	for _, w := range []string{"according", "quoting", "quote", "words"} {
+		add(w)
+	}
+	return t
+}()
+
+// maybeTrigger reports whether the ASCII word w may set off a signal
+// phrase.
+func maybeTrigger(w string) bool {
+	if len(w) < 2 || len(w) > 15 {
+		return false
+	}
+	a, b := w[0], w[1]
+	if 'A' <= a && a <= 'Z' {
+		return w == "According" || w == "Quoting"
+	}
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return false
+	}
+	return triggerShapes[a-'a'][b-'a']&(1<<len(w)) != 0
 }
 
 func isWordByte(c byte) bool {
@@ -230,15 +288,18 @@ func (sc *signalScan) invertedAt(i int) bool {
 }
 
 // emit records a signal phrase over [from, to) naming l.
-func (sc *signalScan) emit(from, to int, l nameList) {
-	for _, c := range sc.out {
-		if c.Start <= l.start && l.start < c.End {
+func (sc *signalScan) emit(from, to int, l *nameList) {
+	if sc.inQuote(from) || sc.inQuote(to-1) {
+		return // the source's own words, quoted
+	}
+	for _, c := range sc.out[sc.base:] {
+		if c.Kind == lint.CitationSignal && c.Start <= l.start && l.start < c.End {
 			return // one phrase, one citation
 		}
 	}
-	var authors []string
-	for _, n := range l.names {
-		authors = append(authors, family(sc.text, n))
+	authors := make([]string, 0, l.nn)
+	for k := range l.nn {
+		authors = append(authors, family(sc.text, &l.names[k]))
 	}
 	r := lint.Range{Start: from, End: to}
 	sc.out = append(sc.out, lint.Citation{
@@ -257,19 +318,20 @@ func (sc *signalScan) emit(from, to int, l nameList) {
 // start at from.
 func (sc *signalScan) forward(from, off int, _ bool) bool {
 	text := sc.text
-	end := min(sc.r.End, off+160)
-	toks := tokenize(text[off:end], off, false)
-	if end < sc.r.End && len(toks) > 0 {
-		toks = toks[:len(toks)-1] // the window may have cut a word
+	// A name, an article or a descriptor must come next.
+	if w, _, _ := nextWord(text, off, sc.r.End); w != "" && startsLower(w) && w != "the" && !particles[w] && !descriptors[w] {
+		return false
 	}
+	end := nameRegionAfter(text, off, min(sc.r.End, off+120))
+	toks := sc.tokenize(text[off:end], off, false)
 	k := 0
 	article := false
-	if k < len(toks) && toks[k].isWord() && lower(toks[k].text) == "the" {
+	if k < len(toks) && toks[k].isWord() && strings.EqualFold(toks[k].text, "the") {
 		article = true
 		k++
 	}
 	described := false
-	for n := 0; n < 3 && k < len(toks) && toks[k].isWord() && descriptors[lower(toks[k].text)] && startsLower(toks[k].text); n++ {
+	for n := 0; n < 3 && k < len(toks) && toks[k].isWord() && has(descriptors, toks[k].text) && startsLower(toks[k].text); n++ {
 		described = true
 		k++
 	}
@@ -279,7 +341,7 @@ func (sc *signalScan) forward(from, off int, _ bool) bool {
 	if !ok {
 		return false
 	}
-	if article && !described && !isGroup(l) {
+	if article && !described && !isGroup(&l) {
 		return false // according to the Party
 	}
 	if sc.narratives[l.start] {
@@ -293,24 +355,24 @@ func (sc *signalScan) forward(from, off int, _ bool) bool {
 			}
 		}
 	}
-	sc.emit(from, l.end, l)
+	sc.emit(from, l.end, &l)
 	return true
 }
 
 // isGroup reports whether a name list is one organisation.
-func isGroup(l nameList) bool {
-	if len(l.names) != 1 {
+func isGroup(l *nameList) bool {
+	if l.nn != 1 {
 		return false
 	}
-	n := l.names[0]
+	n := &l.names[0]
 	if n.group {
 		return true
 	}
-	if len(n.words) < 2 {
+	if n.nw < 2 {
 		return false // "the Party", "the Kremlin": an actor, not a source
 	}
-	for _, w := range n.words {
-		if orgWords[lower(w)] || allUpper(w) {
+	for _, w := range n.list() {
+		if has(orgWords, w) || allUpper(w) {
 			return true
 		}
 	}
@@ -322,11 +384,19 @@ func isGroup(l nameList) bool {
 // wrote", "Freeze has long argued".
 func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	text := sc.text
-	from := max(sc.r.Start, vStart-160)
-	toks := tokenize(text[from:vStart], from, false)
-	if from > sc.r.Start && len(toks) > 0 {
-		toks = toks[1:]
+	// Most verbs follow a lower-case word ("the party said"): look at the
+	// word before, cheaply, before tokenizing anything.
+	if w, at := prevWord(text, vStart, sc.r.Start); w != "" && startsLower(w) && !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+		if at == vStart || text[at+len(w)] == ' ' {
+			return
+		}
 	}
+	lo := max(sc.r.Start, vStart-120)
+	from := nameRegionBefore(text, lo, vStart)
+	if from == lo && lo > sc.r.Start {
+		from = skipPartialWord(text, lo, vStart)
+	}
+	toks := sc.tokenize(text[from:vStart], from, false)
 	// Skip auxiliaries and -ly adverbs: "has", "also", "convincingly".
 	e := len(toks)
 	aux := false
@@ -353,10 +423,16 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	if _, possessive := stripPossessive(toks[e-1].text); possessive {
 		return // Ehrenburg's novel argues: a work, not a person speaking
 	}
+	// The name starts at most a few name-like tokens back: find the
+	// earliest, then try starts from there on.
+	first := e - 1
+	for first > 0 && e-first < 12 && nameish(toks, first-1) {
+		first--
+	}
 	best := -1
 	var names nameList
-	for st := max(0, e-12); st < e; st++ {
-		if !nameWord(toks[st]) && !(toks[st].isWord() && particles[lower(toks[st].text)]) {
+	for st := first; st < e; st++ {
+		if !nameWord(toks[st]) && !(toks[st].isWord() && has(particles, toks[st].text)) {
 			continue
 		}
 		l, j, ok := parseNames(toks[:e], st)
@@ -374,8 +450,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	if best > 0 {
 		prev := toks[best-1]
 		if prev.isWord() {
-			lw := lower(prev.text)
-			if determiners[lw] {
+			if has(determiners, prev.text) {
 				return // the Party claims
 			}
 			if _, possessive := stripPossessive(prev.text); possessive && startsUpper(prev.text) {
@@ -384,14 +459,13 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 		}
 	}
 	// "Historians argue": one word and a plural verb is a plural noun.
-	if flags&verbBase != 0 && !aux && len(names.names) == 1 && len(names.names[0].words) == 1 {
+	if flags&verbBase != 0 && !aux && names.nn == 1 && names.names[0].nw == 1 {
 		return
 	}
-	n := names.names[len(names.names)-1]
-	if len(names.names) == 1 && len(n.words) == 1 && adjectives[lower(n.words[0])] {
+	if n := &names.names[0]; names.nn == 1 && n.nw == 1 && has(adjectives, n.words[0]) {
 		return
 	}
-	sc.emit(names.start, vEnd, names)
+	sc.emit(names.start, vEnd, &names)
 }
 
 // words reads "in Fitzpatrick's words" and "in the words of Fitzpatrick".
@@ -407,11 +481,12 @@ func (sc *signalScan) words(i, j int) {
 		return
 	}
 	// in NAME's words
-	from := max(sc.r.Start, i-120)
-	toks := tokenize(text[from:i], from, false)
-	if from > sc.r.Start && len(toks) > 0 {
-		toks = toks[1:]
+	lo := max(sc.r.Start, i-120)
+	from := nameRegionBefore(text, lo, i)
+	if from == lo && lo > sc.r.Start {
+		from = skipPartialWord(text, lo, i)
 	}
+	toks := sc.tokenize(text[from:i], from, false)
 	e := len(toks)
 	if e < 2 || !nameWord(toks[e-1]) {
 		return
@@ -422,13 +497,136 @@ func (sc *signalScan) words(i, j int) {
 		return
 	}
 	for st := max(0, e-8); st < e; st++ {
-		if st == 0 || !toks[st-1].isWord() || lower(toks[st-1].text) != "in" {
+		if st == 0 || !toks[st-1].isWord() || !strings.EqualFold(toks[st-1].text, "in") {
 			continue
 		}
 		l, k, ok := parseNames(toks[:e], st)
 		if ok && k == e {
-			sc.emit(toks[st-1].start, j, l)
+			sc.emit(toks[st-1].start, j, &l)
 			return
 		}
 	}
+}
+
+// nameish reports whether toks[k] can stand inside a name or a list of
+// names: a capitalised word, a particle, a connector, an initial's dot,
+// "and", "&", a comma, "et al".
+func nameish(toks []token, k int) bool {
+	t := toks[k]
+	switch {
+	case t.is('.') || t.is(',') || t.is('&'):
+		return true
+	case !t.isWord():
+		return false
+	case nameWord(t):
+		return true
+	}
+	return t.text == "and" || t.text == "et" || t.text == "al" || has(particles, t.text) || has(connectors, t.text)
+}
+
+// nameRegionBefore returns where to start reading the name that ends at
+// end: it walks back over the words a subject can be made of (auxiliaries
+// and adverbs, an appositive between commas, capitalised words, particles,
+// initials, "and", "et al.") and keeps one word more, so the parse can see
+// what stands before the name. Tokenizing only this much keeps the cost
+// of a signal verb small.
+func nameRegionBefore(text string, start, end int) int {
+	k := end
+	appositive := false
+	for k > start {
+		j := k
+		for j > start && isSpace(rune(text[j-1])) {
+			j--
+		}
+		if j == start {
+			return start
+		}
+		switch c := text[j-1]; c {
+		case '.', '&':
+			k = j - 1
+			continue
+		case ',':
+			// One appositive: "Freeze, a historian of the church, argues".
+			if appositive {
+				k = j - 1
+				continue
+			}
+			appositive = true
+			p := strings.LastIndexByte(text[max(start, j-90):j-1], ',')
+			if p < 0 {
+				k = j - 1
+				continue
+			}
+			k = max(start, j-90) + p
+			continue
+		}
+		w := j
+		for w > start {
+			r, n := runeBefore(text, w)
+			if !isAlnum(r) && !isApostrophe(r) && r != '-' {
+				break
+			}
+			w -= n
+		}
+		if w == j {
+			return j // other punctuation ends the subject
+		}
+		word := text[w:j]
+		if !startsUpper(word) && !nameConnector(word) && !auxiliaries[word] && !(strings.HasSuffix(word, "ly") && len(word) > 4) && !strings.Contains(word, "-") {
+			return w // the word before the name, kept for context
+		}
+		k = w
+	}
+	return start
+}
+
+// nameConnector reports whether a lower-case word can stand inside a name
+// or a list of names.
+func nameConnector(w string) bool {
+	return w == "and" || w == "et" || w == "al" || particles[w] || connectors[w] || descriptors[w]
+}
+
+// nameRegionAfter returns where to stop reading a name that starts at
+// start: after the article, descriptors, name words and separators, and
+// one word more.
+func nameRegionAfter(text string, start, end int) int {
+	k := start
+	for k < end {
+		for k < end && isSpace(rune(text[k])) {
+			k++
+		}
+		if k == end {
+			return end
+		}
+		if c := text[k]; c == '.' || c == ',' || c == '&' {
+			k++
+			continue
+		}
+		w := k
+		for w < end {
+			r, n := runeAt(text, w)
+			if !isAlnum(r) && !isApostrophe(r) && r != '-' {
+				break
+			}
+			w += n
+		}
+		if w == k {
+			return min(end, k+1) // other punctuation ends the name
+		}
+		word := text[k:w]
+		if !startsUpper(word) && !nameConnector(word) && word != "the" && !strings.Contains(word, "-") {
+			return w // the word after the name, kept for context
+		}
+		k = w
+	}
+	return end
+}
+
+// skipPartialWord moves a window's start that may have cut a word to the
+// next space.
+func skipPartialWord(text string, from, end int) int {
+	if k := strings.IndexByte(text[from:end], ' '); k >= 0 {
+		return from + k
+	}
+	return end
 }

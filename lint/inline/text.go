@@ -183,7 +183,11 @@ func closingFor(r rune) (rune, bool) {
 // tokenize splits s, which stands at base in the Text, into tokens. With
 // quotes set, a quoted stretch becomes one quoted token.
 func tokenize(s string, base int, quotes bool) []token {
-	toks := make([]token, 0, 16)
+	return appendTokens(make([]token, 0, 16), s, base, quotes)
+}
+
+// appendTokens is tokenize appending to toks.
+func appendTokens(toks []token, s string, base int, quotes bool) []token {
 	for i := 0; i < len(s); {
 		r, size := runeAt(s, i)
 		if isSpace(r) {
@@ -264,4 +268,24 @@ func trimSpace(s string, start, end int) (int, int) {
 		end -= n
 	}
 	return start, end
+}
+
+// has looks w up in a set of lower-case words, folding ASCII case on the
+// stack: the lookups run for every candidate word and must not allocate.
+func has(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return m[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(w)])]
 }
