@@ -165,9 +165,27 @@ func normalizedSource(doc *lint.Document, span lint.Span) string {
 	case lint.FormatHTML:
 		s = html.UnescapeString(stripTags(s))
 	case lint.FormatMarkdown:
-		s = html.UnescapeString(s)
+		s = unescapeMarkdown(s)
 	}
 	return s
+}
+
+// unescapeMarkdown resolves character references as Markdown does: only
+// with their semicolon.
+func unescapeMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '&' {
+			if n, decoded := entityAt([]byte(s[i:])); n > 0 {
+				b.WriteString(decoded)
+				i += n
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
 
 // stripTags drops what the tokenizer would take for tags: "<" followed by

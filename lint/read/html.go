@@ -42,7 +42,7 @@ func HTML(path string, src []byte) (*lint.Document, error) {
 }
 
 // htmlTree is a document tree built from tokens, with the source span of
-// every text node and element start tag.
+// every text node and <br>.
 type htmlTree struct {
 	root  *xhtml.Node
 	spans map[*xhtml.Node]lint.Span
@@ -95,14 +95,26 @@ func buildHTMLTree(text []byte) *htmlTree {
 			top().AppendChild(node)
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			node := &xhtml.Node{Type: xhtml.ElementNode, Data: string(name)}
-			node.DataAtom = atom.Lookup(name)
+			node := &xhtml.Node{Type: xhtml.ElementNode, DataAtom: atom.Lookup(name)}
+			if node.DataAtom != 0 {
+				node.Data = node.DataAtom.String() // interned: no allocation
+			} else {
+				node.Data = string(name)
+			}
 			for hasAttr {
 				var key, val []byte
 				key, val, hasAttr = z.TagAttr()
-				node.Attr = append(node.Attr, xhtml.Attribute{Key: string(key), Val: string(val)})
+				// Only the attributes that selection and the walker read
+				// are kept: the rest (src, alt, width, data-*) would only
+				// cost allocations.
+				switch string(key) {
+				case "class", "id", "href", "style", "hidden", "role", "itemprop":
+					node.Attr = append(node.Attr, xhtml.Attribute{Key: string(key), Val: string(val)})
+				}
 			}
-			t.spans[node] = span
+			if node.DataAtom == atom.Br {
+				t.spans[node] = span
+			}
 			a := node.DataAtom
 			if top().DataAtom == atom.Head && !headElements(a) {
 				stack = stack[:len(stack)-1] // a page with no <body> tag
