@@ -26,8 +26,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/citelint/citelint/lint"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // Version is the only configuration version this package reads.
@@ -174,7 +175,9 @@ func Load(path string, known map[string]RuleSchema) (*Config, error) {
 }
 
 // Parse decodes data as the configuration file at path; path names the file
-// in messages and is where relative paths are taken from.
+// in messages and is where relative paths are taken from. It is Load
+// without the read, for tests and fuzzing; like Load it is for a file on
+// disk, never for a member of a submission archive.
 func Parse(path string, data []byte, known map[string]RuleSchema) (*Config, error) {
 	if err := checkSchemas(known); err != nil {
 		return nil, err

@@ -10,9 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/citelint/citelint/lint"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // uncitedCopyOptions stands in for the uncited-copy rule's options.

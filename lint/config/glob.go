@@ -38,12 +38,12 @@ func compileGlob(pattern string) (glob, error) {
 	}
 	var segs []string
 	for _, s := range strings.Split(p, "/") {
-		switch {
-		case s == "" || s == ".":
+		switch s {
+		case "", ".":
 			continue // "a//b" and "a/./b" mean "a/b"
-		case s == "..":
+		case "..":
 			return glob{}, fmt.Errorf("file pattern %q leaves the configuration's folder; patterns match files below it", pattern)
-		case s == "**":
+		case "**":
 			if len(segs) > 0 && segs[len(segs)-1] == "**" {
 				continue // "**/**" is "**", and collapsing keeps matching linear
 			}

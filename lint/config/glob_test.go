@@ -4,9 +4,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/citelint/citelint/lint"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/citelint/citelint/lint"
 )
 
 func TestGlob(t *testing.T) {

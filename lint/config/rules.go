@@ -7,8 +7,9 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/citelint/citelint/lint"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // ruleSetting is what one place in the file (the base rules or one
@@ -165,7 +166,8 @@ type Effective struct {
 	Severity map[string]lint.Severity
 	// Options holds, for every rule that declares options, its options
 	// struct (of the type its RuleSchema gave, never a pointer): the
-	// defaults with what the configuration sets on top.
+	// defaults with what the configuration sets on top. Slices and maps
+	// inside are shared between files: rules read them, never change them.
 	Options  map[string]any
 	Settings lint.Settings
 }
@@ -180,7 +182,8 @@ func OptionsOf[T any](e Effective, id string) (opts T, ok bool) {
 // For works out the configuration for the file at path (as given on the
 // command line, relative to the working directory, or absolute). Override
 // patterns match the path relative to the configuration's folder; a file
-// outside that folder gets the base rules only. Later overrides win.
+// outside that folder gets the base rules only. Later overrides win. For
+// only reads c, so workers may call it at once.
 func (c *Config) For(path string) Effective {
 	eff := Effective{
 		Severity: make(map[string]lint.Severity),
