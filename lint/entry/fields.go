@@ -232,7 +232,7 @@ func (p *parser) title() {
 	if p.quotedTitle() {
 		return
 	}
-	end, next := p.sentenceEnd(p.pos, len(p.w), false)
+	end, next := p.titleEnd(p.pos)
 	if sep := string(p.w[sepStart:p.pos]); p.pos > 0 && strings.Contains(sep, ",") && !strings.Contains(sep, ".") {
 		// "Feferman, S., Transfinite Progressions, J. Symbolic Logic, 27":
 		// fields that a comma opened, a comma closes.
@@ -405,6 +405,44 @@ func isAcronym(tok string) bool {
 	return upper >= 2 && digits <= 2
 }
 
+// titleEnd finds the end of an unquoted title starting at from. A question
+// or exclamation mark ends it only when one field at most follows: in "Game
+// on! Integrating games in the classroom. SlideShare." two do, so the mark
+// is inside the title, while in "Can we talk about free will? Sci-Ed." it
+// ends it.
+func (p *parser) titleEnd(from int) (end, next int) {
+	end, next = p.sentenceEnd(from, len(p.w), false)
+	if end == 0 || end >= len(p.w) || (p.w[end-1] != '?' && p.w[end-1] != '!') {
+		return end, next
+	}
+	if p.segmentsFrom(next) < 2 {
+		return end, next
+	}
+	// The mark is inside the title: the next boundary ends it.
+	return p.sentenceEnd(next, len(p.w), false)
+}
+
+// segmentsFrom counts the fields that follow from, up to the end or a
+// removed identifier.
+func (p *parser) segmentsFrom(from int) int {
+	count := 0
+	for pos := from; pos < len(p.w) && count < 3; {
+		if p.blanked(pos) || p.w[pos] == ' ' {
+			pos++
+			continue
+		}
+		e, n := p.sentenceEnd(pos, len(p.w), false)
+		if seg := field(p.s[pos:e]); seg != "" && reYear.FindString(seg) != seg {
+			count++
+		}
+		if n <= pos {
+			break
+		}
+		pos = n
+	}
+	return count
+}
+
 // abbreviationBefore reports whether the period at i ends an abbreviation.
 func (p *parser) abbreviationBefore(i int, container bool) bool {
 	j := i
@@ -500,11 +538,34 @@ func (p *parser) container() {
 	switch {
 	case p.e.TitleQuoted || p.f.inChapter || volumeFollows:
 		p.e.Container = raw
-	case hasPublisherWord(raw):
+	case hasPublisherWord(raw) || hasGroupWord(raw):
+		// After an unquoted title with no volume, "Oxford UP" and
+		// "American Psychological Association" publish; they hold
+		// nothing.
 		p.e.Publisher = raw
 	default:
 		p.e.Container = raw
 	}
+}
+
+// mediaWords mark organisations that publish websites and papers people
+// cite as containers ("NASA", "The Washington Post"), not as publishers.
+var mediaWords = map[string]bool{
+	"News": true, "Times": true, "Post": true, "NASA": true, "BBC": true,
+	"CNN": true, "NPR": true, "PBS": true, "Reuters": true, "Network": true,
+	"Wikipedia": true, "Britannica": true, "Encyclopedia": true,
+	"Encyclopaedia": true, "Merriam-Webster": true, "WHO": true, "CDC": true,
+	"Project": true, "Team": true, "Staff": true, "Editors": true,
+}
+
+// hasGroupWord reports whether s names an institution that publishes.
+func hasGroupWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w = strings.Trim(w, ".,;:"); groupWords[w] && !mediaWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPublisherWord(s string) bool {
