@@ -101,6 +101,14 @@ func (f *file) loadFont(d dict) *font {
 			ft.widths = append(ft.widths, n)
 		}
 	}
+	if len(ft.widths) == 0 {
+		if std := standardFontWidths(string(base)); std != nil {
+			ft.first = 0
+			for _, w := range std {
+				ft.widths = append(ft.widths, float64(w))
+			}
+		}
+	}
 	if fd, ok := f.resolve(d["FontDescriptor"]).(dict); ok {
 		if mw, ok := number(f.resolve(fd["MissingWidth"])); ok && mw > 0 {
 			ft.defaultWidth = mw
