@@ -15,12 +15,12 @@ var (
 	reParenDate     = regexp.MustCompile(`^\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
 	reFindParenDate = regexp.MustCompile(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
 	// reBareDate is Chicago author-date's year between periods.
-	reBareDate = regexp.MustCompile(`^(\d{4}[a-z]?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
+	reBareDate = regexp.MustCompile(`^(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
 	reYearLead = regexp.MustCompile(`^\d{4}[a-z]?`)
 	// reReprintYear is the year after a parenthesised original year.
 	reReprintYear = regexp.MustCompile(`^\s+(\d{4}[a-z]?)\.`)
 	// reAnchoredBareDate is "Name. 2019." at the head of an entry.
-	reAnchoredBareDate = regexp.MustCompile(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?|n\.\s?d\.)(?:[.,]\s|[.,]?$)`)
+	reAnchoredBareDate = regexp.MustCompile(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|n\.\s?d\.)(?:[.,]?\s|[.,]?$)`)
 	reNoDate           = regexp.MustCompile(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
 
 	reEdition      = regexp.MustCompile(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
@@ -230,6 +230,7 @@ func (p *parser) title() {
 		return
 	}
 	if p.quotedTitle() {
+		p.dateAfterTitle()
 		return
 	}
 	end, next := p.titleEnd(p.pos)
@@ -246,6 +247,24 @@ func (p *parser) title() {
 	}
 	p.setTitle(p.pos, end, false)
 	p.pos = next
+	p.dateAfterTitle()
+}
+
+// dateAfterTitle reads Chicago author-date's year after the title of an
+// authorless work: "“List of Oldest Companies.” 2019. In Wikipedia."
+func (p *parser) dateAfterTitle() {
+	if len(p.e.Authors) > 0 || p.e.Year != "" {
+		return
+	}
+	save := p.pos
+	p.skipSeparators()
+	if m := reBareDate.FindStringSubmatchIndex(p.rest()); m != nil && m[3] < len(p.rest()) && p.rest()[m[3]] == '.' {
+		p.setDate(p.pos+m[2], p.pos+m[3])
+		p.f.bareDateAfterAuthors = true
+		p.pos += m[3]
+		return
+	}
+	p.pos = save
 }
 
 // quotedTitle reads a title in quotation marks at pos.
