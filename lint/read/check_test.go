@@ -59,9 +59,8 @@ func docProblem(doc *lint.Document, words bool) string {
 			return fmt.Sprintf("block %d: span %v outside source of %d bytes", i, span, len(doc.Src))
 		}
 		spans = append(spans, span)
-		source := normalizedSource(doc, span)
-		if !isSubsequence(letters(body), letters(source)) {
-			return fmt.Sprintf("block %d: text %q not in its source %q", i, trunc(body, 200), trunc(source, 200))
+		if !anyVariant(doc, span, func(source string) bool { return isSubsequence(letters(body), source) }) {
+			return fmt.Sprintf("block %d: text %q not in its source %q", i, trunc(body, 200), trunc(string(doc.Src[span.Start:span.End]), 200))
 		}
 		if words {
 			if problem := checkWords(doc, blk); problem != "" {
@@ -130,14 +129,12 @@ func checkWords(doc *lint.Document, blk lint.Block) string {
 			if span.Start < 0 || span.End > len(doc.Src) || span.Start > span.End {
 				return fmt.Sprintf("word %q maps outside the source: %v", body[i:j], span)
 			}
-			source := letters(normalizedSource(doc, span))
 			// Markup may stand inside a word ("[Smith](url)son"), and in
 			// Markdown it may hold letters (the URL), so there the word's
 			// letters need only stand in order; plain text has no markup.
-			found := strings.Contains(source, word)
-			if !found && doc.Format != lint.FormatText {
-				found = isSubsequence(word, source)
-			}
+			found := anyVariant(doc, span, func(source string) bool {
+				return strings.Contains(source, word) || doc.Format != lint.FormatText && isSubsequence(word, source)
+			})
 			if !found {
 				return fmt.Sprintf("word %q maps to %q", body[i:j], trunc(string(doc.Src[span.Start:span.End]), 200))
 			}
@@ -145,6 +142,19 @@ func checkWords(doc *lint.Document, blk lint.Block) string {
 		i = j
 	}
 	return ""
+}
+
+// anyVariant reports whether ok holds for the letters of a source span as
+// a reader may have seen them: in Markdown, a code span keeps its
+// character references as written, other text resolves them.
+func anyVariant(doc *lint.Document, span lint.Span, ok func(letters string) bool) bool {
+	if ok(letters(normalizedSource(doc, span))) {
+		return true
+	}
+	if doc.Format == lint.FormatMarkdown {
+		return ok(letters(string(decodeUTF8(doc.Src[span.Start:span.End], 0).text)))
+	}
+	return false
 }
 
 // normalizedSource is the text of a source span as a reader sees it:

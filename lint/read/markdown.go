@@ -259,14 +259,16 @@ func nextBareURL(src []byte, from, stop int) (int, int) {
 		}
 		// Drop trailing punctuation, and a ")" that closes a parenthesis
 		// opened before the URL.
+		open, closed := bytes.Count(src[i:end], []byte("(")), bytes.Count(src[i:end], []byte(")"))
 		for end > i+n {
 			last := src[end-1]
 			if bytes.IndexByte([]byte(".,:;!?'*_~"), last) >= 0 {
 				end--
 				continue
 			}
-			if last == ')' && bytes.Count(src[i:end], []byte("(")) < bytes.Count(src[i:end], []byte(")")) {
+			if last == ')' && open < closed {
 				end--
+				closed--
 				continue
 			}
 			break
