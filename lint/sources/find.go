@@ -175,13 +175,20 @@ var titleSeparators = []string{" | ", " — ", " – ", " - ", " :: ", " · ", "
 // page "1954: The Thaw | Seventeen Moments in Soviet History" answers to
 // "The Thaw".
 func titleVariants(title string) []string {
+	seen := map[string]bool{title: true}
 	parts := []string{title}
 	for _, sep := range titleSeparators {
-		var next []string
 		for _, p := range parts {
-			next = append(next, strings.Split(p, sep)...)
+			if !strings.Contains(p, sep) {
+				continue
+			}
+			for _, piece := range strings.Split(p, sep) {
+				if !seen[piece] {
+					seen[piece] = true
+					parts = append(parts, piece)
+				}
+			}
 		}
-		parts = append(parts, next...)
 	}
 	var out []string
 	for _, p := range parts {

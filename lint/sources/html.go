@@ -62,19 +62,21 @@ func (HTMLReader) Identify(path string, r io.Reader) (Meta, error) {
 			if !headElements[a] {
 				return h.meta(), nil
 			}
-			attrs := map[string]string{}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
-			}
 			switch a {
 			case atom.Title:
 				inTitle = tt == html.StartTagToken && h.title == ""
-			case atom.Link:
-				h.link(attrs)
-			case atom.Meta:
-				h.metaTag(attrs)
+			case atom.Link, atom.Meta:
+				var at tagAttrs
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					at.set(k, v)
+				}
+				if a == atom.Link {
+					h.link(at)
+				} else {
+					h.metaTag(at)
+				}
 			}
 		}
 	}
@@ -87,20 +89,41 @@ type headMeta struct {
 	doi, isbn                               string
 }
 
-func (h *headMeta) link(attrs map[string]string) {
-	for rel := range strings.FieldsSeq(strings.ToLower(attrs["rel"])) {
-		if rel == "canonical" && attrs["href"] != "" {
-			h.urls = append(h.urls, strings.TrimSpace(attrs["href"]))
+// tagAttrs are the attributes of a link or meta tag that name a page; the
+// tokenizer has lower-cased their names.
+type tagAttrs struct {
+	rel, href, property, name, content string
+}
+
+func (t *tagAttrs) set(k, v []byte) {
+	switch string(k) {
+	case "rel":
+		t.rel = string(v)
+	case "href":
+		t.href = string(v)
+	case "property":
+		t.property = string(v)
+	case "name":
+		t.name = string(v)
+	case "content":
+		t.content = string(v)
+	}
+}
+
+func (h *headMeta) link(at tagAttrs) {
+	for rel := range strings.FieldsSeq(strings.ToLower(at.rel)) {
+		if rel == "canonical" && strings.TrimSpace(at.href) != "" {
+			h.urls = append(h.urls, strings.TrimSpace(at.href))
 		}
 	}
 }
 
-func (h *headMeta) metaTag(attrs map[string]string) {
-	key := strings.ToLower(attrs["property"])
+func (h *headMeta) metaTag(at tagAttrs) {
+	key := strings.ToLower(at.property)
 	if key == "" {
-		key = strings.ToLower(attrs["name"])
+		key = strings.ToLower(at.name)
 	}
-	value := cleanString(attrs["content"])
+	value := cleanString(at.content)
 	if value == "" {
 		return
 	}
