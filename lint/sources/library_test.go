@@ -282,12 +282,12 @@ func TestConfigErrors(t *testing.T) {
 
 func TestFamilyOf(t *testing.T) {
 	for in, want := range map[string]string{
-		"von Geldern, James":   "von Geldern",
-		"James von Geldern":    "von Geldern",
-		"Inés de la Cruz":      "de la Cruz",
+		"von Geldern, James":    "von Geldern",
+		"James von Geldern":     "von Geldern",
+		"Inés de la Cruz":       "de la Cruz",
 		"Martin Luther King Jr": "King",
-		"Plato":                "Plato",
-		"":                     "",
+		"Plato":                 "Plato",
+		"":                      "",
 	} {
 		assert.Equal(t, want, familyOf(in), in)
 	}
