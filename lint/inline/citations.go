@@ -45,7 +45,7 @@ func readerCitations(doc *lint.Document, inSet []bool) []lint.Citation {
 		if b < 0 || !inSet[b] {
 			continue
 		}
-		r := clampRange(doc, n.Range)
+		r := clampToBlock(doc, n.Range, b)
 		out = append(out, lint.Citation{Kind: lint.CitationNote, Range: r, Text: n.Label, Block: b, Entry: -1})
 	}
 	for _, l := range doc.Links {
@@ -53,10 +53,7 @@ func readerCitations(doc *lint.Document, inSet []bool) []lint.Citation {
 		if b < 0 || !inSet[b] || !webURL(l.URL) {
 			continue
 		}
-		r := clampRange(doc, l.Range)
-		if r.End > doc.Blocks[b].End {
-			r.End = max(r.Start, min(r.End, doc.Blocks[b].End))
-		}
+		r := clampToBlock(doc, l.Range, b)
 		text := doc.Text[r.Start:r.End]
 		if text == "" {
 			text = l.URL
@@ -70,6 +67,16 @@ func readerCitations(doc *lint.Document, inSet []bool) []lint.Citation {
 		return out[i].Start < out[j].Start
 	})
 	return out
+}
+
+// clampToBlock keeps a reader's range inside block b: a citation belongs
+// to one block, even when a link's markup ran on past it.
+func clampToBlock(doc *lint.Document, r lint.Range, b int) lint.Range {
+	blk := clampRange(doc, doc.Blocks[b].Range)
+	r = clampRange(doc, r)
+	r.Start = min(max(r.Start, blk.Start), blk.End)
+	r.End = min(max(r.End, r.Start), blk.End)
+	return r
 }
 
 // webURL reports whether u is an http(s) address: in-page "#" links and

@@ -199,10 +199,11 @@ func parseName(toks []token, i int) (nameSpan, int, bool) {
 	}
 	// A name ends on a capitalised word, never on a particle.
 	first := n.words[0]
-	if w, _ := stripPossessive(first); has(notNames, w) || has(adjectives, w) && n.nw == 1 {
-		return n, i, false
+	if allUpper(first) && len(first) > 2 && n.nw == 1 {
+		// An acronym: "WHO" is the World Health Organization, not "who".
+		return n, j, true
 	}
-	if has(notNames, first) {
+	if w, _ := stripPossessive(first); has(notNames, w) || has(adjectives, w) && n.nw == 1 {
 		return n, i, false
 	}
 	return n, j, true

@@ -33,8 +33,9 @@ type cite struct {
 	locator  string
 	indirect bool
 	pageOnly bool
-	// authorOnly marks "(von Geldern)": a name and nothing else, which is
-	// a citation only where a citation would stand.
+	// authorOnly marks "(von Geldern)" or ("The Thaw"): a name or a title
+	// and nothing else, which is a citation only where a citation would
+	// stand.
 	authorOnly bool
 	// labelled marks a locator with a label ("p. 412"), which is a
 	// citation wherever it stands.
@@ -260,6 +261,9 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 			if l, k, ok := parseNames(toks, j); ok && l.nn == 1 && !l.etAl && (k == len(toks) || !toks[k].is(',')) {
 				c.title = doc.Text[l.start:l.end]
 				i = k
+			} else if title, k, ok := shortTitle(doc, toks[j:]); ok {
+				c.title = title // (Ehrenburg, The Thaw 12)
+				i = j + k
 			}
 		}
 	}
@@ -292,7 +296,11 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 			j++
 		}
 		rest := toks[j:]
+		// After an author, a lower-case Roman numeral is a page: (Freeze xii).
 		labelled, ok := parseLocator(rest)
+		if !ok && len(c.authors)+len(c.title) > 0 && len(rest) == 1 && rest[0].isWord() && startsLower(rest[0].text) && isNumberish(rest[0].text, true) {
+			ok = true
+		}
 		if !ok {
 			return c, false
 		}
@@ -311,7 +319,9 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 			return c, false
 		}
 	}
-	c.authorOnly = len(c.years) == 0 && c.locator == "" && c.title == ""
+	// A name or a title alone cites only where a citation stands; see
+	// blockScan.paren.
+	c.authorOnly = len(c.years) == 0 && c.locator == "" && (c.title == "" || len(c.authors) == 0)
 	if c.title != "" && len(c.authors) == 0 && len(c.years) == 0 && c.locator == "" && !startsUpper(c.title) {
 		r, _ := runeAt(c.title, 0)
 		if !isDigit(r) {

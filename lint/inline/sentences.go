@@ -109,6 +109,15 @@ func splitSentences(text string, start, end int, out []lint.Range) []lint.Range 
 			case '"':
 				st = !st
 			case '’', '\'', '›':
+			case '¹', '²', '³', '⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹':
+				// A superscript note number after the full stop.
+			case '[':
+				// A note marker after the full stop: "directions.[1] Viola".
+				k := noteMarkerEnd(text, j, end)
+				if k < 0 {
+					goto done
+				}
+				n = k - j
 			default:
 				goto done
 			}
@@ -197,4 +206,16 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 		}
 	}
 	return true
+}
+
+// noteMarkerEnd returns the end of a "[12]" note marker at i, or -1.
+func noteMarkerEnd(text string, i, end int) int {
+	k := i + 1
+	for k < end && k-i < 12 && (isDigit(rune(text[k])) || text[k] == ',' || text[k] == '-' || text[k] == ' ') {
+		k++
+	}
+	if k == i+1 || k >= end || text[k] != ']' {
+		return -1
+	}
+	return k + 1
 }

@@ -53,6 +53,8 @@ func TestSentences(t *testing.T) {
 			[]string{"It ended.", `"Then" it began.`}},
 		{"ellipsis", "It ended… Then it began.",
 			[]string{"It ended…", "Then it began."}},
+		{"note marker after stop", "It ended.[1] Then it began.² Next.",
+			[]string{"It ended.[1]", "Then it began.²", "Next."}},
 		{"no terminator", "Just a heading", []string{"Just a heading"}},
 	}
 	for _, tc := range tests {
