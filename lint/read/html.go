@@ -304,7 +304,8 @@ func (w *htmlWalker) isChrome(n *xhtml.Node) bool {
 		switch c {
 		case "comments-area", "comment-list", "commentlist", "comment-respond", "printfriendly", "pf-button",
 			"sharedaddy", "sd-sharing", "sd-block", "jp-relatedposts", "related-posts", "entry-meta",
-			"entry-footer", "post-navigation", "nav-links", "screen-reader-text", "post-meta":
+			"entry-footer", "post-navigation", "nav-links", "screen-reader-text", "post-meta",
+			"post-footer", "blog-pager", "wpcnt":
 			return true
 		case "wp-block-buttons":
 			if onlyShareLinks(n) {

@@ -307,8 +307,13 @@ func isBoilerplateLine(line string) bool {
 	case "leave a reply", "leave a comment", "leave a reply cancel reply", "post a comment",
 		"print friendly, pdf & email", "print friendly, pdf &amp; email", "print friendly",
 		"share this", "share on", "like this", "related", "related posts", "related articles",
-		"post navigation", "you may also like":
+		"post navigation", "you may also like", "like loading...",
+		// Blogger's footer.
+		"newer post", "older post", "newer post older post home", "subscribe to: post comments (atom)", "post comments (atom)":
 		return true
+	}
+	if strings.HasPrefix(bare, "this entry was posted in ") && utf8.RuneCountInString(bare) <= 200 {
+		return true // WordPress's entry footer
 	}
 	if strings.HasPrefix(bare, "leave a reply") || strings.HasPrefix(bare, "leave a comment") {
 		return utf8.RuneCountInString(bare) <= 60

@@ -65,6 +65,8 @@ func TestText(t *testing.T) {
 		{"share this", "Body.\n\nShare this:\nTwitter\nFacebook", []string{"p:Body."}},
 		{"related", "Body.\n\nRelated\n\nAnother post", []string{"p:Body."}},
 		{"related posts", "Body.\n\nRelated posts:\n\nAnother post", []string{"p:Body."}},
+		{"blogger footer", "Body.\n\nNewer Post Older Post Home\n\nSubscribe to: Post Comments (Atom)", []string{"p:Body."}},
+		{"entry footer", "Body.\n\nThis entry was posted in History and tagged thaw.\n", []string{"p:Body."}},
 		{"sentence about thoughts is prose",
 			"Two thoughts on this matter dominate the debate.\n\nEnd.",
 			[]string{"p:Two thoughts on this matter dominate the debate.", "p:End."}},

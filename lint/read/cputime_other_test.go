@@ -1,0 +1,9 @@
+//go:build !unix
+
+package read
+
+import "time"
+
+// processCPUTime is not measured here; benchmarks then report wall time
+// only.
+func processCPUTime() time.Duration { return 0 }
