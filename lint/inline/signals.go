@@ -190,28 +190,36 @@ func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
 
-// nextWord returns the ASCII word starting after spaces at off.
+// nextWord returns the word (letters only) starting after spaces at off.
 func nextWord(text string, off, end int) (string, int, int) {
 	k := off
 	for k < end && text[k] == ' ' {
 		k++
 	}
 	j := k
-	for j < end && isLetter(rune(text[j])) {
-		j++
+	for j < end {
+		r, n := runeAt(text, j)
+		if !isLetter(r) {
+			break
+		}
+		j += n
 	}
 	return text[k:j], k, j
 }
 
-// prevWord returns the ASCII word ending before spaces at off.
+// prevWord returns the word (letters only) ending before spaces at off.
 func prevWord(text string, off, start int) (string, int) {
 	k := off
 	for k > start && text[k-1] == ' ' {
 		k--
 	}
 	j := k
-	for j > start && isLetter(rune(text[j-1])) {
-		j--
+	for j > start {
+		r, n := runeBefore(text, j)
+		if !isLetter(r) {
+			break
+		}
+		j -= n
 	}
 	return text[j:k], j
 }
@@ -223,15 +231,15 @@ func (sc *signalScan) word(i, j int) {
 	switch w {
 	case "according", "According":
 		if nw, _, k := nextWord(text, j, sc.r.End); nw == "to" {
-			sc.forward(i, k, false)
+			sc.forward(i, k)
 		}
 		return
 	case "quoting", "Quoting":
-		sc.forward(i, j, false)
+		sc.forward(i, j)
 		return
 	case "quote":
 		if pw, at := prevWord(text, i, sc.r.Start); pw == "to" || pw == "To" {
-			sc.forward(at, j, false)
+			sc.forward(at, j)
 		}
 		return
 	case "words":
@@ -256,12 +264,12 @@ func (sc *signalScan) word(i, j int) {
 	}
 	if flags&verbBy != 0 {
 		if nw, _, k := nextWord(text, vEnd, sc.r.End); nw == "by" {
-			sc.forward(i, k, false)
+			sc.forward(i, k)
 			return
 		}
 	}
 	if flags&verbInverted != 0 && sc.invertedAt(i) {
-		if sc.forward(i, vEnd, false) {
+		if sc.forward(i, vEnd) {
 			return
 		}
 	}
@@ -316,7 +324,7 @@ func (sc *signalScan) emit(from, to int, l *nameList) {
 // forward reads a name after a trigger that ends at off ("according to",
 // "by", an inverted verb) and reports a signal phrase from the trigger's
 // start at from.
-func (sc *signalScan) forward(from, off int, _ bool) bool {
+func (sc *signalScan) forward(from, off int) bool {
 	text := sc.text
 	// A name, an article or a descriptor must come next.
 	if w, _, _ := nextWord(text, off, sc.r.End); w != "" && startsLower(w) && w != "the" && !particles[w] && !descriptors[w] {
@@ -417,7 +425,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 			return
 		}
 	}
-	if e == 0 || !nameWord(toks[e-1]) {
+	if e == 0 || !nameWord(toks[e-1]) && !endsEtAl(toks[:e]) {
 		return
 	}
 	if _, possessive := stripPossessive(toks[e-1].text); possessive {
@@ -459,7 +467,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 		}
 	}
 	// "Historians argue": one word and a plural verb is a plural noun.
-	if flags&verbBase != 0 && !aux && names.nn == 1 && names.names[0].nw == 1 {
+	if flags&verbBase != 0 && !aux && !names.etAl && names.nn == 1 && names.names[0].nw == 1 {
 		return
 	}
 	if n := &names.names[0]; names.nn == 1 && n.nw == 1 && has(adjectives, n.words[0]) {
@@ -475,7 +483,7 @@ func (sc *signalScan) words(i, j int) {
 	if pw, at := prevWord(text, i, sc.r.Start); pw == "the" {
 		if pw2, at2 := prevWord(text, at, sc.r.Start); pw2 == "in" || pw2 == "In" {
 			if nw, _, k := nextWord(text, j, sc.r.End); nw == "of" {
-				sc.forward(at2, k, false)
+				sc.forward(at2, k)
 			}
 		}
 		return
@@ -488,12 +496,14 @@ func (sc *signalScan) words(i, j int) {
 	}
 	toks := sc.tokenize(text[from:i], from, false)
 	e := len(toks)
-	if e < 2 || !nameWord(toks[e-1]) {
+	if e >= 2 && (toks[e-1].is('\'') || toks[e-1].is('’')) && strings.HasSuffix(toks[e-2].text, "s") {
+		e-- // in Jones' words: a plural possessive
+	} else if e < 2 || !nameWord(toks[e-1]) {
+		return
+	} else if _, possessive := stripPossessive(toks[e-1].text); !possessive {
 		return
 	}
-	last := toks[e-1].text
-	if _, possessive := stripPossessive(last); !possessive {
-		// Jones' words: the tokenizer left the apostrophe behind.
+	if e < 2 || !nameWord(toks[e-1]) {
 		return
 	}
 	for st := max(0, e-8); st < e; st++ {
@@ -535,7 +545,7 @@ func nameRegionBefore(text string, start, end int) int {
 	appositive := false
 	for k > start {
 		j := k
-		for j > start && isSpace(rune(text[j-1])) {
+		for j > start && isSpaceByte(text[j-1]) {
 			j--
 		}
 		if j == start {
@@ -592,7 +602,7 @@ func nameConnector(w string) bool {
 func nameRegionAfter(text string, start, end int) int {
 	k := start
 	for k < end {
-		for k < end && isSpace(rune(text[k])) {
+		for k < end && isSpaceByte(text[k]) {
 			k++
 		}
 		if k == end {
@@ -629,4 +639,13 @@ func skipPartialWord(text string, from, end int) int {
 		return from + k
 	}
 	return end
+}
+
+// endsEtAl reports whether toks end with "et al." or "et al".
+func endsEtAl(toks []token) bool {
+	e := len(toks)
+	if e > 0 && toks[e-1].is('.') {
+		e--
+	}
+	return e >= 2 && toks[e-1].text == "al" && toks[e-2].text == "et"
 }

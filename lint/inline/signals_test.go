@@ -83,6 +83,28 @@ func TestSignalPhrases(t *testing.T) {
 		{"honorific", `President Khrushchev declared that the cult was over.`,
 			[]wantCite{{kind: s, text: "President Khrushchev declared", authors: names("Khrushchev")}}},
 
+		{"et al with plural verb", `Freeze et al. argue that reform stalled.`,
+			[]wantCite{{kind: s, text: "Freeze et al. argue", authors: names("Freeze"), etAl: true}}},
+		{"name after previous sentence", `It ended in Moscow. Freeze argues otherwise.`,
+			[]wantCite{{kind: s, text: "Freeze argues", authors: names("Freeze")}}},
+		{"initials", `J. K. Smith argues otherwise.`,
+			[]wantCite{{kind: s, text: "J. K. Smith argues", authors: names("Smith")}}},
+		{"however appositive", `Freeze, however, argues otherwise.`,
+			[]wantCite{{kind: s, text: "Freeze, however, argues", authors: names("Freeze")}}},
+		{"non-ASCII name", `Müller argues that reform stalled.`,
+			[]wantCite{{kind: s, text: "Müller argues", authors: names("Müller")}}},
+		{"accented particle name", `According to Éric de Chassey, the style changed.`,
+			[]wantCite{{kind: s, text: "According to Éric de Chassey", authors: names("de Chassey")}}},
+		{"plural possessive words", `In Jones' words, terror was routine.`,
+			[]wantCite{{kind: s, text: "In Jones' words", authors: names("Jones")}}},
+		{"according to possessive", `According to Robbin Laird’s article, exports rose.`,
+			[]wantCite{{kind: s, text: "According to Robbin Laird’s", authors: names("Laird")}}},
+		{"note marker in another sentence", `It ended.[1] Viola describes the aftermath.`,
+			[]wantCite{
+				{kind: lint.CitationNumeric, text: "[1]", numbers: []int{1}},
+				{kind: s, text: "Viola describes", authors: names("Viola")},
+			}},
+
 		// Not signal phrases.
 		{"pronoun", `He argues that reform stalled.`, nil},
 		{"she", `She notes that reform stalled.`, nil},
@@ -152,4 +174,12 @@ func TestSignalRanges(t *testing.T) {
 		assert.Equal(t, 1, cs[0].Block)
 		assert.Equal(t, "according to von Geldern", doc.Slice(cs[0].Range))
 	}
+}
+
+func TestItalicShortTitle(t *testing.T) {
+	doc := newDoc(`The ice broke "at last" (Thaw 12).`)
+	doc.Italics = []lint.Range{rangeOf(doc, "Thaw")}
+	checkCitations(t, doc, Citations(doc, allBlocks(doc)), []wantCite{
+		{kind: lint.CitationParenthetical, text: "(Thaw 12)", title: "Thaw", locator: "12"},
+	})
 }

@@ -289,3 +289,9 @@ func has(m map[string]bool, w string) bool {
 	}
 	return m[string(buf[:len(w)])]
 }
+
+// isSpaceByte reports whether the byte c is ASCII white space; a byte of
+// a multi-byte character never is.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
