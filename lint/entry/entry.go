@@ -77,7 +77,9 @@ type parser struct {
 	pos int
 	// afterTitle is where the title stage stopped.
 	afterTitle int
-	f          features
+	// italics are the spans that Markdown emphasis set in italics.
+	italics [][2]int
+	f       features
 }
 
 // features are the shapes the stages saw; style() weighs them.
@@ -130,13 +132,18 @@ func (p *parser) rest() string { return string(p.w[p.pos:]) }
 // setTitle records the title at s[start:end], trimmed of outer spaces and
 // sentence punctuation.
 func (p *parser) setTitle(start, end int, quoted bool) {
-	start, end = trimRange(p.s, start, end, " \t\n\r.,;:")
+	start, end = trimRange(p.s, start, end, " \t\n\r.,;:*_")
 	if end <= start {
 		return
 	}
 	p.e.Title = collapseSpace(p.s[start:end])
 	p.e.TitleRange = lint.Range{Start: start, End: end}
 	p.e.TitleQuoted = quoted
+	for _, it := range p.italics {
+		if it[0] <= start && end <= it[1] {
+			p.e.TitleItalic = true
+		}
+	}
 }
 
 // trimRange narrows [start,end) of s past the given cutset at both ends.
@@ -161,7 +168,7 @@ func trimRange(s string, start, end int, cutset string) (int, int) {
 // field cleans a field's raw text: spaces collapsed, outer separators gone.
 func field(raw string) string {
 	raw = collapseSpace(raw)
-	return strings.Trim(raw, " .,;:")
+	return strings.Trim(raw, " .,;:*_")
 }
 
 // collapseSpace turns runs of white space (wrapped lines) into one space.

@@ -94,6 +94,14 @@ func TestParse(t *testing.T) {
 		{"harvard et al, apostrophe in title", `Ahmed, S. et al. (2017) 'Stalin's shadow', History Today, 12, pp. 40–45.`,
 			want{families: []string{"Ahmed"}, given: "S.", etAl: true, year: "2017", date: "2017", title: "Stalin's shadow", quoted: true, container: "History Today", volume: "12", pages: "40–45", style: lint.StyleHarvard}},
 
+		// Markdown emphasis keeps the italics that plain text loses.
+		{"markdown italics, book", `Ehrenburg, Il'ia. *The Thaw*. Translated by Manya Harari, Henry Regnery, 1955.`,
+			want{families: []string{"Ehrenburg"}, given: "Il'ia", year: "1955", date: "1955", title: "The Thaw", publisher: "Henry Regnery", style: lint.StyleMLA}},
+		{"markdown italics, apa journal", `Osei, K., & Lund, B. (2009). Title in sentence case. *Journal of Things*, *6*(12), 3–5. https://doi.org/10.1234/x`,
+			want{families: []string{"Osei", "Lund"}, given: "K.", year: "2009", date: "2009", title: "Title in sentence case", container: "Journal of Things", volume: "6", issue: "12", pages: "3–5", doi: "10.1234/x", style: lint.StyleAPA}},
+		{"markdown list item, underscores", `- Smith, Jane. _A Book of Days_. Penguin Books, 2001.`,
+			want{families: []string{"Smith"}, given: "Jane", year: "2001", date: "2001", title: "A Book of Days", publisher: "Penguin Books", style: lint.StyleMLA}},
+
 		// Messy shapes.
 		{"bare url", `https://www.example.com/article/123`,
 			want{url: "https://www.example.com/article/123", bareURL: true}},
@@ -141,6 +149,18 @@ func TestParse(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestTitleItalic(t *testing.T) {
+	e := Parse(`Ehrenburg, Il'ia. *The Thaw*. Henry Regnery, 1955.`)
+	assert.True(t, e.TitleItalic)
+	assert.False(t, e.TitleQuoted)
+	e = Parse(`von Geldern, James. "The Thaw." *Seventeen Moments*, 2015.`)
+	assert.False(t, e.TitleItalic)
+	assert.True(t, e.TitleQuoted)
+	assert.Equal(t, "Seventeen Moments", e.Container)
+	e = Parse(`Lee, Ann. Plain_text_title. Press, 2001.`)
+	assert.Equal(t, "Plain_text_title", e.Title)
 }
 
 func TestParseNames(t *testing.T) {

@@ -30,16 +30,18 @@ var (
 	reContStop     = regexp.MustCompile(`,\s*(?i:vol|vols|no|nos|pp?|iss|issue|edited|ed|eds|trans|translated|directed|season|episode|ch|chap|part|sec|art|article|special issue|e-?\d)\b|,\s*\d|,\s*` + monthPattern + `\.?\s+\d|\s+\d+\s*(?:\(|:|,|\.|$)|:\s*\d|;|\s\(|\s\[|\.\s*\d{4}\b`)
 	rePlacePub     = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
 
-	reVol       = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
-	reIssue     = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
-	rePages     = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
-	reAPAVol    = regexp.MustCompile(`^[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
-	reChiVol    = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
-	reNBYear    = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
-	reRomanPart = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
-	reYear      = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
-	reDateText  = regexp.MustCompile(datePattern)
-	reTailPub   = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+	reVol    = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
+	reIssue  = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
+	rePages  = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
+	reAPAVol = regexp.MustCompile(`^\s*[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
+	reChiVol = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+	// reYearOnlyTail is MLA's "Publisher, 1955." ending a book entry.
+	reYearOnlyTail = regexp.MustCompile(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
+	reNBYear       = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
+	reRomanPart    = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
+	reYear         = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
+	reDateText     = regexp.MustCompile(datePattern)
+	reTailPub      = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 )
 
 // abbreviations end in a period that does not end a field.
@@ -557,7 +559,8 @@ func (p *parser) container() {
 	switch {
 	case p.e.TitleQuoted || p.f.inChapter || volumeFollows:
 		p.e.Container = raw
-	case hasPublisherWord(raw) || hasGroupWord(raw):
+	case hasPublisherWord(raw) || hasGroupWord(raw) || reYearOnlyTail.MatchString(after) && p.e.URL == "" && p.e.DOI == "":
+		// With a link, "Title. History Today, 2012. URL" is a website.
 		// After an unquoted title with no volume, "Oxford UP" and
 		// "American Psychological Association" publish; they hold
 		// nothing.

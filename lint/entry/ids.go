@@ -3,6 +3,7 @@ package entry
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The identifier stage finds what can be recognised anywhere in an entry
@@ -21,7 +22,8 @@ const datePattern = `\d{1,2}(?:st|nd|rd|th)?\s+` + monthPattern + `\.?,?\s+\d{4}
 	`|` + monthPattern + `\.?\s+\d{4}`
 
 var (
-	reListNumber   = regexp.MustCompile(`^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s*`)
+	reListNumber   = regexp.MustCompile(`^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)]|[-*+•]\s)\s*`)
+	reEmphasis     = regexp.MustCompile(`(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*?[^\s*_])?)(\*{1,2}|_{1,2})`)
 	reRepeatAuthor = regexp.MustCompile(`^\s*(?:[—–_]{2,}|-{2,}|—)\s*[.,]?`)
 	reBareNumber   = regexp.MustCompile(`^\s*\d{1,3}\s+\p{Lu}`)
 	reDOI          = regexp.MustCompile(`(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)?\b(10\.\d{4,9}/[^\s"<>]+)`)
@@ -106,6 +108,21 @@ func (p *parser) prepare() {
 			p.e.ISBN = digits
 		}
 		p.blank(m[0], m[1])
+	}
+	// Markdown emphasis is how italics survive in plain text: the marks
+	// go, the spans are remembered so the title can be known as italic.
+	if strings.ContainsAny(p.s, "*_") {
+		for _, m := range reEmphasis.FindAllStringSubmatchIndex(p.work(), -1) {
+			before, _ := utf8.DecodeLastRuneInString(p.s[:m[0]])
+			after, _ := utf8.DecodeRuneInString(p.s[m[1]:])
+			// "snake_case_name" and "2*3*4" are not emphasis.
+			if p.s[m[2]:m[3]] != p.s[m[6]:m[7]] || m[0] > 0 && isWordRune(before) || m[1] < len(p.s) && isWordRune(after) {
+				continue
+			}
+			p.italics = append(p.italics, [2]int{m[4], m[5]})
+			p.blank(m[2], m[3])
+			p.blank(m[6], m[7])
+		}
 	}
 	if m := reRetrievedOn.FindStringSubmatchIndex(p.workIf(has("retrieved"))); m != nil {
 		p.e.Accessed = p.s[m[2]:m[3]]
