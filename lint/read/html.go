@@ -359,7 +359,6 @@ type htmlWalker struct {
 	src         []byte
 	stripChrome bool
 	lists       int
-	italic      int
 	strong      int
 }
 
@@ -410,6 +409,12 @@ func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
 				i += k
 				run = i
 				continue
+			}
+		case '\r':
+			// In <pre>, a CRLF line break is a "\n" like any other.
+			if ctx.pre && i+1 < span.End && w.src[i+1] == '\n' {
+				flush(i)
+				run = i + 1
 			}
 		case 0xC2:
 			// A literal no-break space is a space to the reader.

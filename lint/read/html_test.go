@@ -38,7 +38,7 @@ func TestHTML(t *testing.T) {
 		{"loose text around blocks",
 			"<div>Loose before<p>Inside</p>loose after</div><td>cell text</td>",
 			[]string{"p:Loose before", "p:Inside", "p:loose after", "p:cell text"}, nil},
-		{"pre keeps spaces", "<pre>a  b\n  c</pre>", []string{"p:a  b\n  c"}, nil},
+		{"pre keeps spaces", "<pre>a  b\r\n  c</pre>", []string{"p:a  b\n  c"}, nil},
 		{"strong block",
 			"<p><strong>Work Cited:</strong></p><p><b>Bold</b> and not</p><p> <strong>Sources</strong> </p><p><span style=\"font-weight: 700\">Styled</span></p>",
 			[]string{"p*:Work Cited:", "p:Bold and not", "p*:Sources", "p*:Styled"}, nil},
