@@ -137,8 +137,12 @@ func parseLocator(toks []token) (labelled, ok bool) {
 			}
 		case t.isWord() && isNumberish(t.text, roman):
 			numbers++
+		case t.isWord() && gluedLabel(t.text):
+			// "p.412": the label and the number without a space.
+			labelled = true
+			numbers++
 		case t.isWord() && (t.text == "and" || t.text == "f" || t.text == "ff"):
-		case t.is(',') || t.is('-') || t.is('–') || t.is('—') || t.is('&') || t.is('.'):
+		case t.is(',') || t.is('-') || t.is('–') || t.is('—') || t.is('&') || t.is('.') || t.is(':'):
 		default:
 			return false, false
 		}
@@ -425,4 +429,11 @@ func yearsOnly(toks []token) bool {
 		}
 	}
 	return seen
+}
+
+// gluedLabel reports whether w is a locator label glued to its number:
+// "p.412", "pp.12-14".
+func gluedLabel(w string) bool {
+	k := strings.IndexByte(w, '.')
+	return k > 0 && k+1 < len(w) && has(locatorLabels, w[:k]) && isNumberish(w[k+1:], false)
 }
