@@ -222,6 +222,10 @@ func TestIsReferenceShaped(t *testing.T) {
 		`https://www.example.com/article/123`,
 		`World Health Organization. (2020, March 3). Coronavirus advice for the public. https://www.who.int/advice`,
 		`Climate Change and You. NASA, 12 May 2020. https://climate.nasa.gov/you`,
+		`"Khrushchev's Secret Speech." Seventeen Moments in Soviet History, 2015.`,
+		`Ehrenburg, Ilya. The Thaw. Chicago: Regnery, 1955.`,
+		`Taubman, William. Khrushchev: The Man and His Era. Norton, 2003.`,
+		`www.soviethistory.msu.edu`,
 	}
 	no := []string{
 		`Freeze (2009) argues that the Thaw was a period of cautious relaxation after Stalin's death.`,
@@ -230,6 +234,12 @@ func TestIsReferenceShaped(t *testing.T) {
 		`The Thaw was a short period, but it changed how Soviet writers thought about their work.`,
 		`As Smith, Jones, and Lee (2019) show, the policy was not popular with the farmers who had to follow it.`,
 		`I think that this essay shows why the Thaw matters, because it was the first time that many people could speak.`,
+		`The novel, as Jones (2018) notes, reflects "a society waiting for spring" (p. 12).`,
+		`According to the World Health Organization (2020), vaccines save millions of lives each year.`,
+		`Khrushchev's "Secret Speech," delivered on 25 February 1956, shocked the delegates (Freeze 412).`,
+		`Stalin died in March 1953. His successors moved quickly to dismantle parts of the Gulag system.`,
+		`For more information, see https://www.example.com/thaw-history.`,
+		`Works Cited`,
 		`Conclusion`,
 		``,
 	}
@@ -291,6 +301,10 @@ func BenchmarkParse(b *testing.B) {
 		`Freeze, Gregory. Russia: A History. New York: Oxford University Press, 1955.`,
 		`Freeze, G. (2009) 'The Thaw revisited', Slavic Review, 6(12), pp. 3–5. Available at: https://example.org/thaw (Accessed: 20 October 2014).`,
 		`Climate Change and You. NASA, 12 May 2020. https://climate.nasa.gov/you`,
+		`"Khrushchev's Secret Speech." Seventeen Moments in Soviet History, 2015.`,
+		`Ehrenburg, Ilya. The Thaw. Chicago: Regnery, 1955.`,
+		`Taubman, William. Khrushchev: The Man and His Era. Norton, 2003.`,
+		`www.soviethistory.msu.edu`,
 	}
 	bytes := 0
 	for _, e := range entries {

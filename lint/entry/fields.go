@@ -128,7 +128,13 @@ func (p *parser) date() {
 		return
 	}
 	segStart, segEnd := trimRange(p.s, p.pos, p.pos+m[0], " .,")
-	if segEnd <= segStart {
+	closing := p.pos + m[1]
+	endsField := strings.HasSuffix(strings.TrimRight(p.s[p.pos:p.pos+m[0]], " "), ".") ||
+		closing >= len(p.s) || strings.HasPrefix(strings.TrimLeft(p.s[closing:], " "), ".")
+	if segEnd <= segStart || !endsField {
+		// "as Jones (2018) notes" is prose; an entry closes the field
+		// before or after the date: "Organization. (2020)." / "Brown
+		// v. Board of Education (1954)."
 		p.pos = start
 		return
 	}

@@ -20,6 +20,8 @@ var proseWords = map[string]bool{
 	"also": true, "when": true, "while": true, "there": true, "their": true,
 	"his": true, "her": true, "its": true, "been": true, "be": true,
 	"will": true, "can": true, "did": true, "does": true, "very": true,
+	"reflects": true, "describes": true, "found": true, "finds": true,
+	"according": true, "see": true,
 }
 
 // IsReferenceShaped reports whether a paragraph looks like a works-cited
@@ -60,6 +62,10 @@ func IsReferenceShaped(s string) bool {
 	}
 	if e.Title != "" && (e.TitleQuoted || e.Container != "" || e.Publisher != "") {
 		score++
+	}
+	if e.TitleQuoted && len(e.Authors) == 0 && e.Container != "" && f.yearAfterContainer {
+		// `"The Thaw." Seventeen Moments in Soviet History, 2015.`
+		score += 2
 	}
 	if e.Container != "" && reDateText.MatchString(e.Date) {
 		// "NASA, 12 May 2020": a site and a full date.
