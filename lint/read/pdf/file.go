@@ -34,12 +34,15 @@ type file struct {
 	// filled the first time an object is not found in the file itself.
 	inObjStm  map[int]objStmEntry
 	objStmsOK bool
-	trailer   dict
-	decoded   int // bytes decoded so far
-	resolving map[int]bool
+	// objStmData holds decoded object streams, so that each is inflated
+	// once however many objects are read from it.
+	objStmData map[int][]byte
+	trailer    dict
+	decoded    int // bytes decoded so far
+	resolving  map[int]bool
 }
 
-type objStmEntry struct{ stm, index int }
+type objStmEntry struct{ stm, off int }
 
 // open indexes the objects of src by scanning for "n g obj" rather than by
 // trusting the cross-reference table: students' PDFs come from many tools,
@@ -228,17 +231,17 @@ func (f *file) fromObjStm(num int) any {
 				continue
 			}
 			count++
-			data := f.decode(s)
+			data := f.objStmBytes(stm, s)
 			n, _ := f.resolve(s.dict["N"]).(int64)
 			l := &lexer{b: data}
 			for i := 0; i < int(min(n, 1<<20)); i++ {
 				objNum, ok1 := l.token().(int64)
-				_, ok2 := l.token().(int64)
-				if !ok1 || !ok2 {
+				off, ok2 := l.token().(int64)
+				if !ok1 || !ok2 || off < 0 || off > 1<<31 {
 					break
 				}
 				if _, have := f.inObjStm[int(objNum)]; !have {
-					f.inObjStm[int(objNum)] = objStmEntry{stm: stm, index: i}
+					f.inObjStm[int(objNum)] = objStmEntry{stm: stm, off: int(off)}
 				}
 			}
 		}
@@ -251,20 +254,10 @@ func (f *file) fromObjStm(num int) any {
 	if !ok {
 		return nil
 	}
-	data := f.decode(s)
+	data := f.objStmBytes(e.stm, s)
 	first, _ := f.resolve(s.dict["First"]).(int64)
-	l := &lexer{b: data}
-	var off int64 = -1
-	for i := 0; i <= e.index; i++ {
-		_, ok1 := l.token().(int64)
-		o, ok2 := l.token().(int64)
-		if !ok1 || !ok2 {
-			return nil
-		}
-		off = o
-	}
-	at := first + off
-	if off < 0 || first < 0 || at > int64(len(data)) {
+	at := first + int64(e.off)
+	if first < 0 || at > int64(len(data)) {
 		return nil
 	}
 	v := (&lexer{b: data, pos: int(at)}).object(0)
@@ -272,6 +265,18 @@ func (f *file) fromObjStm(num int) any {
 		return nil
 	}
 	return v
+}
+
+func (f *file) objStmBytes(num int, s stream) []byte {
+	if data, ok := f.objStmData[num]; ok {
+		return data
+	}
+	if f.objStmData == nil {
+		f.objStmData = map[int][]byte{}
+	}
+	data := f.decode(s)
+	f.objStmData[num] = data
+	return data
 }
 
 // decode returns a stream's data with its filters undone, cut at the

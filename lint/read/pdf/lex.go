@@ -69,36 +69,48 @@ type delimToken string
 // token returns the next token: a value (number, string, name, bool, nil
 // for null), a keyword, a delimToken, or eofToken.
 func (l *lexer) token() any {
-	l.skipSpace()
-	if l.pos >= len(l.b) {
-		return eofToken{}
-	}
-	c := l.b[l.pos]
-	switch {
-	case c == '(':
-		return l.literalString()
-	case c == '<':
-		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
-			l.pos += 2
-			return delimToken("<<")
+	// Stray closing delimiters are skipped in a loop, not by recursion, so
+	// that a stream of a million ")" cannot grow the stack.
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return eofToken{}
 		}
-		return l.hexString()
-	case c == '>':
-		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '>' {
-			l.pos += 2
-			return delimToken(">>")
+		c := l.b[l.pos]
+		switch {
+		case c == '(':
+			return l.literalString()
+		case c == '<':
+			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+				l.pos += 2
+				return delimToken("<<")
+			}
+			return l.hexString()
+		case c == '>':
+			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '>' {
+				l.pos += 2
+				return delimToken(">>")
+			}
+			l.pos++
+			continue
+		case c == '[' || c == ']' || c == '{' || c == '}':
+			l.pos++
+			return delimToken(string(c))
+		case c == ')':
+			l.pos++
+			continue
+		case c == '/':
+			return l.name()
 		}
-		l.pos++
-		return l.token()
-	case c == '[' || c == ']' || c == '{' || c == '}':
-		l.pos++
-		return delimToken(string(c))
-	case c == ')':
-		l.pos++
-		return l.token()
-	case c == '/':
-		return l.name()
+		if tok, ok := l.word(c); ok {
+			return tok
+		}
 	}
+}
+
+// word reads a number or a keyword starting with c; false when there is
+// no word here (a stray byte, skipped).
+func (l *lexer) word(c byte) (any, bool) {
 	start := l.pos
 	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
 		l.pos++
@@ -106,27 +118,27 @@ func (l *lexer) token() any {
 	word := l.b[start:l.pos]
 	if len(word) == 0 {
 		l.pos++
-		return l.token()
+		return nil, false
 	}
 	if c == '+' || c == '-' || c == '.' || '0' <= c && c <= '9' {
 		if n, err := strconv.ParseInt(string(word), 10, 64); err == nil {
-			return n
+			return n, true
 		}
 		if f, err := strconv.ParseFloat(string(word), 64); err == nil {
-			return f
+			return f, true
 		}
 		// Malformed numbers such as "--1" or "1.2.3" count as 0, as readers do.
-		return int64(0)
+		return int64(0), true
 	}
 	switch string(word) {
 	case "true":
-		return true
+		return true, true
 	case "false":
-		return false
+		return false, true
 	case "null":
-		return nil
+		return nil, true
 	}
-	return keyword(word)
+	return keyword(word), true
 }
 
 func (l *lexer) name() name {
