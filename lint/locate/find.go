@@ -327,6 +327,11 @@ const (
 	binWidth = 16
 	// candidates is how many of the best-voted places are aligned.
 	candidates = 4
+	// maxAlignWords bounds the quotation words the near-miss search aligns
+	// (the table grows with their square): a longer block quotation that is
+	// not in its source is compared by its first 400 words, enough to show
+	// where it departs.
+	maxAlignWords = 400
 )
 
 // closest finds the passage nearest to a quotation that is not in the text:
@@ -334,6 +339,7 @@ const (
 // quotation's start, the best-voted places are aligned word by word with
 // the quotation, and the best alignment wins.
 func (ix *Index) closest(quote string, q []qword) Match {
+	q = q[:min(len(q), maxAlignWords)]
 	gapTotal := 0
 	for _, w := range q {
 		gapTotal += w.gap

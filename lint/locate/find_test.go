@@ -244,6 +244,18 @@ func TestFindInBook(t *testing.T) {
 	assert.Equal(t, "assistant", m.Diff[0].Quote)
 	assert.Equal(t, "apprentice", m.Diff[0].Source)
 
+	// A long block quotation with one word changed: the near-miss search
+	// aligns its first maxAlignWords words and finds the change.
+	long := text[:Normalize(text[:8000])[500].End]
+	first := Normalize(long)[10]
+	changed := long[:first.Start] + "quixotically" + long[first.End:]
+	m = ix.Find(changed)
+	require.False(t, m.Found)
+	require.NotEmpty(t, m.Diff)
+	assert.Equal(t, "quixotically", m.Diff[0].Quote)
+	assert.Equal(t, long[first.Start:first.End], m.Diff[0].Source)
+	assert.Greater(t, m.Score, 0.95)
+
 	// Any stretch of the book is found where it stands, hyphenated line
 	// breaks and all.
 	tokens := Normalize(text)

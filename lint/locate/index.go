@@ -13,10 +13,12 @@ import "math"
 // checked word by word in microseconds, and the same posting lists give the
 // near-miss search its votes. The index is built in one pass plus a
 // counting sort, with no hashing of n-grams and no sorting of suffixes.
-// Measured on a generated 1 MB book (BenchmarkNewIndex, 2-core machine):
-// this index builds in about 13 ms; index/suffixarray over the same folded
-// text takes about 60 ms (BenchmarkSuffixArrayBaseline) and still needs
-// the word map besides to report word-level differences.
+// Measured on a generated 1 MB book (BenchmarkNewIndex against
+// BenchmarkSuffixArrayBaseline, on a shared 2-core machine, CPU time per
+// operation): this index builds in about 20 ms; index/suffixarray over the
+// same folded text takes about 90 ms, and would still need the word map
+// besides to report word-level differences. A quotation is then found in
+// about 6 µs, a near miss aligned in about 70 µs.
 type Index struct {
 	text string
 	// ids holds the word id of each token; starts and ends its byte range.

@@ -33,15 +33,18 @@ type sourceKeys struct {
 // theirs. A conflicting identifier counts against, so that an entry by
 // von Geldern titled otherwise does not land on his page about the Thaw.
 const (
-	scoreID          = 100
-	scoreTitle       = 40
-	scoreAuthor      = 25
-	penaltyDOI       = 50
-	penaltyTitle     = 30
-	penaltyURL       = 20
-	minScore         = scoreAuthor
-	doiURLPrefixHost = "doi.org/"
+	scoreID      = 100
+	scoreTitle   = 40
+	scoreAuthor  = 25
+	penaltyDOI   = 50
+	penaltyTitle = 30
+	penaltyURL   = 20
+	minScore     = scoreAuthor
 )
+
+// doiURLPrefixHost is how a doi.org link starts once normalised: such a
+// link is its DOI.
+const doiURLPrefixHost = "doi.org/"
 
 // Find returns the source that q points to, or nil when none does or when
 // two sources fit equally well. URLs compare without scheme, "www.",

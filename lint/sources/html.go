@@ -2,6 +2,7 @@ package sources
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -40,7 +41,7 @@ func (HTMLReader) Identify(path string, r io.Reader) (Meta, error) {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			if err := z.Err(); err != io.EOF && err != errHeadLimit {
+			if err := z.Err(); !errors.Is(err, io.EOF) && !errors.Is(err, errHeadLimit) {
 				return Meta{}, fmt.Errorf("%s: %w", path, err)
 			}
 			return h.meta(), nil
@@ -161,7 +162,7 @@ func (h *headMeta) meta() Meta {
 }
 
 // errHeadLimit ends Identify's reading at maxHeadBytes.
-var errHeadLimit = fmt.Errorf("head longer than %d bytes", maxHeadBytes)
+var errHeadLimit = errors.New("head longer than the limit")
 
 // countingReader stops with errHeadLimit after limit bytes.
 type countingReader struct {

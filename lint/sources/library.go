@@ -290,7 +290,7 @@ func (s *Source) Terms() (map[string]float64, error) {
 	}
 	s.termsOnce.Do(func() {
 		terms := locate.Terms(c.Text)
-		own := locate.TermCounts(c.Name + "\n" + c.SiteName() + "\n" + c.Boilerplate)
+		own := locate.TermCounts(c.Name + "\n" + c.Meta.SiteName + "\n" + c.Boilerplate)
 		body := locate.TermCounts(c.Text)
 		headings := locate.TermCounts(c.Headings)
 		for t := range terms {
@@ -302,8 +302,5 @@ func (s *Source) Terms() (map[string]float64, error) {
 	})
 	return s.terms, nil
 }
-
-// SiteName is the site or publication the content's page belongs to.
-func (c *Content) SiteName() string { return c.Meta.SiteName }
 
 func (s *Source) String() string { return s.File }

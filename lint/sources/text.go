@@ -2,6 +2,7 @@ package sources
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -34,7 +35,7 @@ func (r TextReader) Identify(path string, in io.Reader) (Meta, error) {
 		head.WriteString(sc.Text())
 		head.WriteByte('\n')
 	}
-	if err := sc.Err(); err != nil && err != bufio.ErrTooLong {
+	if err := sc.Err(); err != nil && !errors.Is(err, bufio.ErrTooLong) {
 		return Meta{}, fmt.Errorf("%s: %w", path, err)
 	}
 	src, err := decodeText([]byte(head.String()))
