@@ -186,11 +186,11 @@ func (s *blockScan) blockCitations(b int, out []lint.Citation) []lint.Citation {
 			if s.inQuote(i) {
 				continue
 			}
-			close := matchParen(text, i, r.End)
-			if close < 0 {
+			end := matchParen(text, i, r.End)
+			if end < 0 {
 				continue
 			}
-			out = s.paren(i, close, out)
+			out = s.paren(i, end, out)
 		case '[':
 			if s.inQuote(i) {
 				continue
@@ -299,13 +299,13 @@ func splitParts(parts []lint.Range, text string, start, end int) []lint.Range {
 }
 
 // paren reads the parenthesis text[open:close+1].
-func (s *blockScan) paren(open, close int, found []lint.Citation) []lint.Citation {
+func (s *blockScan) paren(open, shut int, found []lint.Citation) []lint.Citation {
 	text := s.text
-	inner := text[open+1 : close]
+	inner := text[open+1 : shut]
 	if strings.IndexByte(inner, '(') >= 0 {
 		return found // its inner parenthesis is read on its own
 	}
-	s.parts = splitParts(s.parts[:0], text, open+1, close)
+	s.parts = splitParts(s.parts[:0], text, open+1, shut)
 	parts := s.parts
 	single := len(parts) == 1
 	for _, part := range parts {
@@ -319,14 +319,14 @@ func (s *blockScan) paren(open, close int, found []lint.Citation) []lint.Citatio
 		}
 		whole := part
 		if single {
-			whole = lint.Range{Start: open, End: close + 1}
+			whole = lint.Range{Start: open, End: shut + 1}
 		}
 		switch {
 		case c.yearOnly:
 			if !single {
 				continue
 			}
-			if n, ok := s.narrative(open, close, c); ok {
+			if n, ok := s.narrative(open, shut, c); ok {
 				found = append(found, n...)
 			}
 		case c.pageOnly:
@@ -338,7 +338,7 @@ func (s *blockScan) paren(open, close int, found []lint.Citation) []lint.Citatio
 			// "(von Geldern)" cites where a citation stands: after a
 			// quotation or at the end of a sentence. "The leader
 			// (Khrushchev) spoke" glosses.
-			if !afterQuote(text, s.r.Start, open) && !sentenceEndAfter(text, close+1, s.r.End) {
+			if !afterQuote(text, s.r.Start, open) && !sentenceEndAfter(text, shut+1, s.r.End) {
 				continue
 			}
 			found = append(found, s.citation(lint.CitationParenthetical, whole, c))
@@ -423,7 +423,7 @@ var determiners = wordSet(`the a an this that these those his her its their our 
 
 // narrative reads "Freeze (2009)": a year-only parenthesis right after a
 // name. The citation covers the name and the parenthesis.
-func (s *blockScan) narrative(open, close int, c cite) ([]lint.Citation, bool) {
+func (s *blockScan) narrative(open, shut int, c cite) ([]lint.Citation, bool) {
 	text := s.text
 	from := max(s.r.Start, open-160)
 	toks := s.tokenize(text[from:open], from, false)
@@ -454,7 +454,7 @@ func (s *blockScan) narrative(open, close int, c cite) ([]lint.Citation, bool) {
 			if has(determiners, prev.text) {
 				return nil, false
 			}
-			if has(narrativePreps, prev.text) && !verbFollows(text, close+1, s.r.End) {
+			if has(narrativePreps, prev.text) && !verbFollows(text, shut+1, s.r.End) {
 				return nil, false
 			}
 		}
@@ -464,7 +464,7 @@ func (s *blockScan) narrative(open, close int, c cite) ([]lint.Citation, bool) {
 	}
 	c.etAl = names.etAl
 	c.yearOnly = false
-	r := lint.Range{Start: names.start, End: close + 1}
+	r := lint.Range{Start: names.start, End: shut + 1}
 	out := s.withYears(lint.CitationNarrative, r, c)
 	if s.narratives == nil {
 		s.narratives = make(map[int]bool)
@@ -491,12 +491,12 @@ func verbFollows(text string, off, end int) bool {
 func (s *blockScan) numeric(open int) (lint.Citation, bool) {
 	text := s.text
 	end := min(s.r.End, open+40)
-	close := strings.IndexByte(text[open:end], ']')
-	if close < 0 {
+	shut := strings.IndexByte(text[open:end], ']')
+	if shut < 0 {
 		return lint.Citation{}, false
 	}
-	close += open
-	inner := text[open+1 : close]
+	shut += open
+	inner := text[open+1 : shut]
 	var nums []int
 	last := -1
 	rangeFrom := false
@@ -540,7 +540,7 @@ func (s *blockScan) numeric(open int) (lint.Citation, bool) {
 	if len(nums) == 0 || rangeFrom {
 		return lint.Citation{}, false
 	}
-	rg := lint.Range{Start: open, End: close + 1}
+	rg := lint.Range{Start: open, End: shut + 1}
 	return lint.Citation{Kind: lint.CitationNumeric, Range: rg, Text: text[rg.Start:rg.End], Numbers: nums, Block: s.block, Entry: -1}, true
 }
 

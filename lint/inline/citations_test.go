@@ -4,9 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citelint/citelint/lint"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // wantCite is the part of a Citation a table test checks; empty fields

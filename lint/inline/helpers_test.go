@@ -46,5 +46,3 @@ func allBlocks(doc *lint.Document) []int {
 	}
 	return out
 }
-
-func lintRange(a, b int) lint.Range { return lint.Range{Start: a, End: b} }

@@ -2,6 +2,42 @@
 // in-text citations, signal phrases and sentence boundaries. It only finds
 // things, each with its exact Range in the Document's Text; matching them
 // to works-cited entries and judging them is for later stages.
+//
+// Quotation marks pair within one block. A mark opens or closes by what
+// stands on either side of it; ' and ’ between letters or digits, before
+// a decade ('60s), in an elision ('tis, rock 'n' roll) or after a plural
+// with nothing to close (critics') are apostrophes, and " after a digit
+// with nothing open is an inch mark. A single closing mark never closes
+// across an open double quotation. Words counts the words of Inner as
+// written: “honor the tenets of Stalinist culture,” has six.
+//
+// A parenthesis is a citation only when all of it parses as one (names,
+// a title, years, a locator; several parts split at ";"): a false citation
+// makes a false "citation-unmatched" error, so ordinary prose, glosses
+// (USSR), date ranges (1953-1964), figure labels and a lone name or title
+// in mid-sentence (The leader (Khrushchev) spoke) are left alone. A lone
+// name or title cites after a quotation or at the end of a sentence; a
+// bare page number after a quotation or after a signal phrase or narrative
+// citation in its sentence; a labelled one (p. 412) anywhere. A year-only
+// parenthesis right after a name is a narrative citation, unless the name
+// follows a determiner or "of", "since", "until" and the like.
+//
+// A signal phrase names a person as the source of words or ideas:
+// "according to", "in X's words", "to quote", a reporting verb after or
+// (after a quotation) before its subject. Pronouns, determiners, generic
+// and plural subjects ("Historians argue"), adjectives ("Soviet sources
+// claim"), possessives (Khrushchev's Secret Speech states) and anything
+// inside a closed quotation are not sources. Authors holds the family name
+// with its particle; an organisation's name stays whole.
+//
+// Known limits: a place and a year in parentheses, (Moscow, 1956), reads
+// as an APA citation; a historical actor with an event year, Khrushchev
+// (1956), reads as a narrative citation; any capitalised word before a
+// reporting verb is a subject (Moscow insisted); a two- or three-word
+// name that is neither a person's nor marked as an organisation's
+// (Seventeen Moments 3) loses all but its last word; a single quotation
+// closing on a plural possessive followed by a word with no further
+// closing mark is cut short.
 package inline
 
 import "github.com/citelint/citelint/lint"

@@ -223,9 +223,6 @@ type nameList struct {
 // but an in-text citation names at most a few.
 const maxNames = 6
 
-// list returns the names.
-func (l *nameList) list() []nameSpan { return l.names[:l.nn] }
-
 // push adds a name, reporting false when the list is full.
 func (l *nameList) push(n nameSpan) bool {
 	if l.nn == maxNames {

@@ -206,7 +206,6 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 		break
 	}
 	toks = trimRemarks(toks[i:])
-	i = 0
 	if len(toks) == 0 {
 		return c, false
 	}

@@ -442,7 +442,7 @@ func (q *quoteScan) finish() []lint.Quote {
 				kept = append(kept, x)
 			}
 		}
-		out = append(kept, lint.Quote{
+		kept = append(kept, lint.Quote{
 			Range:    lint.Range{Start: o.pos, End: inner.End},
 			Inner:    inner,
 			Text:     q.text[inner.Start:inner.End],
@@ -452,6 +452,7 @@ func (q *quoteScan) finish() []lint.Quote {
 			Unclosed: true,
 			Citation: -1,
 		})
+		out = kept
 		break
 	}
 	if len(out) == 0 {

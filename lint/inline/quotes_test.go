@@ -3,9 +3,10 @@ package inline
 import (
 	"testing"
 
-	"github.com/citelint/citelint/lint"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // wantQuote is the part of a Quote a table test checks.

@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citelint/citelint/lint"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // seedDoc reads a seed essay, when the shared seed folder is there, as a

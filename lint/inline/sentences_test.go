@@ -3,8 +3,9 @@ package inline
 import (
 	"testing"
 
-	"github.com/citelint/citelint/lint"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/citelint/citelint/lint"
 )
 
 func sentenceTexts(doc *lint.Document, rs []lint.Range) []string {

@@ -186,10 +186,6 @@ func maybeTrigger(w string) bool {
 	return triggerShapes[a-'a'][b-'a']&(1<<len(w)) != 0
 }
 
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
-}
-
 // nextWord returns the word (letters only) starting after spaces at off.
 func nextWord(text string, off, end int) (string, int, int) {
 	k := off

@@ -180,13 +180,8 @@ func closingFor(r rune) (rune, bool) {
 	return 0, false
 }
 
-// tokenize splits s, which stands at base in the Text, into tokens. With
-// quotes set, a quoted stretch becomes one quoted token.
-func tokenize(s string, base int, quotes bool) []token {
-	return appendTokens(make([]token, 0, 16), s, base, quotes)
-}
-
-// appendTokens is tokenize appending to toks.
+// appendTokens appends the tokens of s, which stands at base in the Text,
+// to toks. With quotes set, a quoted stretch becomes one quoted token.
 func appendTokens(toks []token, s string, base int, quotes bool) []token {
 	for i := 0; i < len(s); {
 		r, size := runeAt(s, i)
