@@ -186,7 +186,7 @@ func opener(f *zip.File, name string, total *atomic.Int64) func() ([]byte, error
 			if int64(len(buf)) > allowance {
 				return nil, fmt.Errorf("%s: %w", name, ErrTooLarge)
 			}
-			if err == io.EOF {
+			if errors.Is(err, io.EOF) {
 				return buf, nil
 			}
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -48,7 +49,7 @@ func WXR(path string, r io.Reader, yield func(Member) bool) error {
 	sawRSS := false
 	for {
 		tok, err := dec.Token()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			if !sawRSS {
 				return fmt.Errorf("%s: not a WordPress export (no <rss> root)", path)
 			}

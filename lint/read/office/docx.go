@@ -299,7 +299,7 @@ func (w *docxWalker) walk(r io.Reader, onNote func(id string, paras []*para)) er
 	noteID := ""
 	for {
 		tok, err := dec.Token()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
@@ -774,7 +774,7 @@ func parseComments(r io.Reader) ([]Comment, error) {
 	var sb strings.Builder
 	for {
 		tok, err := dec.Token()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
 		if err != nil {

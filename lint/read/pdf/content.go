@@ -252,11 +252,11 @@ func (in *interp) form(res dict, n name, gs gstate, depth int) {
 func (in *interp) font(res dict, n name) *font {
 	fonts, _ := in.f.resolve(res["Font"]).(dict)
 	v := fonts[n]
-	key := any(v)
+	// A font object is cached by its reference; an inline font dictionary
+	// by its name.
+	var key any = n
 	if r, ok := v.(ref); ok {
 		key = r
-	} else {
-		key = n // an inline font dictionary: cached by name in this page
 	}
 	if ft, ok := in.fonts[key]; ok {
 		return ft

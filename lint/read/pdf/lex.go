@@ -77,29 +77,29 @@ func (l *lexer) token() any {
 			return eofToken{}
 		}
 		c := l.b[l.pos]
-		switch {
-		case c == '(':
+		switch c {
+		case '(':
 			return l.literalString()
-		case c == '<':
+		case '<':
 			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
 				l.pos += 2
 				return delimToken("<<")
 			}
 			return l.hexString()
-		case c == '>':
+		case '>':
 			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '>' {
 				l.pos += 2
 				return delimToken(">>")
 			}
 			l.pos++
 			continue
-		case c == '[' || c == ']' || c == '{' || c == '}':
+		case '[', ']', '{', '}':
 			l.pos++
 			return delimToken(string(c))
-		case c == ')':
+		case ')':
 			l.pos++
 			continue
-		case c == '/':
+		case '/':
 			return l.name()
 		}
 		if tok, ok := l.word(c); ok {
