@@ -82,6 +82,9 @@ type mdReader struct {
 	// autolink or a footnote reference, which carry no segment of their
 	// own, is looked for from there.
 	cursor int
+	// skip is the end of the last bare URL written: source before it has
+	// been written already.
+	skip   int
 	strong int
 }
 
@@ -118,7 +121,7 @@ func (r *mdReader) block(n ast.Node, kind lint.BlockKind, level, list int) {
 	if lines := n.Lines(); lines.Len() > 0 {
 		r.cursor = lines.At(0).Start
 	}
-	r.strong = 0
+	r.strong, r.skip = 0, 0
 	r.inlines(n)
 	r.b.end()
 }
@@ -206,14 +209,19 @@ func (r *mdReader) inline(n ast.Node) {
 }
 
 // text writes the source text [start, stop): bare URLs become links, the
-// rest goes through plainText.
+// rest goes through plainText. goldmark splits text at characters that may
+// be markup ("_", "*"), so a URL that starts here may run on past stop;
+// the text after it, up to its end, is then skipped when goldmark hands it
+// over.
 func (r *mdReader) text(start, stop int) {
+	start = max(start, r.skip)
 	for i := start; i < stop; {
-		at, end := nextBareURL(r.src, i, stop)
+		at, end := nextBareURL(r.src, i, stop, r.lineEnd(stop))
 		if at < 0 {
 			r.plainText(i, stop)
 			return
 		}
+		r.skip = max(r.skip, end)
 		r.plainText(i, at)
 		url := r.b.text[at:end]
 		pos := r.b.pos()
@@ -222,6 +230,7 @@ func (r *mdReader) text(start, stop int) {
 			url = "http://" + url
 		}
 		r.b.links = append(r.b.links, lint.Link{Range: lint.Range{Start: pos, End: r.b.pos()}, URL: url})
+		r.cursor = max(r.cursor, end)
 		i = end
 	}
 }
@@ -229,57 +238,93 @@ func (r *mdReader) text(start, stop int) {
 // nextBareURL finds the next bare URL ("https://…", "www.…") in
 // src[from:stop] that starts a word, as GitHub's autolinks do, and returns
 // its span, or -1. Trailing punctuation and an unbalanced ")" are not part
-// of it.
-func nextBareURL(src []byte, from, stop int) (int, int) {
-	for i := from; i < stop; i++ {
-		c := src[i] | 0x20
-		if c != 'h' && c != 'w' {
-			continue
+// of it. Candidates are found by searching for "://" and "www.", which is
+// much faster than trying every byte.
+func nextBareURL(src []byte, from, stop, lineEnd int) (int, int) {
+	for from < stop {
+		seg := src[from:stop]
+		colon := bytes.Index(seg, []byte("://"))
+		www := bytes.Index(seg, []byte("www."))
+		if colon < 0 && www < 0 {
+			return -1, -1
 		}
-		if i > 0 {
-			if p := src[i-1]; p != ' ' && p != '\t' && p != '\n' && p != '(' && p != '"' && p != '\'' && p != '*' && p != '_' && p != '~' && p < utf8.RuneSelf {
-				continue
+		at, next := -1, 0
+		if colon >= 0 && (www < 0 || colon < www) {
+			scheme := colon
+			for scheme > 0 && scheme > colon-5 && (seg[scheme-1]|0x20) >= 'a' && (seg[scheme-1]|0x20) <= 'z' {
+				scheme--
+			}
+			if name := seg[scheme:colon]; bytes.EqualFold(name, []byte("http")) || bytes.EqualFold(name, []byte("https")) {
+				at = from + scheme
+			}
+			next = from + colon + 3
+		} else {
+			at, next = from+www, from+www+4
+		}
+		if at >= 0 {
+			if end := bareURLEnd(src, at, lineEnd); end > 0 {
+				return at, end
 			}
 		}
-		rest := src[i:stop]
-		n := 0
-		switch {
-		case hasPrefixFold(rest, "https://"):
-			n = len("https://")
-		case hasPrefixFold(rest, "http://"):
-			n = len("http://")
-		case hasPrefixFold(rest, "www."):
-			n = len("www.")
-		default:
-			continue
-		}
-		end := i + n
-		for end < stop && !isSpaceByte(src[end]) && src[end] != '<' && src[end] != '>' && src[end] != '"' {
-			end++
-		}
-		// Drop trailing punctuation, and a ")" that closes a parenthesis
-		// opened before the URL.
-		open, closed := bytes.Count(src[i:end], []byte("(")), bytes.Count(src[i:end], []byte(")"))
-		for end > i+n {
-			last := src[end-1]
-			if bytes.IndexByte([]byte(".,:;!?'*_~"), last) >= 0 {
-				end--
-				continue
-			}
-			if last == ')' && open < closed {
-				end--
-				closed--
-				continue
-			}
-			break
-		}
-		host := src[i+n : end]
-		if len(host) == 0 || (n == len("www.") && bytes.IndexByte(host, '.') < 0) {
-			continue
-		}
-		return i, end
+		from = next
 	}
 	return -1, -1
+}
+
+// bareURLEnd returns the end of the bare URL that starts at i, running at
+// most to stop, or -1 when none does (it is inside a word, or has no
+// host).
+func bareURLEnd(src []byte, i, stop int) int {
+	if i > 0 {
+		if p := src[i-1]; p != ' ' && p != '\t' && p != '\n' && p != '(' && p != '"' && p != '\'' && p != '*' && p != '_' && p != '~' && p < utf8.RuneSelf {
+			return -1
+		}
+	}
+	rest := src[i:stop]
+	n := 0
+	switch {
+	case hasPrefixFold(rest, "https://"):
+		n = len("https://")
+	case hasPrefixFold(rest, "http://"):
+		n = len("http://")
+	case hasPrefixFold(rest, "www."):
+		n = len("www.")
+	default:
+		return -1
+	}
+	end := i + n
+	for end < stop && !isSpaceByte(src[end]) && src[end] != '<' && src[end] != '>' && src[end] != '"' {
+		end++
+	}
+	// Drop trailing punctuation, and a ")" that closes a parenthesis
+	// opened before the URL.
+	open, closed := bytes.Count(src[i:end], []byte("(")), bytes.Count(src[i:end], []byte(")"))
+	for end > i+n {
+		last := src[end-1]
+		if bytes.IndexByte([]byte(".,:;!?'*_~"), last) >= 0 {
+			end--
+			continue
+		}
+		if last == ')' && open < closed {
+			end--
+			closed--
+			continue
+		}
+		break
+	}
+	host := src[i+n : end]
+	if len(host) == 0 || (n == len("www.") && bytes.IndexByte(host, '.') < 0) {
+		return -1
+	}
+	return end
+}
+
+// lineEnd returns the end of the source line holding offset i.
+func (r *mdReader) lineEnd(i int) int {
+	if j := bytes.IndexAny(r.src[i:], "\r\n"); j >= 0 {
+		return i + j
+	}
+	return len(r.src)
 }
 
 func hasPrefixFold(s []byte, prefix string) bool {
