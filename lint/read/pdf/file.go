@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // Limits on what one PDF may make us decode: a stream inflating past
@@ -478,5 +479,32 @@ func (f *file) pages() []dict {
 		out = append(out, page)
 	}
 	walk(root["Pages"], nil, 0)
+	return out
+}
+
+// annotations reads a page's link annotations that point to a URI.
+func (f *file) annotations(p dict) []annotation {
+	annots, _ := f.resolve(p["Annots"]).(array)
+	var out []annotation
+	for _, v := range annots[:min(len(annots), 4096)] {
+		a, ok := f.resolve(v).(dict)
+		if !ok || a["Subtype"] != name("Link") {
+			continue
+		}
+		action, _ := f.resolve(a["A"]).(dict)
+		uri, _ := f.resolve(action["URI"]).(str)
+		rect, _ := f.resolve(a["Rect"]).(array)
+		if uri == "" || len(rect) != 4 {
+			continue
+		}
+		var r [4]float64
+		for i := range 4 {
+			r[i], _ = number(f.resolve(rect[i]))
+		}
+		out = append(out, annotation{
+			x0: min(r[0], r[2]), y0: min(r[1], r[3]), x1: max(r[0], r[2]), y1: max(r[1], r[3]),
+			url: strings.ToValidUTF8(string(uri), ""),
+		})
+	}
 	return out
 }

@@ -84,6 +84,11 @@ func FuzzPDF(f *testing.F) {
 				t.Fatalf("block maps outside src")
 			}
 		}
+		for _, l := range doc.Links {
+			if l.Start < 0 || l.End > len(doc.Text) || l.Start > l.End {
+				t.Fatalf("link %v outside text", l.Range)
+			}
+		}
 		for _, r := range doc.Italics {
 			if r.Start < 0 || r.End > len(doc.Text) || r.Start > r.End {
 				t.Fatalf("italic %v outside text", r)

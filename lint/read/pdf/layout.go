@@ -11,17 +11,65 @@ import (
 
 // line is one line of text on a page, as it will stand in Src.
 type line struct {
-	page     int
-	text     string
-	y        float64
-	x0, x1   float64
-	size     float64
-	bold     bool // every letter on it is bold
-	italics  [][2]int
+	page    int
+	text    string
+	y       float64
+	x0, x1  float64
+	size    float64
+	bold    bool // every letter on it is bold
+	italics [][2]int
+	// pieces are where each run stands in text and on the page, so that
+	// link annotations can be laid over the text they cover.
+	pieces   []piece
+	links    []lineLink
 	artifact bool
 	// chrome marks running heads, page numbers and other artifacts,
 	// kept in Src but left out of Text.
 	chrome bool
+}
+
+// piece is a run's place in its line: bytes of the line's text and
+// horizontal extent on the page.
+type piece struct {
+	start, end int
+	x0, x1     float64
+}
+
+// lineLink is a link annotation's URL over bytes of a line's text.
+type lineLink struct {
+	start, end int
+	url        string
+}
+
+// annotation is a link annotation: a rectangle of the page and its URL.
+type annotation struct {
+	x0, y0, x1, y1 float64
+	url            string
+}
+
+// applyLinks lays link annotations over the lines of a page: a run that
+// stands inside a link's rectangle is the link's text. Word and browsers
+// write a hyperlink's text as runs of its own, so runs are fine enough.
+func applyLinks(ls []line, annots []annotation) {
+	for _, a := range annots {
+		for i := range ls {
+			l := &ls[i]
+			if l.y < a.y0-0.5*l.size || l.y > a.y1 {
+				continue
+			}
+			for _, p := range l.pieces {
+				overlap := min(p.x1, a.x1) - max(p.x0, a.x0)
+				if overlap <= 0 || overlap < 0.5*(p.x1-p.x0) {
+					continue
+				}
+				if k := len(l.links); k > 0 && l.links[k-1].url == a.url && l.links[k-1].end >= p.start-1 {
+					l.links[k-1].end = max(l.links[k-1].end, p.end)
+					continue
+				}
+				l.links = append(l.links, lineLink{start: p.start, end: p.end, url: a.url})
+			}
+		}
+	}
 }
 
 // lines groups a page's runs into lines: a run continues the line when it
@@ -76,6 +124,7 @@ func lines(page int, runs []run) []line {
 		if r.italic && strings.TrimSpace(text) != "" {
 			cur.italics = append(cur.italics, [2]int{start, sb.Len()})
 		}
+		cur.pieces = append(cur.pieces, piece{start: start, end: sb.Len(), x0: r.x, x1: r.endX})
 		if r.size >= 0.85*cur.size {
 			// Superscripts do not set the line's size or baseline.
 			cur.size = math.Max(cur.size, r.size)

@@ -30,7 +30,8 @@ const PageBreak = "\f"
 // quotation; a hanging-indented works-cited entry stays one block), short
 // last lines, list markers and changes of type size or weight; a line set
 // larger than the body is a heading, a paragraph all in bold is Strong,
-// text in italic fonts is in Italics. A paragraph that runs on over a page
+// text in italic fonts is in Italics, and the text under a link
+// annotation to a URI is a Link. A paragraph that runs on over a page
 // break is one block. Running heads and feet (MLA's "Smith 2", page
 // numbers, lines a tagged PDF marks as artifacts) stay in Src but not in
 // Text. Line-end hyphens are left as they are: removing them would make
@@ -57,6 +58,7 @@ func PDF(path string, src []byte) (doc *lint.Document, err error) {
 	chars := 0
 	for i, p := range pageDicts {
 		pages[i] = lines(i+1, in.page(p))
+		applyLinks(pages[i], f.annotations(p))
 		for _, l := range pages[i] {
 			chars += len(strings.TrimSpace(l.text))
 		}
@@ -204,6 +206,19 @@ func build(path string, pages [][]line) *lint.Document {
 			if s < e {
 				doc.Italics = append(doc.Italics, lint.Range{Start: lineStart + s - a, End: lineStart + e - a})
 			}
+		}
+		for _, ln := range p.l.links {
+			s, e := max(ln.start, a), min(ln.end, b)
+			if s >= e {
+				continue
+			}
+			r := lint.Range{Start: lineStart + s - a, End: lineStart + e - a}
+			// A URL wrapped onto the next line of the block is one link.
+			if k := len(doc.Links); k > 0 && doc.Links[k-1].URL == ln.url && doc.Links[k-1].End+1 == r.Start && s == a {
+				doc.Links[k-1].End = r.End
+				continue
+			}
+			doc.Links = append(doc.Links, lint.Link{Range: r, URL: ln.url})
 		}
 		blockLines++
 		allBold = allBold && p.l.bold

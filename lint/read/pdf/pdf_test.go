@@ -262,3 +262,20 @@ func TestPDFErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestPDFLinks(t *testing.T) {
+	f := fpdf.New("P", "pt", "Letter", "")
+	f.AddPage()
+	f.SetFont("Helvetica", "", 12)
+	f.Write(18, "Read the ")
+	f.WriteLinkString(18, "Seventeen Moments archive", "https://soviethistory.example/thaw")
+	f.Write(18, " for the sources of this essay.")
+	var buf bytes.Buffer
+	require.NoError(t, f.Output(&buf))
+	doc, err := PDF("links.pdf", buf.Bytes())
+	require.NoError(t, err)
+	assert.Equal(t, "Read the Seventeen Moments archive for the sources of this essay.", doc.Text)
+	require.Len(t, doc.Links, 1)
+	assert.Equal(t, "Seventeen Moments archive", doc.Slice(doc.Links[0].Range))
+	assert.Equal(t, "https://soviethistory.example/thaw", doc.Links[0].URL)
+}
