@@ -536,8 +536,10 @@ func (p *parser) container() {
 	}
 	start := p.pos
 	end := len(p.w)
-	if m := reContStop.FindStringIndex(p.rest()); m != nil {
-		end = start + m[0]
+	// A container is short; scanning a bounded window keeps long entries
+	// cheap.
+	if k := containerStop(window(p.rest(), 400)); k >= 0 {
+		end = start + k
 	}
 	if e, _ := p.sentenceEnd(start, end, true); e < end {
 		end = e
@@ -584,6 +586,109 @@ var mediaWords = map[string]bool{
 	"Wikipedia": true, "Britannica": true, "Encyclopedia": true,
 	"Encyclopaedia": true, "Merriam-Webster": true, "WHO": true, "CDC": true,
 	"Project": true, "Team": true, "Staff": true, "Editors": true,
+}
+
+// containerStopWords follow a comma after a container: "Journal, vol. 6",
+// "Book, edited by", "Show, season 2".
+var containerStopWords = []string{"vol", "vols", "no", "nos", "pp", "p", "iss", "issue", "edited", "ed", "eds", "trans", "translated", "directed", "season", "episode", "ch", "chap", "part", "sec", "art", "article", "special issue"}
+
+// containerStop returns where a container ends in s, or -1: before ", vol.",
+// ", 6", ", 1 Jan.", ", March 2019", " 6 (12)", " 52:", ": 3", ";", " (", " [" or
+// ". 2014". Hand-written: as one expression it was the parser's costliest
+// step.
+func containerStop(s string) int {
+	skip := func(j int) int {
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		return j
+	}
+	digit := func(j int) bool { return j < len(s) && '0' <= s[j] && s[j] <= '9' }
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';':
+			return i
+		case ',':
+			j := skip(i + 1)
+			if digit(j) {
+				return i
+			}
+			head := asciiLower(s[j:min(len(s), j+16)])
+			for _, w := range containerStopWords {
+				if strings.HasPrefix(head, w) && (len(head) == len(w) || !isASCIIWordByte(head[len(w)])) {
+					return i
+				}
+			}
+			if strings.HasPrefix(head, "e") && (len(head) > 1 && digit(j+1) || strings.HasPrefix(head, "e-") && digit(j+2)) {
+				return i
+			}
+			for _, m := range monthStems[:12] {
+				if !strings.HasPrefix(s[j:], m) {
+					continue
+				}
+				k := j + len(m)
+				for k < len(s) && 'a' <= s[k] && s[k] <= 'z' {
+					k++
+				}
+				if k < len(s) && s[k] == '.' {
+					k++
+				}
+				if k2 := skip(k); k2 > k && digit(k2) {
+					return i
+				}
+			}
+		case ':':
+			if digit(skip(i + 1)) {
+				return i
+			}
+		case '.':
+			j := skip(i + 1)
+			if digit(j) && digit(j+1) && digit(j+2) && digit(j+3) && (j+4 == len(s) || !isASCIIWordByte(s[j+4])) {
+				return i
+			}
+		case ' ':
+			if i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '[') {
+				return i
+			}
+			if k := skip(i); digit(k) {
+				for digit(k) {
+					k++
+				}
+				if k2 := skip(k); k2 == len(s) || strings.IndexByte("(:,.", s[k2]) >= 0 {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// monthStems are the first three letters of the months, as dates write
+// them.
+var monthStems = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"}
+
+// hasMonthOrSlash reports whether s may hold a written date.
+func hasMonthOrSlash(s string) bool {
+	if strings.ContainsAny(s, "/-") {
+		return true
+	}
+	for _, m := range monthStems {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// window returns at most n bytes of s, cut at a rune boundary.
+func window(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // hasGroupWord reports whether s names an institution that publishes.
@@ -636,7 +741,8 @@ func (p *parser) tail() {
 		p.e.Pages = m[3]
 		p.f.apaVolume = m[3] != "" || m[2] != ""
 	}
-	if !p.f.nbYear {
+	lowerTail := strings.ToLower(tail)
+	if !p.f.nbYear && strings.Contains(tail, "(") {
 		if m := reNBYear.FindStringSubmatch(tail); m != nil {
 			// Chicago notes-bibliography dates a journal issue after its
 			// volume: "54, nos. Pt 1 (2004): 157", "57 (2008): 101".
@@ -646,7 +752,7 @@ func (p *parser) tail() {
 			}
 		}
 	}
-	if p.e.Volume == "" {
+	if p.e.Volume == "" && strings.Contains(lowerTail, "vol") {
 		if m := reVol.FindStringSubmatch(tail); m != nil {
 			p.e.Volume = m[1]
 			if strings.Contains(tail, "vol.") {
@@ -654,7 +760,7 @@ func (p *parser) tail() {
 			}
 		}
 	}
-	if p.e.Issue == "" {
+	if p.e.Issue == "" && (strings.Contains(lowerTail, "no") || strings.Contains(lowerTail, "iss")) {
 		if m := reIssue.FindStringSubmatch(tail); m != nil {
 			p.e.Issue = m[1]
 			if strings.Contains(tail, "no.") {
@@ -662,7 +768,9 @@ func (p *parser) tail() {
 			}
 		}
 	}
-	if m := rePages.FindStringSubmatch(tail); m != nil {
+	if !strings.Contains(tail, "p.") && !strings.Contains(tail, "pp.") {
+		// No page abbreviation: nothing for rePages to find.
+	} else if m := rePages.FindStringSubmatch(tail); m != nil {
 		if p.e.Pages == "" {
 			p.e.Pages = m[1]
 		}
@@ -683,10 +791,26 @@ func (p *parser) tail() {
 // or alone (", 2002,").
 func (p *parser) tailYear(tail string) {
 	base := p.afterTitle
-	loc := reDateText.FindStringIndex(tail)
 	yloc := reYear.FindStringIndex(tail)
+	var loc []int
+	if yloc != nil {
+		// A written date ends at, or starts with, its year: look for one
+		// only around the first year.
+		from, to := max(0, yloc[0]-24), min(len(tail), yloc[1]+10)
+		for from > 0 && !utf8.RuneStart(tail[from]) {
+			from--
+		}
+		for to < len(tail) && !utf8.RuneStart(tail[to]) {
+			to++
+		}
+		if win := tail[from:to]; !hasMonthOrSlash(win) {
+			// Most tails carry a bare year; the date expression is costly.
+		} else if m := reDateText.FindStringIndex(win); m != nil {
+			loc = []int{from + m[0], from + m[1]}
+		}
+	}
 	switch {
-	case loc != nil && (yloc == nil || loc[0] <= yloc[0]+12):
+	case loc != nil:
 		p.e.Date = collapseSpace(tail[loc[0]:loc[1]])
 		p.e.Year = reYear.FindString(p.e.Date)
 		yloc = []int{loc[0], loc[1]}

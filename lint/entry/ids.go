@@ -26,8 +26,6 @@ var (
 	reEmphasis     = regexp.MustCompile(`(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*?[^\s*_])?)(\*{1,2}|_{1,2})`)
 	reRepeatAuthor = regexp.MustCompile(`^\s*(?:[—–_]{2,}|-{2,}|—)\s*[.,]?`)
 	reBareNumber   = regexp.MustCompile(`^\s*\d{1,3}\s+\p{Lu}`)
-	reDOI          = regexp.MustCompile(`(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bdoi\s+)?\b(10\.\d{4,9}/[^\s"<>]+)`)
-	reURL          = regexp.MustCompile(`(?i)<?\b(?:https?://|www\.)[^\s<>"]+>?`)
 	reBareDomain   = regexp.MustCompile(`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|edu|gov|net|int|info|io|co\.uk|ac\.uk|org\.uk|gov\.uk|ca|au|de|fr|ru|su|ua|us)(?:/[^\s<>"]*)?`)
 	reISBN         = regexp.MustCompile(`(?i)\bISBN(?:-?1[03])?\s*:?\s*([0-9][0-9\s-]{8,16}[0-9X])\b`)
 	reAccessed     = regexp.MustCompile(`(?i)[(\[]?\b(?:last\s+)?(?:accessed|viewed|consulted|cited)(?:\s+on)?\s*:?\s*(` + datePattern + `)[)\]]?\.?`)
@@ -58,7 +56,7 @@ func (p *parser) prepare() {
 	}
 	// Cheap substring tests keep the costlier expressions off entries
 	// that cannot match them.
-	lower := strings.ToLower(p.s)
+	lower := asciiLower(p.work())
 	has := func(subs ...string) bool {
 		for _, sub := range subs {
 			if strings.Contains(lower, sub) {
@@ -67,29 +65,22 @@ func (p *parser) prepare() {
 		}
 		return false
 	}
-	for _, m := range reDOI.FindAllStringSubmatchIndex(p.workIf(has("10.")), -1) {
-		end := m[3] - trimURLTail(p.s[m[2]:m[3]])
+	for _, d := range findDOIs(lower) {
+		end := d.end - trimURLTail(p.s[d.start:d.end])
 		if p.e.DOI == "" {
-			p.e.DOI = p.s[m[2]:end]
+			p.e.DOI = p.s[d.start:end]
 		}
-		p.blank(m[0], end)
+		p.blank(d.blankStart, end)
 	}
-	for _, m := range reURL.FindAllStringIndex(p.workIf(has("http", "www.")), -1) {
-		start, end := m[0], m[1]
-		if p.s[start] == '<' {
-			start++
-		}
-		if p.s[end-1] == '>' {
-			end--
-		}
-		end -= trimURLTail(p.s[start:end])
-		if end <= start {
+	for _, u := range findURLs(asciiLower(p.work())) {
+		end := u.end - trimURLTail(p.s[u.start:u.end])
+		if end <= u.start {
 			continue
 		}
 		if p.e.URL == "" {
-			p.e.URL = p.s[start:end]
+			p.e.URL = p.s[u.start:end]
 		}
-		p.blank(m[0], max(end, m[1]-1))
+		p.blank(u.blankStart, max(end, u.blankEnd))
 	}
 	if p.e.URL == "" && has(".com", ".org", ".edu", ".gov", ".net", ".int", ".info", ".io", ".uk", ".ca", ".au", ".de", ".fr", ".ru", ".su", ".ua", ".us") {
 		// MLA 9 drops "https://": "soviethistory.msu.edu/1954-2/the-thaw/".
@@ -170,6 +161,121 @@ func (p *parser) prepare() {
 		p.f.medium = true
 		p.blank(m[2], m[3])
 	}
+}
+
+// link is a URL or DOI found in the text: [start,end) is its value,
+// [blankStart,blankEnd) what the working copy loses with it ("doi:", "<>").
+type link struct{ start, end, blankStart, blankEnd int }
+
+// asciiLower lower-cases ASCII letters only, so that offsets stay those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// linkEnd returns where a link starting at i ends: at white space, an
+// angle bracket or a straight double quote.
+func linkEnd(lw string, i int) int {
+	for i < len(lw) {
+		switch lw[i] {
+		case ' ', '\t', '\n', '\r', '\f', '<', '>', '"':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// findURLs finds links that start "http://", "https://" or "www." in the
+// lower-cased working text. A hand-written scan: the equivalent expression
+// was the parser's single costliest step.
+func findURLs(lw string) []link {
+	var out []link
+	for i := 0; i < len(lw); {
+		h := strings.Index(lw[i:], "http")
+		w := strings.Index(lw[i:], "www.")
+		k := h
+		if k < 0 || w >= 0 && w < k {
+			k = w
+		}
+		if k < 0 {
+			break
+		}
+		k += i
+		ok := strings.HasPrefix(lw[k:], "www.") || strings.HasPrefix(lw[k:], "http://") || strings.HasPrefix(lw[k:], "https://")
+		if !ok || k > 0 && (isASCIIWordByte(lw[k-1]) || lw[k-1] == '.' || lw[k-1] == '/') {
+			i = k + 4
+			continue
+		}
+		end := linkEnd(lw, k)
+		l := link{start: k, end: end, blankStart: k, blankEnd: end}
+		if k > 0 && lw[k-1] == '<' {
+			l.blankStart = k - 1
+		}
+		if end < len(lw) && lw[end] == '>' {
+			l.blankEnd = end + 1
+		}
+		out = append(out, l)
+		i = end
+	}
+	return out
+}
+
+// doiPrefixes are what may stand before a DOI and go with it.
+var doiPrefixes = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "dx.doi.org/"}
+
+// findDOIs finds "10.NNNN/suffix" DOIs, bare or after "doi:" or a doi.org
+// address, in the lower-cased working text.
+func findDOIs(lw string) []link {
+	var out []link
+	for i := 0; i < len(lw); {
+		k := strings.Index(lw[i:], "10.")
+		if k < 0 {
+			break
+		}
+		k += i
+		i = k + 3
+		if k > 0 && isASCIIWordByte(lw[k-1]) {
+			continue
+		}
+		j := k + 3
+		for j < len(lw) && j-k-3 < 9 && '0' <= lw[j] && lw[j] <= '9' {
+			j++
+		}
+		if j-k-3 < 4 || j >= len(lw) || lw[j] != '/' {
+			continue
+		}
+		end := linkEnd(lw, j+1)
+		if end == j+1 {
+			continue
+		}
+		l := link{start: k, end: end, blankStart: k, blankEnd: end}
+		before := lw[:k]
+		for _, pre := range doiPrefixes {
+			if strings.HasSuffix(before, pre) {
+				l.blankStart = k - len(pre)
+				break
+			}
+		}
+		if l.blankStart == k {
+			trimmed := strings.TrimRight(before, " ")
+			if strings.HasSuffix(trimmed, "doi:") || strings.HasSuffix(trimmed, "doi") {
+				l.blankStart = strings.LastIndex(trimmed, "doi")
+			}
+		}
+		out = append(out, l)
+		i = end
+	}
+	return out
 }
 
 // workIf returns the working text when ok, else "": a guard that skips an
