@@ -216,12 +216,15 @@ type noteRef struct{ kind, id, label string }
 // field is an open Word field: its instruction and whether its displayed
 // result is being read.
 type field struct {
-	instr    strings.Builder
-	result   bool
-	simple   bool
-	link     string // the target of a HYPERLINK field
-	linkPara *para
-	linkAt   int
+	instr  strings.Builder
+	result bool
+	// hideResult: a table of contents or an index repeats the essay's
+	// headings with page numbers; it is not essay text.
+	hideResult bool
+	simple     bool
+	link       string // the target of a HYPERLINK field
+	linkPara   *para
+	linkAt     int
 }
 
 // openLink is an open w:hyperlink element.
@@ -272,7 +275,7 @@ type docxWalker struct {
 // than displayed text.
 func (w *docxWalker) hidden() bool {
 	for _, f := range w.fields {
-		if !f.result {
+		if !f.result || f.hideResult {
 			return true
 		}
 	}
@@ -569,6 +572,10 @@ func (w *docxWalker) fieldChar(kind string) {
 		if k := len(w.fields); k > 0 && !w.fields[k-1].simple {
 			f := w.fields[k-1]
 			f.result = true
+			switch first, _, _ := strings.Cut(strings.TrimSpace(f.instr.String()), " "); strings.ToUpper(first) {
+			case "TOC", "INDEX":
+				f.hideResult = true
+			}
 			w.startFieldLink(f)
 		}
 	case "end":
@@ -661,7 +668,9 @@ func (w *docxWalker) endPara() {
 		numID, hasNum = w.styles.numbering(style)
 	}
 	ind := w.pp.ind
-	if !ind.set && style != "" {
+	if !ind.set && style != "" && !w.styles.isListStyle(style) {
+		// "List Paragraph" is indented for the bullets it lost; its
+		// indentation is not a block quotation's.
 		ind = w.styles.indentation(style)
 	}
 	switch {

@@ -59,6 +59,7 @@ const stylesXML = `<?xml version="1.0"?><w:styles ` + wordNS + `>
 <w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/></w:style>
 <w:style w:type="paragraph" w:styleId="Zitat"><w:name w:val="Quote"/><w:rPr><w:i/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:pPr><w:ind w:left="720"/></w:pPr></w:style>
 <w:style w:type="character" w:styleId="BookTitle"><w:name w:val="Book Title"/><w:rPr><w:i/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Loop"><w:name w:val="Loop"/><w:basedOn w:val="Loop"/></w:style>
 </w:styles>`
@@ -149,8 +150,9 @@ func TestDocxBlocks(t *testing.T) {
 				p(`<w:ind w:left="720" w:hanging="720"/>`, r("", "Freeze, Gregory. Russia. Oxford UP, 2009.")),
 				p(`<w:ind w:firstLine="720"/>`, r("", "A normal first-line indent.")),
 				p(`<w:pStyle w:val="Zitat"/>`, r("", "Quote style.")),
+				p(`<w:pStyle w:val="ListParagraph"/>`, r("", "A list paragraph whose bullet was removed.")),
 			},
-			want: []string{"blockquote: An indented quotation.", "paragraph: Freeze, Gregory. Russia. Oxford UP, 2009.", "paragraph: A normal first-line indent.", "blockquote: Quote style."},
+			want: []string{"blockquote: An indented quotation.", "paragraph: Freeze, Gregory. Russia. Oxford UP, 2009.", "paragraph: A normal first-line indent.", "blockquote: Quote style.", "paragraph: A list paragraph whose bullet was removed."},
 			check: func(t *testing.T, doc *lint.Document) {
 				assert.Empty(t, doc.Italics, "a paragraph style's italics are not a title's")
 			},
@@ -166,6 +168,15 @@ func TestDocxBlocks(t *testing.T) {
 				`<w:fldSimple w:instr=" ADDIN CSL_CITATION {&quot;mendeley&quot;:{}} ">`+r("", "(Jones 3)")+`</w:fldSimple>`,
 				r("", "."))},
 			want: []string{"paragraph: The novel named an era (Freeze 412), as others agree (Jones 3)."},
+		},
+		{
+			name: "a table of contents is not essay text",
+			paras: []string{
+				p("", `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`, r("", "Introduction	1")),
+				p("", r("", "Sources	4"), `<w:r><w:fldChar w:fldCharType="end"/></w:r>`),
+				p("", r("", "The essay.")),
+			},
+			want: []string{"paragraph: The essay."},
 		},
 		{
 			name:  "tabs, breaks, no-break hyphens, smart tags, deleted text",

@@ -104,6 +104,20 @@ func (s *wordStyles) isQuoteStyle(id string) bool {
 	return found
 }
 
+// isListStyle reports whether paragraph style id is a list style ("List
+// Paragraph", "List Bullet").
+func (s *wordStyles) isListStyle(id string) bool {
+	found := false
+	s.chain(id, func(st *wordStyle) bool {
+		if strings.HasPrefix(strings.ToLower(st.name), "list") {
+			found = true
+			return true
+		}
+		return false
+	})
+	return found
+}
+
 // flag resolves a run property through a style chain.
 func (s *wordStyles) flag(id string, get func(*wordStyle) *bool) (bool, bool) {
 	var v, ok bool
