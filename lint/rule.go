@@ -130,12 +130,22 @@ type Diagnostic struct {
 	Fixes   []Fix
 }
 
+// Configurable is a rule with typed options: DefaultOptions returns its
+// options struct filled with defaults, which the configuration decodes
+// into strictly.
+type Configurable interface {
+	DefaultOptions() any
+}
+
 // Pass hands a rule the essay and a way to report.
 type Pass struct {
 	Essay    *Essay
 	Settings Settings
-	rule     Meta
-	report   func(Diagnostic)
+	// Options are the rule's typed options (the value DefaultOptions gave,
+	// as configured for this file), or nil for a rule with none.
+	Options any
+	rule    Meta
+	report  func(Diagnostic)
 }
 
 // NewPass makes a Pass that sends the rule's findings to report.

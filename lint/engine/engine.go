@@ -27,6 +27,18 @@ type Options struct {
 	Settings lint.Settings
 	// Jobs is how many essays are linted at once; 0 means one per core.
 	Jobs int
+	// For, when set, gives the options of one file (a configuration's
+	// overrides); it replaces Severity and Settings for that file. It is
+	// called from several workers at once.
+	For func(path string) FileOptions
+}
+
+// FileOptions are the options in force for one file.
+type FileOptions struct {
+	Severity map[string]lint.Severity
+	// Options holds each configurable rule's typed options by ID.
+	Options  map[string]any
+	Settings lint.Settings
 }
 
 // Engine lints essays.
@@ -68,9 +80,21 @@ func (r Result) Style() lint.Style {
 	return r.Essay.Style
 }
 
+// fileOptions are the options for the file at path.
+func (e *Engine) fileOptions(path string) FileOptions {
+	if e.opts.For != nil {
+		fo := e.opts.For(path)
+		if fo.Settings.QuoteMinWords == 0 {
+			fo.Settings.QuoteMinWords = lint.DefaultSettings().QuoteMinWords
+		}
+		return fo
+	}
+	return FileOptions{Severity: e.opts.Severity, Settings: e.opts.Settings}
+}
+
 // severity is the severity rule m runs at.
-func (e *Engine) severity(m lint.Meta) lint.Severity {
-	if s, ok := e.opts.Severity[m.ID]; ok {
+func (fo FileOptions) severity(m lint.Meta) lint.Severity {
+	if s, ok := fo.Severity[m.ID]; ok {
 		return s
 	}
 	return m.Severity
@@ -78,20 +102,27 @@ func (e *Engine) severity(m lint.Meta) lint.Severity {
 
 // Check runs extraction, matching and the rules on doc.
 func (e *Engine) Check(doc *lint.Document) (*lint.Essay, []lint.Diagnostic, error) {
-	essay := extract.Essay(doc, e.opts.Settings)
+	fo := e.fileOptions(doc.Path)
+	essay := extract.Essay(doc, fo.Settings)
 	match.Match(essay)
 	var diags []lint.Diagnostic
 	for _, rule := range e.opts.Rules {
 		meta := rule.Meta()
-		sev := e.severity(meta)
+		sev := fo.severity(meta)
 		if sev == lint.SeverityOff || !meta.AppliesTo(essay.Style) {
 			continue
 		}
 		meta.Severity = sev
-		pass := lint.NewPass(essay, e.opts.Settings, meta, func(d lint.Diagnostic) {
+		pass := lint.NewPass(essay, fo.Settings, meta, func(d lint.Diagnostic) {
 			d.Severity = sev
 			diags = append(diags, d)
 		})
+		pass.Options = fo.Options[meta.ID]
+		if pass.Options == nil {
+			if c, ok := rule.(lint.Configurable); ok {
+				pass.Options = c.DefaultOptions()
+			}
+		}
 		if err := checkSafely(rule, pass); err != nil {
 			return essay, diags, fmt.Errorf("%s: rule %s: %w", doc.Path, meta.ID, err)
 		}

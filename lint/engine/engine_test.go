@@ -119,3 +119,36 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Less(t, n, 50)
 }
+
+// withOptions reports its configured options, to show they reach the rule.
+type withOptions struct{}
+
+type minOptions struct{ Min int }
+
+func (withOptions) Meta() lint.Meta {
+	return lint.Meta{ID: "with-options", Severity: lint.SeverityInfo}
+}
+func (withOptions) DefaultOptions() any { return minOptions{Min: 3} }
+func (withOptions) Check(p *lint.Pass) error {
+	p.Reportf(lint.Range{}, "min=%d", p.Options.(minOptions).Min)
+	return nil
+}
+
+func TestPerFileOptions(t *testing.T) {
+	eng := New(Options{Rules: []lint.Rule{withOptions{}}, For: func(path string) FileOptions {
+		if strings.HasPrefix(path, "drafts/") {
+			return FileOptions{Severity: map[string]lint.Severity{"with-options": lint.SeverityOff}}
+		}
+		if strings.HasPrefix(path, "strict/") {
+			return FileOptions{Options: map[string]any{"with-options": minOptions{Min: 9}}}
+		}
+		return FileOptions{}
+	}})
+	assert.Empty(t, eng.LintSource("drafts/a.txt", []byte("Text.")).Diagnostics)
+	d := eng.LintSource("strict/a.txt", []byte("Text.")).Diagnostics
+	require.Len(t, d, 1)
+	assert.Equal(t, "min=9", d[0].Message)
+	d = eng.LintSource("a.txt", []byte("Text.")).Diagnostics
+	require.Len(t, d, 1)
+	assert.Equal(t, "min=3", d[0].Message, "defaults when the configuration says nothing")
+}
