@@ -151,6 +151,16 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestRepeatsAuthor(t *testing.T) {
+	assert.True(t, RepeatsAuthor(`———. "Another Title." Journal, 2012.`))
+	assert.True(t, RepeatsAuthor(`3. ---. Another Book. Press, 2012.`))
+	assert.False(t, RepeatsAuthor(`Okafor, Adaeze. Salt Roads. Press, 2001.`))
+	e := Parse(`———. "Another Title." Journal of Things, vol. 2, 2012.`)
+	assert.Empty(t, e.Authors)
+	assert.Equal(t, "Another Title", e.Title)
+	assert.Equal(t, "Journal of Things", e.Container)
+}
+
 func TestTitleItalic(t *testing.T) {
 	e := Parse(`Ehrenburg, Il'ia. *The Thaw*. Henry Regnery, 1955.`)
 	assert.True(t, e.TitleItalic)

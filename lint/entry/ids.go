@@ -287,6 +287,13 @@ func (p *parser) workIf(ok bool) string {
 	return p.work()
 }
 
+// RepeatsAuthor reports whether an entry opens with the dashes ("———.",
+// "---.") that stand for the previous entry's authors. Parse leaves such an
+// entry's Authors empty; the caller, who has the list, can copy them.
+func RepeatsAuthor(s string) bool {
+	return reRepeatAuthor.MatchString(strings.TrimLeft(reListNumber.ReplaceAllString(s, ""), " "))
+}
+
 // trimURLTail says how many bytes of sentence punctuation end a URL or DOI
 // without belonging to it; a closing bracket stays when the link opened it.
 func trimURLTail(u string) int {

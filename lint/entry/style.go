@@ -101,9 +101,9 @@ func (p *parser) style() lint.Style {
 	return best
 }
 
-// stylePreference breaks ties in DetectStyle: MLA and APA are what students
-// are most often taught, so a tie leans to them.
-var stylePreference = []lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard}
+// styleOrder fixes the order DetectStyle visits the styles in, so that its
+// answer never depends on map iteration.
+var styleOrder = []lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard}
 
 // DetectStyle returns the style most of the entries are written in,
 // ignoring entries whose style could not be told. A tie goes to the style of
@@ -123,7 +123,7 @@ func DetectStyle(entries []lint.Entry) lint.Style {
 		counts[e.Style]++
 	}
 	best := lint.StyleUnknown
-	for _, s := range stylePreference {
+	for _, s := range styleOrder {
 		c := counts[s]
 		if c == 0 {
 			continue
