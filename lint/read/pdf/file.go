@@ -16,7 +16,7 @@ import (
 // up to that point is kept); more objects, pages or form nesting than
 // these are not followed.
 const (
-	maxStreamSize   = 64 << 20
+	maxStreamSize   = 16 << 20
 	maxDecodedTotal = 256 << 20
 	maxPages        = 10000
 	maxFormDepth    = 8

@@ -107,3 +107,24 @@ func BenchmarkPDF(b *testing.B) {
 		}
 	}
 }
+
+func TestPDFFlateBombIsCut(t *testing.T) {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zero := make([]byte, 1<<20)
+	for range 100 {
+		_, _ = zw.Write(zero)
+	}
+	_, _ = zw.Write([]byte(" BT /F1 12 Tf 72 700 Td (after the bomb) Tj ET"))
+	require.NoError(t, zw.Close())
+	src := handPDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Filter /FlateDecode /Length "+itoa(z.Len())+" >>\nstream\n"+z.String()+"\nendstream",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	)
+	_, err := PDF("bomb.pdf", src)
+	require.Error(t, err, "the stream is cut at the limit, before its text")
+	assert.Contains(t, err.Error(), "no text layer")
+}
