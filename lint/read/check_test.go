@@ -211,7 +211,8 @@ func stripTags(s string) string {
 					i += j + 1
 					continue
 				}
-				break // an unterminated tag runs to the end
+				// An unterminated tag at the end of the file may be
+				// text to the tokenizer: keep it.
 			}
 		}
 		b.WriteByte(s[i])
