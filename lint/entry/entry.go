@@ -84,17 +84,20 @@ type parser struct {
 
 // features are the shapes the stages saw; style() weighs them.
 type features struct {
-	retrieved, availableAt, medium                        bool
-	accessedParen, accessedDayFirst, accessedMonthFirst   bool
-	ampersand, andWord, etAlComma, etAlBare               bool
-	initialsOnly, fullGiven, directLater, invertedLater   bool
-	parenDate, parenDateDot, bareDateAfterAuthors         bool
-	titleDoubleQuoted, titleSingleQuoted, titleCommaClose bool
-	volAbbrev, noAbbrev, ppAbbrev                         bool
-	apaVolume, colonPages, nbYear, placePublisher         bool
-	yearAfterContainer, yearLast, editedBy, inChapter     bool
-	titleStartsLower                                      bool
-	names                                                 int
+	// From the identifier stage.
+	retrieved, availableAt, medium                      bool
+	accessedParen, accessedDayFirst, accessedMonthFirst bool
+	// From the names stage.
+	names                                       int
+	ampersand, etAlComma, etAlBare, directLater bool
+	// From the date and title stages.
+	parenDate, parenDateDot, bareDateAfterAuthors bool
+	titleSingleQuoted, titleCommaClose            bool
+	titleStartsLower                              bool
+	// From the container and tail stages.
+	volAbbrev, noAbbrev, ppAbbrev                 bool
+	apaVolume, colonPages, nbYear, placePublisher bool
+	yearAfterContainer, inChapter                 bool
 }
 
 func (p *parser) work() string { return string(p.w) }

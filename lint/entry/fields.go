@@ -303,11 +303,7 @@ func (p *parser) quotedTitle() bool {
 			// An apostrophe inside a word ("Stalin’s") closes nothing.
 			if !single || i+rn >= len(p.w) || !isWordRune(next) {
 				p.setTitle(from, i, true)
-				if single {
-					p.f.titleSingleQuoted = true
-				} else {
-					p.f.titleDoubleQuoted = true
-				}
+				p.f.titleSingleQuoted = single
 				before := strings.TrimRight(p.s[from:i], " ")
 				if strings.HasSuffix(before, ",") || next == ',' {
 					p.f.titleCommaClose = true
@@ -551,9 +547,6 @@ func (p *parser) container() {
 		p.pos = start
 		return
 	}
-	if strings.HasPrefix(p.rest(), ", edited by") || strings.HasPrefix(p.rest(), ", ed.") {
-		p.f.editedBy = true
-	}
 	if m := rePlacePub.FindStringSubmatch(raw); m != nil && !strings.ContainsAny(m[1], "0123456789") && !p.e.TitleQuoted {
 		p.e.Publisher = field(m[2])
 		p.f.placePublisher = true
@@ -790,7 +783,6 @@ func (p *parser) tail() {
 // tailYear finds the year after the title: in a full date ("26 Jun. 2018")
 // or alone (", 2002,").
 func (p *parser) tailYear(tail string) {
-	base := p.afterTitle
 	yloc := reYear.FindStringIndex(tail)
 	var loc []int
 	if yloc != nil {
@@ -826,9 +818,5 @@ func (p *parser) tailYear(tail string) {
 	before := strings.TrimRight(tail[:yloc[0]], " ")
 	if strings.HasSuffix(before, ",") {
 		p.f.yearAfterContainer = true
-	}
-	after := strings.TrimSpace(string(p.w[base+yloc[1]:]))
-	if after == "" || after == "." {
-		p.f.yearLast = true
 	}
 }

@@ -588,30 +588,13 @@ func (p *parser) authors() {
 	p.e.EtAl = b.etAl
 	p.f.names = len(b.names)
 	p.f.ampersand = b.amp
-	p.f.andWord = b.and
 	p.f.etAlComma = b.etAl && b.etAlComma && len(b.names) == 1
 	p.f.etAlBare = b.etAl && !b.etAlComma
-	initials, full := true, false
-	for k, n := range b.names {
-		if n.Group {
-			continue
-		}
-		for _, g := range strings.Fields(n.Given) {
-			if !strings.HasSuffix(g, ".") && !(b.order[k] == orderVancouver) {
-				initials = false
-				full = true
-			}
-		}
-		if k > 0 {
-			if b.order[k] == orderDirect {
-				p.f.directLater = true
-			} else {
-				p.f.invertedLater = true
-			}
+	for k := 1; k < len(b.order); k++ {
+		if b.order[k] == orderDirect {
+			p.f.directLater = true
 		}
 	}
-	p.f.initialsOnly = initials
-	p.f.fullGiven = full
 	p.pos = end
 }
 
