@@ -37,7 +37,7 @@ const PageBreak = "\f"
 // Text. Line-end hyphens are left as they are: removing them would make
 // Text differ from Src, and quotation matching already folds line-break
 // hyphenation.
-func PDF(path string, src []byte) (doc *lint.Document, err error) {
+func PDF(path string, src []byte) (*lint.Document, error) {
 	head := src[:min(len(src), 1024)]
 	if !bytes.Contains(head, []byte("%PDF-")) {
 		return nil, fmt.Errorf("%s: not a PDF file", path)
