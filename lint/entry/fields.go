@@ -27,7 +27,6 @@ var (
 	reContributors = regexp.MustCompile(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
 	reInPrefix     = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
 	reEditors      = regexp.MustCompile(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
-	reContStop     = regexp.MustCompile(`,\s*(?i:vol|vols|no|nos|pp?|iss|issue|edited|ed|eds|trans|translated|directed|season|episode|ch|chap|part|sec|art|article|special issue|e-?\d)\b|,\s*\d|,\s*` + monthPattern + `\.?\s+\d|\s+\d+\s*(?:\(|:|,|\.|$)|:\s*\d|;|\s\(|\s\[|\.\s*\d{4}\b`)
 	rePlacePub     = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
 
 	reVol    = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
