@@ -108,6 +108,9 @@ type blockScan struct {
 	narratives map[int]bool
 	sentences  []lint.Range
 	parts      []lint.Range
+	// attributions are where a sentence reports a source named elsewhere
+	// ("She writes"): they license a bare page number.
+	attributions []int
 	// extras are the reader's note references and links, by block.
 	extras []lint.Citation
 	// pages are page-only citations waiting for the block's signal
@@ -176,6 +179,7 @@ func (s *blockScan) blockCitations(b int, out []lint.Citation) []lint.Citation {
 	}
 	s.block, s.r, s.kind = b, r, blk.Kind
 	s.quoted, s.quotesRead, s.sentences, s.pages = s.quoted[:0], false, nil, s.pages[:0]
+	s.attributions = s.attributions[:0]
 	clear(s.narratives)
 	// The block's citations are out[base:].
 	base := len(out)
@@ -228,6 +232,11 @@ func (s *blockScan) attributedBefore(found []lint.Citation, off int) bool {
 	sent := s.sentenceOf(off)
 	for _, c := range found {
 		if (c.Kind == lint.CitationSignal || c.Kind == lint.CitationNarrative) && c.Start >= sent.Start && c.Start < off {
+			return true
+		}
+	}
+	for _, at := range s.attributions {
+		if at >= sent.Start && at < off {
 			return true
 		}
 	}
@@ -451,7 +460,9 @@ func (s *blockScan) narrative(open, shut int, c cite) ([]lint.Citation, bool) {
 	if best > 0 {
 		prev := toks[best-1]
 		if prev.isWord() {
-			if has(determiners, prev.text) {
+			// "the Party (1956)" is a date; "The Coastal Reef Trust (2022)
+			// explains" is an organisation cited.
+			if has(determiners, prev.text) && !verbFollows(text, shut+1, s.r.End) && !isOrganisation(&names) {
 				return nil, false
 			}
 			if has(narrativePreps, prev.text) && !verbFollows(text, shut+1, s.r.End) {

@@ -189,6 +189,12 @@ func TestParentheticalAPA(t *testing.T) {
 			[]wantCite{{kind: n, text: "Freeze's (2009)", authors: names("Freeze"), year: "2009"}}},
 		{"authorless title year", `Winters were hard ("Title of Work," 2019).`,
 			[]wantCite{{kind: p, text: `("Title of Work," 2019)`, title: "Title of Work", year: "2019"}}},
+		{"authorless sentence-case title", `Floods "arrive without a cloud" (Tidal flooding basics, 2021).`,
+			[]wantCite{{kind: p, text: "(Tidal flooding basics, 2021)", title: "Tidal flooding basics", year: "2021"}}},
+		{"organisation after the", `Reefs recover (The Coastal Reef Trust, 2022).`,
+			[]wantCite{{kind: p, text: "(The Coastal Reef Trust, 2022)", authors: names("Coastal Reef Trust"), year: "2022"}}},
+		{"narrative organisation after the", `The Coastal Reef Trust (2022) explains that it recovers.`,
+			[]wantCite{{kind: n, text: "Coastal Reef Trust (2022)", authors: names("Coastal Reef Trust"), year: "2022"}}},
 		{"e.g. list", `Many agree (e.g., Freeze, 2009; Smith, 2010).`,
 			[]wantCite{
 				{kind: p, text: "e.g., Freeze, 2009", authors: names("Freeze"), year: "2009"},
@@ -282,6 +288,9 @@ func TestNotCitations(t *testing.T) {
 		"The film (1957) won.",
 		"Solzhenitsyn's novel (1962) shocked readers.",
 		"The Communist Party (CPSU) ruled.",
+		"Reforms came slowly (Moscow flooding again).",
+		"The Soviet Union (1922) was founded.",
+		"The Party (1956) changed course.",
 		"It was a slogan (“Bread and Peace”) at first.",
 	} {
 		doc := newDoc(text)

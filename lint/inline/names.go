@@ -397,3 +397,22 @@ func family(text string, n *nameSpan) string {
 	out, _ := stripPossessive(whole[idx:end])
 	return out
 }
+
+// isOrganisation reports whether a name list is one organisation's name of
+// two words or more with an organisation word ("Coastal Reef Trust"), not
+// an adjective and a noun ("Soviet Union", "Communist Party").
+func isOrganisation(l *nameList) bool {
+	if l.nn != 1 {
+		return false
+	}
+	n := &l.names[0]
+	if n.nw < 2 || has(adjectives, n.words[0]) {
+		return false
+	}
+	for _, w := range n.list() {
+		if has(orgWords, w) {
+			return true
+		}
+	}
+	return false
+}

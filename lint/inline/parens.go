@@ -219,6 +219,11 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 		c.title = title
 		i = 1
 	default:
+		if title, j, ok := sentenceCaseTitle(doc, toks); ok {
+			c.title = title // (Tidal flooding basics, 2021)
+			i = j
+			break
+		}
 		if l, j, ok := parseNames(toks, 0); ok {
 			for k := range l.nn {
 				c.authors = append(c.authors, family(doc.Text, &l.names[k]))
@@ -233,6 +238,10 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 		if title, j, ok := shortTitle(doc, toks); ok {
 			c.title = title
 			i = j
+			// (The Coastal Reef Trust, 2022): an organisation, not a title.
+			if l, k, ok := parseNames(toks[:j], 1); ok && k == j && isOrganisation(&l) {
+				c.title, c.authors = "", []string{doc.Text[l.start:l.end]}
+			}
 			break
 		}
 		if _, ok := yearToken(toks, 0); ok {
@@ -435,4 +444,28 @@ func yearsOnly(toks []token) bool {
 func gluedLabel(w string) bool {
 	k := strings.IndexByte(w, '.')
 	return k > 0 && k+1 < len(w) && has(locatorLabels, w[:k]) && isNumberish(w[k+1:], false)
+}
+
+// sentenceCaseTitle reads an authorless work's title written in sentence
+// case, its italics lost in plain text: "(Tidal flooding basics, 2021)".
+// Only a comma and a year after it make it a title; "(Reforms began)" is
+// prose.
+func sentenceCaseTitle(doc *lint.Document, toks []token) (string, int, bool) {
+	if len(toks) < 4 || !nameWord(toks[0]) || !toks[1].isWord() || !startsLower(toks[1].text) {
+		return "", 0, false
+	}
+	if w := toks[1].text; w == "and" || w == "et" || has(particles, w) || has(connectors, w) {
+		return "", 0, false // a name goes on: "Freeze and Smith", "Library of Congress"
+	}
+	j := 1
+	for j < len(toks) && j < 12 && (toks[j].isWord() || toks[j].is(':') || toks[j].is('-')) && !isYear(toks[j].text) {
+		j++
+	}
+	if j+1 >= len(toks) || !toks[j].is(',') {
+		return "", 0, false
+	}
+	if _, ok := yearToken(toks, j+1); !ok {
+		return "", 0, false
+	}
+	return doc.Text[toks[0].start:toks[j-1].end], j, true
 }

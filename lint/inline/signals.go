@@ -54,8 +54,17 @@ var signalVerbs = func() map[string]uint8 {
 		{"mention", "mentions", "mentioned", "mentioned"},
 		{"point", "points", "pointed", "pointed"},
 		{"put", "puts", "put", "put"},
-		{"tell", "tells", "told", "told"},
 		{"declare", "declares", "declared", "declared"},
+		{"show", "shows", "showed", "shown"},
+		{"record", "records", "recorded", "recorded"},
+		{"document", "documents", "documented", "documented"},
+		{"find", "finds", "found", "found"},
+		{"demonstrate", "demonstrates", "demonstrated", "demonstrated"},
+		{"trace", "traces", "traced", "traced"},
+		{"estimate", "estimates", "estimated", "estimated"},
+		{"reveal", "reveals", "revealed", "revealed"},
+		{"warn", "warns", "warned", "warned"},
+		{"caution", "cautions", "cautioned", "cautioned"},
 	} {
 		var extra uint8
 		switch forms[0] {
@@ -68,7 +77,7 @@ var signalVerbs = func() map[string]uint8 {
 		m[forms[1]] |= extra | verbInverted
 		m[forms[2]] |= extra | verbInverted
 		m[forms[3]] |= extra
-		if forms[0] != "write" && forms[0] != "tell" && forms[0] != "put" && forms[0] != "say" {
+		if forms[0] != "write" && forms[0] != "put" && forms[0] != "say" && forms[0] != "find" {
 			m[forms[3]] |= verbBy
 		}
 	}
@@ -82,6 +91,30 @@ var signalVerbs = func() map[string]uint8 {
 var auxiliaries = wordSet(`
 has have had would will might may can could should does did also further later once even then
 often rightly famously himself herself too first again elsewhere similarly likewise
+`)
+
+// abstractSubjects are common nouns that begin sentences before a
+// reporting verb ("Research shows", "Attendance tells the same story",
+// "History records"): no person, no source.
+var abstractSubjects = wordSet(`
+evidence research data history experience attendance science analysis study studies report
+reports survey surveys results result literature logic reason context time documents records
+census statistics archives testimony memory tradition scholarship theory practice reality
+law policy propaganda media press fiction art music film culture religion society nature
+economics geography biology psychology medicine technology everything nothing something
+anything folklore legend myth rumor rumour observation comparison examination hindsight
+experts consensus common wisdom math mathematics physics chemistry experiments experiment
+testing tests polling polls sales growth production output trade prices wages
+`)
+
+// pronounSubjects and sourceNouns begin a sentence that reports a source
+// already named ("She writes", "The study finds"): no citation of their
+// own, but a bare page number after them is a page citation.
+var pronounSubjects = wordSet(`he she they it`)
+
+var sourceNouns = wordSet(`
+author authors book article study text report essay novel chapter writer historian source
+document survey paper memoir diary letter speech biography researcher researchers scholar
 `)
 
 // followers may come right after a name introduced by "according to":
@@ -391,9 +424,13 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	// Most verbs follow a lower-case word ("the party said"): look at the
 	// word before, cheaply, before tokenizing anything.
 	if w, at := prevWord(text, vStart, sc.r.Start); w != "" && startsLower(w) && !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
-		if at == vStart || text[at+len(w)] == ' ' {
-			return
+		// "She writes", "the study finds": a source named elsewhere.
+		if pronounSubjects[w] {
+			sc.attributions = append(sc.attributions, vStart)
+		} else if det, _ := prevWord(text, at, sc.r.Start); sourceNouns[w] && has(determiners, det) {
+			sc.attributions = append(sc.attributions, vStart)
 		}
+		return
 	}
 	lo := max(sc.r.Start, vStart-120)
 	from := nameRegionBefore(text, lo, vStart)
@@ -420,6 +457,10 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 		} else {
 			return
 		}
+	}
+	if e > 0 && toks[e-1].isWord() && has(pronounSubjects, toks[e-1].text) {
+		sc.attributions = append(sc.attributions, vStart) // "She also writes"
+		return
 	}
 	if e == 0 || !nameWord(toks[e-1]) && !endsEtAl(toks[:e]) {
 		return
@@ -466,7 +507,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	if flags&verbBase != 0 && !aux && !names.etAl && names.nn == 1 && names.names[0].nw == 1 {
 		return
 	}
-	if n := &names.names[0]; names.nn == 1 && n.nw == 1 && has(adjectives, n.words[0]) {
+	if n := &names.names[0]; names.nn == 1 && n.nw == 1 && (has(adjectives, n.words[0]) || has(abstractSubjects, n.words[0])) {
 		return
 	}
 	sc.emit(names.start, vEnd, &names)

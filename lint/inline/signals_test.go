@@ -106,7 +106,25 @@ func TestSignalPhrases(t *testing.T) {
 				{kind: s, text: "Viola describes", authors: names("Viola")},
 			}},
 
+		{"shows", `Marlow shows that the trade "paid for the quays" (88).`,
+			[]wantCite{
+				{kind: s, text: "Marlow shows", authors: names("Marlow")},
+				{kind: lint.CitationParenthetical, text: "(88)", locator: "88", pageOnly: true},
+			}},
+		{"records", `Sokolovskaia records the saying in her study (94).`,
+			[]wantCite{
+				{kind: s, text: "Sokolovskaia records", authors: names("Sokolovskaia")},
+				{kind: lint.CitationParenthetical, text: "(94)", locator: "94", pageOnly: true},
+			}},
+		{"pronoun licenses a page", `She also shows how officials read the queues (96).`,
+			[]wantCite{{kind: lint.CitationParenthetical, text: "(96)", locator: "96", pageOnly: true}}},
+		{"source noun licenses a page", `The study finds that queues grew (97).`,
+			[]wantCite{{kind: lint.CitationParenthetical, text: "(97)", locator: "97", pageOnly: true}}},
+
 		// Not signal phrases.
+		{"abstract subject", `Attendance tells the same story.`, nil},
+		{"research shows", `Research shows that queues grew.`, nil},
+		{"history records", `History records no such event.`, nil},
 		{"pronoun", `He argues that reform stalled.`, nil},
 		{"she", `She notes that reform stalled.`, nil},
 		{"the author", `The author argues that reform stalled.`, nil},
