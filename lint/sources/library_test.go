@@ -294,3 +294,30 @@ func TestFamilyOf(t *testing.T) {
 	assert.True(t, strings.HasPrefix(normalizeISBN("0-306-40615-2"), "978"))
 	assert.Equal(t, "9780306406157", normalizeISBN("0-306-40615-2"))
 }
+
+// TestConcurrentUse: a batch lints essays on every core against one
+// library; sources load once and are shared.
+func TestConcurrentUse(t *testing.T) {
+	lib := testLibrary(t)
+	done := make(chan struct{})
+	for range 8 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			src := lib.Find(Query{URL: "https://prairie.example.edu/2019/05/grain-elevators"})
+			if src == nil {
+				return
+			}
+			if ix, err := src.Index(); err == nil {
+				ix.Find("farmers suspected him")
+			}
+			_, _ = src.Terms()
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+	src := lib.Find(Query{URL: "https://prairie.example.edu/2019/05/grain-elevators"})
+	a, _ := src.Index()
+	b, _ := src.Index()
+	assert.Same(t, a, b, "the index is built once")
+}
