@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/read/office"
+	"github.com/citelint/citelint/lint/read/pdf"
 )
 
 // FormatOf returns the format a file name's extension names, and whether
@@ -21,6 +23,12 @@ func FormatOf(path string) (lint.Format, bool) {
 		return lint.FormatMarkdown, true
 	case ".html", ".htm", ".xhtml":
 		return lint.FormatHTML, true
+	case ".docx":
+		return lint.FormatDocx, true
+	case ".odt":
+		return lint.FormatODT, true
+	case ".pdf":
+		return lint.FormatPDF, true
 	}
 	return "", false
 }
@@ -44,6 +52,12 @@ func ReadFormat(path string, format lint.Format, src []byte) (*lint.Document, er
 		return Markdown(path, src)
 	case lint.FormatHTML:
 		return HTML(path, src)
+	case lint.FormatDocx:
+		return office.Docx(path, src)
+	case lint.FormatODT:
+		return office.ODT(path, src)
+	case lint.FormatPDF:
+		return pdf.PDF(path, src)
 	}
 	return nil, fmt.Errorf("%s: unsupported format %q", path, format)
 }
