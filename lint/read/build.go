@@ -40,14 +40,23 @@ type blockBuilder struct {
 	// does; the run maps opaquely to its whole source run.
 	collapse bool
 
-	open       bool
-	cur        lint.Block
-	pieces     []piece
-	n          int  // length of the open block's text so far
-	lastSpace  bool // the open block's text ends in white space
-	lastBreak  bool // its last piece is a <br>
-	strongText bool // it has letters or digits inside bold
-	plainText  bool // it has letters or digits outside bold
+	open      bool
+	cur       lint.Block
+	pieces    []piece
+	n         int  // length of the open block's text so far
+	lastSpace bool // the open block's text ends in white space
+	lastBreak bool // its last piece is a <br>
+	// The open block's lines before each <br>, and whether its current
+	// line has letters or digits inside and outside bold.
+	lines                 []brLine
+	lineStrong, linePlain bool
+}
+
+// brLine is a line of a block that a <br> ends: the index of the <br>'s
+// piece, and whether the line has letters inside and outside bold.
+type brLine struct {
+	brPiece       int
+	strong, plain bool
 }
 
 // newBlockBuilder returns a builder for a document whose decoded source is
@@ -72,8 +81,9 @@ func (b *blockBuilder) start(kind lint.BlockKind, level, list int) {
 		b.cur.Start += len(blockSeparator)
 	}
 	b.pieces = b.pieces[:0]
+	b.lines = b.lines[:0]
 	b.n = 0
-	b.lastSpace, b.lastBreak, b.strongText, b.plainText = false, false, false, false
+	b.lastSpace, b.lastBreak, b.lineStrong, b.linePlain = false, false, false, false
 }
 
 // blockSeparator joins blocks in Text.
@@ -161,9 +171,9 @@ func (b *blockBuilder) push(text string, span lint.Span, strong bool) {
 	last := text[len(text)-1]
 	b.lastSpace = isSpaceByte(last)
 	b.lastBreak = false
-	// Only whether the block has letters inside and outside bold matters,
+	// Only whether the line has letters inside and outside bold matters,
 	// so once the flag this piece could set is set, skip the scan.
-	if strong && b.strongText || !strong && b.plainText {
+	if strong && b.lineStrong || !strong && b.linePlain {
 		return
 	}
 	for i := 0; i < len(text); {
@@ -181,9 +191,9 @@ func (b *blockBuilder) push(text string, span lint.Span, strong bool) {
 			}
 		}
 		if strong {
-			b.strongText = true
+			b.lineStrong = true
 		} else {
-			b.plainText = true
+			b.linePlain = true
 		}
 	}
 }
@@ -217,6 +227,8 @@ func (b *blockBuilder) lineBreak(span lint.Span) {
 		return
 	}
 	b.trimTrailing()
+	b.lines = append(b.lines, brLine{brPiece: len(b.pieces), strong: b.lineStrong, plain: b.linePlain})
+	b.lineStrong, b.linePlain = false, false
 	b.push("\n", span, false)
 	b.lastBreak = true
 }
@@ -232,6 +244,12 @@ func (b *blockBuilder) trimTrailing() {
 		b.n -= len(p.text) - len(trimmed)
 		if trimmed == "" {
 			b.pieces = b.pieces[:len(b.pieces)-1]
+			// A trailing <br> removed: the line before it goes on.
+			for k := len(b.lines) - 1; k >= 0 && b.lines[k].brPiece >= len(b.pieces); k-- {
+				b.lineStrong = b.lineStrong || b.lines[k].strong
+				b.linePlain = b.linePlain || b.lines[k].plain
+				b.lines = b.lines[:k]
+			}
 			continue
 		}
 		if len(p.text) == p.src.Len() {
@@ -245,7 +263,8 @@ func (b *blockBuilder) trimTrailing() {
 }
 
 // end closes the open block: trims it and writes it to Text, or drops it
-// when it holds no text.
+// when it holds no text. A block of <br>-separated lines may be written as
+// several blocks (see brSplits).
 func (b *blockBuilder) end() {
 	if !b.open {
 		return
@@ -255,15 +274,115 @@ func (b *blockBuilder) end() {
 	if b.n == 0 {
 		return
 	}
-	if b.tb.Len() > 0 {
-		b.tb.AddSynthetic(blockSeparator, b.src.orig(b.pieces[0].src.Start))
+	lines := append(b.lines, brLine{brPiece: len(b.pieces), strong: b.lineStrong, plain: b.linePlain})
+	splits := b.brSplits(lines)
+	if len(splits) > 0 {
+		b.shiftMarks(lines, splits)
 	}
-	for _, p := range b.pieces {
+	from, line := 0, 0
+	for _, k := range append(splits, len(lines)-1) {
+		strong, plain := false, false
+		for ; line <= k; line++ {
+			strong = strong || lines[line].strong
+			plain = plain || lines[line].plain
+		}
+		to := lines[k].brPiece
+		b.emit(b.pieces[from:to], strong && !plain)
+		from = to + 1 // past the <br>
+	}
+}
+
+// emit writes one block made of pieces.
+func (b *blockBuilder) emit(pieces []piece, strong bool) {
+	if len(pieces) == 0 {
+		return
+	}
+	if b.tb.Len() > 0 {
+		b.tb.AddSynthetic(blockSeparator, b.src.orig(pieces[0].src.Start))
+	}
+	blk := b.cur
+	blk.Start = b.tb.Len()
+	for _, p := range pieces {
 		b.write(p)
 	}
-	b.cur.End = b.tb.Len()
-	b.cur.Strong = b.strongText && !b.plainText
-	b.blocks = append(b.blocks, b.cur)
+	blk.End = b.tb.Len()
+	blk.Strong = strong
+	b.blocks = append(b.blocks, blk)
+}
+
+// brSplits returns the lines (indexes into lines) after which a block of
+// <br>-separated lines is cut into blocks of its own. The WordPress
+// classic editor writes a bold heading and the works-cited entries under
+// it as lines of one paragraph ("<strong>Works Cited</strong><br>Marsh,
+// Ellen. …<br>Park, Dana. …"): a line that is all bold stands alone, and a
+// line that ends a sentence or a URL is cut from a next line that starts
+// like an
+// entry ("Surname, Given"). Other line breaks stay inside the paragraph, so
+// that a quotation and the citation on the next line are not parted.
+func (b *blockBuilder) brSplits(lines []brLine) []int {
+	var splits []int
+	for i := 0; i+1 < len(lines); i++ {
+		br := lines[i].brPiece
+		if br == 0 || br+1 >= len(b.pieces) {
+			continue
+		}
+		boldLine := lines[i].strong && !lines[i].plain
+		last := b.pieces[br-1].text
+		// An entry ends with a full stop, or with its URL.
+		entryEnd := strings.ContainsAny(last[len(last)-1:], ".!?") || endsWithURL(last)
+		if boldLine || entryEnd && startsLikeEntry(b.lineStart(br+1, lines[i+1].brPiece)) {
+			splits = append(splits, i)
+		}
+	}
+	return splits
+}
+
+// endsWithURL reports whether text's last word is a URL or DOI.
+func endsWithURL(text string) bool {
+	word := text[strings.LastIndexAny(text, " \n")+1:]
+	return strings.Contains(word, "://") || strings.HasPrefix(word, "www.") || strings.HasPrefix(strings.ToLower(word), "doi:")
+}
+
+// lineStart returns the first few words of the line made of pieces
+// [from, to).
+func (b *blockBuilder) lineStart(from, to int) string {
+	var sb strings.Builder
+	for k := from; k < to && sb.Len() < 64; k++ {
+		sb.WriteString(b.pieces[k].text)
+	}
+	return sb.String()
+}
+
+// shiftMarks moves the marks recorded in the open block to where their
+// text stands once each split <br> ("\n") has become a block separator
+// ("\n\n"), one byte longer.
+func (b *blockBuilder) shiftMarks(lines []brLine, splits []int) {
+	var at []int // Text offsets of the split <br>s
+	pos, k := b.cur.Start, 0
+	for _, i := range splits {
+		for ; k < lines[i].brPiece; k++ {
+			pos += len(b.pieces[k].text)
+		}
+		at = append(at, pos)
+	}
+	shift := func(off int) int {
+		moved := off
+		for _, p := range at {
+			if off > p {
+				moved++
+			}
+		}
+		return moved
+	}
+	for i := len(b.links) - 1; i >= 0 && b.links[i].End > b.cur.Start; i-- {
+		b.links[i].Start, b.links[i].End = shift(b.links[i].Start), shift(b.links[i].End)
+	}
+	for i := len(b.italics) - 1; i >= 0 && b.italics[i].End > b.cur.Start; i-- {
+		b.italics[i].Start, b.italics[i].End = shift(b.italics[i].Start), shift(b.italics[i].End)
+	}
+	for i := len(b.refs) - 1; i >= 0 && b.refs[i].End > b.cur.Start; i-- {
+		b.refs[i].Start, b.refs[i].End = shift(b.refs[i].Start), shift(b.refs[i].End)
+	}
 }
 
 // write adds a piece to Text, translating its decoded span to the

@@ -226,7 +226,9 @@ func headingLevel(a atom.Atom) int {
 // whole body.
 func mainContent(root *xhtml.Node) (*xhtml.Node, bool) {
 	doc := goquery.NewDocumentFromNode(root)
-	for _, selector := range []string{".entry-content", "[itemprop=articleBody]", ".post-content", ".post-body", "article", "main"} {
+	// WordPress first, then the containers other blog engines and old
+	// WordPress themes (".entry") put a post's text in.
+	for _, selector := range []string{".entry-content", "[itemprop=articleBody]", ".post-content", ".post-body", ".post-entry", ".entry", "article", "main"} {
 		for _, n := range doc.Find(selector).Nodes {
 			if !inCommentThread(n) {
 				return n, false
@@ -305,7 +307,7 @@ func (w *htmlWalker) isChrome(n *xhtml.Node) bool {
 		case "comments-area", "comment-list", "commentlist", "comment-respond", "printfriendly", "pf-button",
 			"sharedaddy", "sd-sharing", "sd-block", "jp-relatedposts", "related-posts", "entry-meta",
 			"entry-footer", "post-navigation", "nav-links", "screen-reader-text", "post-meta",
-			"post-footer", "blog-pager", "wpcnt":
+			"post-footer", "blog-pager", "wpcnt", "postmetadata":
 			return true
 		case "wp-block-buttons":
 			if onlyShareLinks(n) {

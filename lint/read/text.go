@@ -209,14 +209,17 @@ func (r *textReader) titleLine(lines []textLine) bool {
 func fitsOn(l textLine, n, width int) bool { return l.runes+1+n <= width }
 
 // startsLikeEntry reports whether a line starts like a works-cited entry:
-// a capitalised family name and a comma.
+// a capitalised family name, a comma and a capitalised given name or
+// initial ("Marsh, Ellen", "Park, D."), which a sentence ("However, it")
+// does not.
 func startsLikeEntry(line string) bool {
-	word, _, found := strings.Cut(line, " ")
-	if !found || len(word) < 3 || !strings.HasSuffix(word, ",") {
+	family, rest, found := strings.Cut(line, " ")
+	if !found || len(family) < 3 || !strings.HasSuffix(family, ",") {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(word)
-	return unicode.IsUpper(first)
+	first, _ := utf8.DecodeRuneInString(family)
+	given, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+	return unicode.IsUpper(first) && unicode.IsUpper(given)
 }
 
 func (r *textReader) firstWordLen(l textLine) int {
