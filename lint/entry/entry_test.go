@@ -103,6 +103,18 @@ func TestParse(t *testing.T) {
 			want{families: []string{"Smith"}, given: "Jane", year: "2001", date: "2001", title: "A Book of Days", publisher: "Penguin Books", style: lint.StyleMLA}},
 
 		// Messy shapes.
+		{"student: direct-order name with particle", `James von Geldern. "The Thaw." Seventeen Moments in Soviet History. 2015.`,
+			want{families: []string{"von Geldern"}, given: "James", year: "2015", date: "2015", title: "The Thaw", quoted: true, container: "Seventeen Moments in Soviet History", style: lint.StyleUnknown}},
+		{"student: no periods at all", `von Geldern, James "The Thaw" Seventeen Moments in Soviet History 2015 http://soviethistory.msu.edu/1954-2/the-thaw/`,
+			want{families: []string{"von Geldern"}, given: "James", year: "2015", date: "2015", title: "The Thaw", quoted: true, container: "Seventeen Moments in Soviet History", url: "http://soviethistory.msu.edu/1954-2/the-thaw/", style: lint.StyleUnknown}},
+		{"student: role after the name", `Okafor, Ngozi, editor. The Dilemmas of Reform. Routledge, 2006.`,
+			want{families: []string{"Okafor"}, given: "Ngozi", year: "2006", date: "2006", title: "The Dilemmas of Reform", publisher: "Routledge", style: lint.StyleMLA}},
+		{"student: MLA 7 speech with Web access date", `Petrov, Ivan. "Spring Address." 25 Feb. 1956. Web. 12 Oct. 2014.`,
+			want{families: []string{"Petrov"}, given: "Ivan", year: "1956", date: "25 Feb. 1956", title: "Spring Address", quoted: true, accessed: "12 Oct. 2014", style: lint.StyleMLA}},
+		{"student: decade before the period", `Lindgren, Sofia. Everyday Life: Sweden in the 1930s. Oxford University Press, 1999, pp. 45-67.`,
+			want{families: []string{"Lindgren"}, given: "Sofia", year: "1999", date: "1999", title: "Everyday Life: Sweden in the 1930s", publisher: "Oxford University Press", pages: "45-67", style: lint.StyleMLA}},
+		{"student: harvard, comma before place", `Taubman, W (2003) Khrushchev: the man and his era, London: Free Press.`,
+			want{families: []string{"Taubman"}, given: "W", year: "2003", date: "2003", title: "Khrushchev: the man and his era", publisher: "Free Press", style: lint.StyleHarvard}},
 		{"bare url", `https://www.example.com/article/123`,
 			want{url: "https://www.example.com/article/123", bareURL: true}},
 		{"bare doi url", ` https://doi.org/10.1000/xyz123 `,

@@ -34,6 +34,8 @@ var (
 	rePages  = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
 	reAPAVol = regexp.MustCompile(`^\s*[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
 	reChiVol = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+	// reTitlePlacePub is ", City: Publisher" run on at the end of a title.
+	reTitlePlacePub = regexp.MustCompile(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
 	// reYearOnlyTail is MLA's "Publisher, 1955." ending a book entry.
 	reYearOnlyTail = regexp.MustCompile(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
 	reNBYear       = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
@@ -110,6 +112,9 @@ func (p *parser) date() {
 	// author is one word or an organisation ("Epocrates. 2019a.").
 	if m := reAnchoredBareDate.FindStringSubmatchIndex(p.rest()); m != nil {
 		segStart, segEnd := trimRange(p.s, p.pos+m[2], p.pos+m[3], " ")
+		// Ambiguous with an MLA title and its year ("Interesting Things.
+		// 2014."), but a year straight after the first field is
+		// author-date's mark, and there the first field is the author.
 		if end, _ := p.sentenceEnd(segStart, segEnd+1, false); end >= segEnd && looksLikeGroup(p.s[segStart:segEnd]) {
 			p.e.Authors = append(p.e.Authors, groupNameOf(p.s[segStart:segEnd]))
 			p.f.names = 1
@@ -251,6 +256,13 @@ func (p *parser) title() {
 	if cand := field(p.s[p.pos:end]); reYear.FindString(cand) == cand || reNoDate.MatchString(cand) {
 		// "———. 2016." has a date where the title would stand.
 		return
+	}
+	if m := reTitlePlacePub.FindStringSubmatchIndex(p.s[p.pos:end]); m != nil && (hasPublisherWord(p.s[p.pos+m[4]:p.pos+m[5]]) || hasGroupWord(p.s[p.pos+m[4]:p.pos+m[5]])) {
+		// "Khrushchev: the man and his era, London: Free Press." — a
+		// comma, not a period, before the place and publisher.
+		p.e.Publisher = field(p.s[p.pos+m[4] : p.pos+m[5]])
+		p.f.placePublisher = true
+		end = p.pos + m[0]
 	}
 	p.setTitle(p.pos, end, false)
 	p.pos = next
@@ -479,6 +491,10 @@ func (p *parser) abbreviationBefore(i int, container bool) bool {
 	if word == "" {
 		return false
 	}
+	if r, _ := utf8.DecodeLastRune(p.w[:j]); j > 0 && unicode.IsDigit(r) {
+		// "the 1930s." ends a sentence; it is no initial.
+		return false
+	}
 	if utf8.RuneCountInString(word) == 1 {
 		return true
 	}
@@ -521,6 +537,12 @@ func (p *parser) container() {
 	}
 	if p.pos >= len(p.w) {
 		return
+	}
+	if hasMonthOrSlash(window(p.rest(), 24)) {
+		if m := reDateText.FindStringIndex(window(p.rest(), 40)); m != nil && m[0] == 0 {
+			// "“Secret Speech.” 25 Feb. 1956." has a date, no container.
+			return
+		}
 	}
 	if m := reInPrefix.FindStringIndex(p.rest()); m != nil {
 		p.f.inChapter = true

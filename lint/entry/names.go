@@ -184,10 +184,25 @@ func readNames(w string, toks []token) nameBlock {
 	// A lone first name written "Given Family" with no initial is as likely
 	// a two-word title ("Climate Change.") as an author: keep it only when
 	// another name follows.
-	if len(b.names) == 1 && b.order[0] == orderDirect && !strings.Contains(b.names[0].Given, ".") {
+	if len(b.names) == 1 && b.order[0] == orderDirect && !strings.Contains(b.names[0].Given, ".") &&
+		b.names[0].Particle == "" && !quoteFollows(toks, w, b.end) {
+		// A particle ("James von Geldern") or a quoted title after the
+		// period ("James Smith. \"Title.\"") says person.
 		return nameBlock{}
 	}
 	return b
+}
+
+// quoteFollows reports whether the text after offset end is a period and
+// then an opening quotation mark.
+func quoteFollows(toks []token, w string, end int) bool {
+	for i, t := range toks {
+		if t.start < end {
+			continue
+		}
+		return t.text == "." && i+1 < len(toks) && toks[i+1].kind == tQuote
+	}
+	return false
 }
 
 // etAlEnd returns the end offset of the "et al." starting at toks[k].
@@ -577,10 +592,10 @@ func (p *parser) authors() {
 	// The block must end at a field boundary; "Russia, Past and Present"
 	// read as two names would leave "Present" dangling.
 	after := strings.TrimLeft(string(p.w[end:]), " ")
-	if after != "" && !strings.ContainsAny(after[:1], ".,:;([\"'“‘") && toks[0].kind != tQuote {
+	if after != "" && !strings.ContainsAny(after[:1], ".,:;([\"'“‘") {
 		r, _ := utf8.DecodeRuneInString(after)
-		lastTok := strings.TrimRight(p.s[b.end-1:b.end], " ")
-		if lastTok != "." && !(unicode.IsDigit(r)) {
+		closedByPeriod := strings.HasSuffix(strings.TrimRight(p.work()[:end], " "), ".")
+		if !closedByPeriod && !unicode.IsDigit(r) {
 			return
 		}
 	}
