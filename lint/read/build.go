@@ -316,9 +316,9 @@ func (b *blockBuilder) emit(pieces []piece, strong bool) {
 // it as lines of one paragraph ("<strong>Works Cited</strong><br>Marsh,
 // Ellen. …<br>Park, Dana. …"): a line that is all bold stands alone, and a
 // line that ends a sentence or a URL is cut from a next line that starts
-// like an
-// entry ("Surname, Given"). Other line breaks stay inside the paragraph, so
-// that a quotation and the citation on the next line are not parted.
+// like an entry ("Surname, Given"). Other line breaks stay inside the
+// paragraph, so that a quotation and the citation on the next line are not
+// parted.
 func (b *blockBuilder) brSplits(lines []brLine) []int {
 	var splits []int
 	for i := 0; i+1 < len(lines); i++ {
