@@ -274,7 +274,9 @@ func (b *blockBuilder) end() {
 	if b.n == 0 {
 		return
 	}
-	lines := append(b.lines, brLine{brPiece: len(b.pieces), strong: b.lineStrong, plain: b.linePlain})
+	// The last line has no <br> after it: it ends at the last piece.
+	b.lines = append(b.lines, brLine{brPiece: len(b.pieces), strong: b.lineStrong, plain: b.linePlain})
+	lines := b.lines
 	splits := b.brSplits(lines)
 	if len(splits) > 0 {
 		b.shiftMarks(lines, splits)

@@ -69,7 +69,7 @@ func splitLines(text []byte) []textLine {
 			j++
 		}
 		l := textLine{start: i, end: j, brk: -1}
-		next := j
+		var next int
 		switch {
 		case j < len(text) && text[j] == '\r' && j+1 < len(text) && text[j+1] == '\n':
 			l.brk, next = j+1, j+2
