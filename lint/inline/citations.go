@@ -184,24 +184,32 @@ func (s *blockScan) blockCitations(b int, out []lint.Citation) []lint.Citation {
 	// The block's citations are out[base:].
 	base := len(out)
 	text := doc.Text
+	// Parentheses and brackets are rare: find them with IndexByte, which
+	// is vectorised, not byte by byte.
 	for i := r.Start; i < r.End; i++ {
-		switch text[i] {
-		case '(':
-			if s.inQuote(i) {
-				continue
-			}
-			end := matchParen(text, i, r.End)
-			if end < 0 {
-				continue
-			}
+		k := strings.IndexByte(text[i:r.End], '(')
+		if k < 0 {
+			break
+		}
+		i += k
+		if s.inQuote(i) {
+			continue
+		}
+		if end := matchParen(text, i, r.End); end >= 0 {
 			out = s.paren(i, end, out)
-		case '[':
-			if s.inQuote(i) {
-				continue
-			}
-			if c, ok := s.numeric(i); ok {
-				out = append(out, c)
-			}
+		}
+	}
+	for i := r.Start; i < r.End; i++ {
+		k := strings.IndexByte(text[i:r.End], '[')
+		if k < 0 {
+			break
+		}
+		i += k
+		if s.inQuote(i) {
+			continue
+		}
+		if c, ok := s.numeric(i); ok {
+			out = append(out, c)
 		}
 	}
 	if blk.Kind != lint.BlockQuotation {
