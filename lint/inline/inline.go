@@ -18,7 +18,8 @@
 // in mid-sentence (The leader (Khrushchev) spoke) are left alone. A lone
 // name or title cites after a quotation or at the end of a sentence; a
 // bare page number after a quotation or after a signal phrase or narrative
-// citation in its sentence; a labelled one (p. 412) anywhere. A year-only
+// citation in its sentence (or after "She writes", "the study finds"); a
+// labelled one (p. 412) anywhere. A year-only
 // parenthesis right after a name is a narrative citation, unless the name
 // follows a determiner or "of", "since", "until" and the like.
 //
@@ -37,7 +38,9 @@
 // name that is neither a person's nor marked as an organisation's
 // (Seventeen Moments 3) loses all but its last word; a single quotation
 // closing on a plural possessive followed by a word with no further
-// closing mark is cut short.
+// closing mark is cut short; a quotation running over several paragraphs,
+// each opened and only the last closed as typesetters do, reads as
+// unclosed in each paragraph but the last.
 package inline
 
 import "github.com/citelint/citelint/lint"
