@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -125,6 +126,13 @@ type segment struct{ text, n, src, srcEnd int }
 type TextBuilder struct {
 	b    strings.Builder
 	segs []segment
+}
+
+// Grow makes room for n more bytes of text in about pieces more pieces,
+// so that a reader that knows its input's size builds without regrowing.
+func (tb *TextBuilder) Grow(n, pieces int) {
+	tb.b.Grow(n)
+	tb.segs = slices.Grow(tb.segs, pieces)
 }
 
 // Len is the length of the text built so far.

@@ -1,5 +1,11 @@
 package lint
 
+import (
+	"strings"
+
+	"github.com/citelint/citelint/lint/locate"
+)
+
 // Style is a citation style.
 type Style string
 
@@ -128,6 +134,9 @@ func (n Name) FullFamily() string {
 	if n.Particle == "" {
 		return n.Family
 	}
+	if strings.HasSuffix(n.Particle, "-") || strings.HasSuffix(n.Particle, "'") || strings.HasSuffix(n.Particle, "’") {
+		return n.Particle + n.Family // al-Rashid, d'Alembert
+	}
 	return n.Particle + " " + n.Family
 }
 
@@ -165,6 +174,26 @@ type Entry struct {
 	Mentioned bool
 }
 
+// CitedSource is the text of a cited work that citelint could read: a
+// file of the source library, or with --online a fetched page.
+type CitedSource interface {
+	// String names the source for messages (its file or address).
+	String() string
+	// Index is the source's text indexed for finding quotations.
+	Index() (*locate.Index, error)
+	// Terms are the source's distinctive terms, less its own name and
+	// page chrome.
+	Terms() (map[string]float64, error)
+}
+
+// EntrySource is what resolution found for one entry.
+type EntrySource struct {
+	// Source is the entry's source text, or nil when there is none.
+	Source CitedSource
+	// Err says why a source that exists could not be read.
+	Err error
+}
+
 // Essay is everything extracted from one Document: what the rules read.
 type Essay struct {
 	Doc       *Document
@@ -173,6 +202,17 @@ type Essay struct {
 	Quotes    []Quote
 	Citations []Citation
 	Entries   []Entry
+	// Sources has one element per entry when a source library (or the
+	// network) is in use, and is nil otherwise.
+	Sources []EntrySource
+}
+
+// SourceOf returns what resolution found for entry i.
+func (e *Essay) SourceOf(i int) EntrySource {
+	if i < 0 || i >= len(e.Sources) {
+		return EntrySource{}
+	}
+	return e.Sources[i]
 }
 
 // Bibliography returns the bibliography sections.

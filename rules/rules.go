@@ -21,6 +21,11 @@ func All() []lint.Rule {
 		QuoteUnbalanced{},
 		QuoteTitle{},
 		QuoteLong{},
+		QuoteNotInSource{},
+		QuoteAltered{},
+		SourceOffTopic{},
+		UncitedCopy{},
+		SourceUnavailable{},
 	}
 }
 

@@ -107,10 +107,10 @@ func lintFlagDefs() []cli.Flag {
 		&cli.IntFlag{Name: "quote-min-words", Value: lint.DefaultSettings().QuoteMinWords, Usage: "quoted spans of fewer than `N` words are terms, not quotations"},
 		&cli.StringFlag{Name: "stdin-filename", Usage: "`NAME` (and so format) of the essay read from - (standard input)"},
 		// Accepted now so that scripts can use them; later work implements them.
-		&cli.StringSliceFlag{Name: "sources", Usage: "`DIR` of cited sources to check quotations against (not supported yet)"},
+		&cli.StringSliceFlag{Name: "sources", Usage: "`DIR` of cited sources to check quotations against (repeatable)"},
 		&cli.BoolFlag{Name: "online", Usage: "check links, DOIs and ISBNs online (not supported yet)"},
 		&cli.StringFlag{Name: "report", Usage: "write an HTML report to `DIR` (not supported yet)"},
-		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "configuration `FILE` (not supported yet)"},
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "configuration `FILE` (default: .citelint.yml found from each essay's folder)"},
 		&cli.BoolFlag{Name: "no-inline-config", Usage: "ignore citelint-disable comments (not supported yet)"},
 	}
 }
@@ -127,12 +127,17 @@ func lintFlagsFrom(c *cli.Context) lintFlags {
 		QuoteMinWords: c.Int("quote-min-words"),
 		Enable:        c.StringSlice("enable"),
 		Disable:       c.StringSlice("disable"),
+		Sources:       c.StringSlice("sources"),
+		Config:        c.String("config"),
+
+		StyleSet:         c.IsSet("style"),
+		QuoteMinWordsSet: c.IsSet("quote-min-words"),
 	}
 }
 
 // notYetSupported lists the flags that are accepted but do nothing yet.
 func notYetSupported() []string {
-	return []string{"sources", "online", "report", "config", "no-inline-config"}
+	return []string{"online", "report", "no-inline-config"}
 }
 
 func onUsageError(_ *cli.Context, err error, _ bool) error {

@@ -296,13 +296,39 @@ func TestColor(t *testing.T) {
 
 func TestNotYetSupportedFlags(t *testing.T) {
 	dir := essays(t, map[string]string{"e.txt": "fine\n"})
-	res := citelint(t, []string{"--online", "--sources", dir, "--report", dir, "--config", "x.yml", "--no-inline-config", filepath.Join(dir, "e.txt")})
+	res := citelint(t, []string{"--online", "--report", dir, "--no-inline-config", filepath.Join(dir, "e.txt")})
 	assert.Equal(t, exitOK, res.code, "accepted, not failed")
 	for _, name := range notYetSupported() {
 		assert.Contains(t, res.stderr, "--"+name+" is not supported yet")
 	}
 	quiet := citelint(t, []string{filepath.Join(dir, "e.txt")})
 	assert.Empty(t, quiet.stderr, "said only when used")
+}
+
+func TestConfigFile(t *testing.T) {
+	dir := essays(t, map[string]string{
+		"e.txt":              "fine IFFY\n",
+		"bad/.citelint.yml":  "version: 1\nrules:\n  fake-warnng: off\n",
+		"bad/f.txt":          "fine\n",
+		"good/.citelint.yml": "version: 1\nrules:\n  fake-warning: off\n",
+		"good/g.txt":         "fine IFFY\n",
+	})
+	// The fake warning rule fires on IFFY; the good folder turns it off.
+	plain := citelint(t, []string{"--format", "json", filepath.Join(dir, "e.txt")})
+	configured := citelint(t, []string{"--format", "json", filepath.Join(dir, "good", "g.txt")})
+	assert.Contains(t, plain.stdout, "fake-warning")
+	assert.NotContains(t, configured.stdout, "fake-warning", "the folder's .citelint.yml applies")
+
+	broken := citelint(t, []string{filepath.Join(dir, "bad", "f.txt"), filepath.Join(dir, "e.txt")})
+	assert.Equal(t, exitUsage, broken.code)
+	assert.Contains(t, broken.stderr, ".citelint.yml:3:3")
+	assert.Contains(t, broken.stderr, "fake-warnng")
+
+	explicit := citelint(t, []string{"--config", filepath.Join(dir, "good", ".citelint.yml"), "--format", "json", filepath.Join(dir, "e.txt")})
+	assert.NotContains(t, explicit.stdout, "fake-warning", "--config applies to every file")
+	missing := citelint(t, []string{"--config", filepath.Join(dir, "none.yml"), filepath.Join(dir, "e.txt")})
+	assert.Equal(t, exitUsage, missing.code)
+	assert.Contains(t, missing.stderr, "none.yml")
 }
 
 func TestInspect(t *testing.T) {
@@ -409,8 +435,9 @@ func TestExitCode(t *testing.T) {
 }
 
 func TestEngineOptions(t *testing.T) {
-	opts, err := lintFlags{Format: "json", Style: "APA", Jobs: 3, QuoteMinWords: 6, MaxWarnings: -1,
-		Enable: []string{"fake-off"}, Disable: []string{"fake-warning"}}.engineOptions(fakeRules())
+	flags := lintFlags{Format: "json", Style: "APA", Jobs: 3, QuoteMinWords: 6, MaxWarnings: -1,
+		Enable: []string{"fake-off"}, Disable: []string{"fake-warning"}}
+	opts, err := flags.engineOptions(fakeRules())
 	require.NoError(t, err)
 	assert.Equal(t, lint.StyleAPA, opts.Settings.Style)
 	assert.Equal(t, 6, opts.Settings.QuoteMinWords)
@@ -418,7 +445,8 @@ func TestEngineOptions(t *testing.T) {
 	assert.Len(t, opts.Rules, 3)
 	assert.Equal(t, map[string]lint.Severity{"fake-off": lint.SeverityWarning, "fake-warning": lint.SeverityOff}, opts.Severity)
 
-	opts, err = lintFlags{Format: "text", Style: "auto", QuoteMinWords: 4}.engineOptions(nil)
+	auto := lintFlags{Format: "text", Style: "auto", QuoteMinWords: 4}
+	opts, err = auto.engineOptions(nil)
 	require.NoError(t, err)
 	assert.Equal(t, lint.StyleUnknown, opts.Settings.Style)
 }

@@ -28,6 +28,16 @@ type lintFlags struct {
 	QuoteMinWords int
 	Enable        []string
 	Disable       []string
+	Sources       []string
+	Config        string
+	// StyleSet and QuoteMinWordsSet say the flags were given, so that they
+	// win over a configuration file.
+	StyleSet, QuoteMinWordsSet bool
+
+	// severity and settings are the flags' rule severities and settings,
+	// filled in by engineOptions.
+	severity map[string]lint.Severity
+	settings lint.Settings
 }
 
 // styleNames maps --style values to styles; "auto" detects the style.
@@ -66,7 +76,7 @@ func settings(style string, quoteMinWords int) (lint.Settings, error) {
 
 // engineOptions checks the flags against the known rules and turns them
 // into engine options. Every error here is a usage error.
-func (f lintFlags) engineOptions(rules []lint.Rule) (engine.Options, error) {
+func (f *lintFlags) engineOptions(rules []lint.Rule) (engine.Options, error) {
 	opts := engine.Options{Rules: rules, Jobs: f.Jobs}
 	if !slices.Contains(output.Formats(), f.Format) {
 		return opts, fmt.Errorf("unknown format %q (want %s)", f.Format, strings.Join(output.Formats(), " or "))
@@ -79,6 +89,7 @@ func (f lintFlags) engineOptions(rules []lint.Rule) (engine.Options, error) {
 		return opts, err
 	}
 	opts.Severity, err = severities(rules, f.Enable, f.Disable)
+	f.severity, f.settings = opts.Severity, opts.Settings
 	return opts, err
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/citelint/citelint/lint/engine"
 	"github.com/citelint/citelint/lint/output"
 	"github.com/citelint/citelint/lint/read"
+	"github.com/citelint/citelint/lint/sources"
 )
 
 // env is what one run of the command line talks to. main fills it with
@@ -91,9 +92,26 @@ func (e *env) lintAction(c *cli.Context) error {
 	if stdinCount(paths) > 1 {
 		return usageErrorf("standard input (-) can be read only once")
 	}
-	opts, err := flags.engineOptions(e.rules())
+	rules := e.rules()
+	opts, err := flags.engineOptions(rules)
 	if err != nil {
 		return usageErrorf("%v", err)
+	}
+	cs, err := newConfigs(rules, flags.Config)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	opts.For = func(path string) engine.FileOptions { return flags.fileOptions(cs, path) }
+	dirs, err := flags.sourceDirs(cs, paths)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	if len(dirs) > 0 {
+		set, err := sources.OpenSet(dirs)
+		if err != nil {
+			return &exitError{code: exitUsage, msg: err.Error()}
+		}
+		opts.Sources = set
 	}
 	for _, name := range notYetSupported() {
 		if c.IsSet(name) {

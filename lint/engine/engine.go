@@ -27,10 +27,19 @@ type Options struct {
 	Settings lint.Settings
 	// Jobs is how many essays are linted at once; 0 means one per core.
 	Jobs int
+	// Sources, when set, finds the text of each entry's source, for the
+	// rules that check quotations against their sources.
+	Sources Resolver
 	// For, when set, gives the options of one file (a configuration's
 	// overrides); it replaces Severity and Settings for that file. It is
 	// called from several workers at once.
 	For func(path string) FileOptions
+}
+
+// Resolver finds the sources of an essay's entries and records them in
+// Essay.Sources.
+type Resolver interface {
+	Resolve(essay *lint.Essay)
 }
 
 // FileOptions are the options in force for one file.
@@ -39,6 +48,9 @@ type FileOptions struct {
 	// Options holds each configurable rule's typed options by ID.
 	Options  map[string]any
 	Settings lint.Settings
+	// Err, when set, means the file's options could not be had (a broken
+	// configuration file); the file is reported as failed with it.
+	Err error
 }
 
 // Engine lints essays.
@@ -103,8 +115,14 @@ func (fo FileOptions) severity(m lint.Meta) lint.Severity {
 // Check runs extraction, matching and the rules on doc.
 func (e *Engine) Check(doc *lint.Document) (*lint.Essay, []lint.Diagnostic, error) {
 	fo := e.fileOptions(doc.Path)
+	if fo.Err != nil {
+		return nil, nil, fo.Err
+	}
 	essay := extract.Essay(doc, fo.Settings)
 	match.Match(essay)
+	if e.opts.Sources != nil {
+		e.opts.Sources.Resolve(essay)
+	}
 	var diags []lint.Diagnostic
 	for _, rule := range e.opts.Rules {
 		meta := rule.Meta()

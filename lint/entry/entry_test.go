@@ -66,7 +66,7 @@ func TestParse(t *testing.T) {
 
 		// APA 7.
 		{"apa article", `Nguyen, T. T., & al-Rashid, O. (2021). Water policy in arid regions. Journal of Hydrology, 6(12), 3–5. https://doi.org/10.1016/j.jhydrol.2021.12345`,
-			want{families: []string{"Nguyen", "al- Rashid"}, given: "T. T.", year: "2021", date: "2021", title: "Water policy in arid regions", container: "Journal of Hydrology", volume: "6", issue: "12", pages: "3–5", doi: "10.1016/j.jhydrol.2021.12345", style: lint.StyleAPA}},
+			want{families: []string{"Nguyen", "al-Rashid"}, given: "T. T.", year: "2021", date: "2021", title: "Water policy in arid regions", container: "Journal of Hydrology", volume: "6", issue: "12", pages: "3–5", doi: "10.1016/j.jhydrol.2021.12345", style: lint.StyleAPA}},
 		{"apa group author, full date", `World Health Organization. (2020, March 3). Coronavirus disease (COVID-19) advice for the public. https://www.who.int/emergencies/advice`,
 			want{families: []string{"World Health Organization"}, year: "2020", date: "2020, March 3", title: "Coronavirus disease (COVID-19) advice for the public", url: "https://www.who.int/emergencies/advice", style: lint.StyleAPA}},
 		{"apa n.d., site", `American Psychological Association. (n.d.). Publication basics. APA Style. https://apastyle.apa.org/basics`,

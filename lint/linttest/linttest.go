@@ -54,7 +54,8 @@ type Fixture struct {
 // line. An error means the fixture itself is malformed.
 func Prepare(path string, src []byte) (*Fixture, error) {
 	format, ok := read.FormatOf(path)
-	if !ok {
+	if !ok || (format != lint.FormatText && format != lint.FormatMarkdown && format != lint.FormatHTML) {
+		// Annotations are text added to a line: only text formats carry them.
 		return nil, fmt.Errorf("%s: not a fixture format (.md, .txt, .html)", path)
 	}
 	stripped, anns := StripAnnotations(src)

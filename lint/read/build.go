@@ -63,7 +63,11 @@ type brLine struct {
 // src; text is what readers parse (src.text, or a copy with parts blanked
 // out), with the same offsets.
 func newBlockBuilder(src *source, text []byte, collapse bool) *blockBuilder {
-	return &blockBuilder{src: src, text: string(text), collapse: collapse}
+	b := &blockBuilder{src: src, text: string(text), collapse: collapse}
+	// Text is at most about the size of the source; growing once saves
+	// the repeated copying that dominated reading.
+	b.tb.Grow(len(text), len(text)/64+8)
+	return b
 }
 
 // addSource appends the decoded source [start, end) as it is.

@@ -33,13 +33,14 @@ type sourceKeys struct {
 // theirs. A conflicting identifier counts against, so that an entry by
 // von Geldern titled otherwise does not land on his page about the Thaw.
 const (
-	scoreID      = 100
-	scoreTitle   = 40
-	scoreAuthor  = 25
-	penaltyDOI   = 50
-	penaltyTitle = 30
-	penaltyURL   = 20
-	minScore     = scoreAuthor
+	scoreID       = 100
+	scoreTitle    = 40
+	scoreAuthor   = 25
+	penaltyDOI    = 50
+	penaltyTitle  = 30
+	penaltyURL    = 20
+	penaltyAuthor = 30
+	minScore      = scoreAuthor
 )
 
 // doiURLPrefixHost is how a doi.org link starts once normalised: such a
@@ -161,10 +162,19 @@ func (k sourceKeys) score(q sourceKeys) int {
 			sc -= penaltyTitle
 		}
 	}
-	for a := range q.authors {
-		if k.authors[a] {
+	if len(q.authors) > 0 && len(k.authors) > 0 {
+		hit := false
+		for a := range q.authors {
+			if k.authors[a] {
+				hit = true
+				break
+			}
+		}
+		if hit {
 			sc += scoreAuthor
-			break
+		} else {
+			// Ehrenburg's novel The Thaw is not von Geldern's page "The Thaw".
+			sc -= penaltyAuthor
 		}
 	}
 	return sc
