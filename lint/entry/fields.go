@@ -42,7 +42,11 @@ var (
 	reRomanPart    = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
 	reYear         = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
 	reDateText     = regexp.MustCompile(datePattern)
-	reTailPub      = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+	// reYearOnly and reDateOnly match a whole field: anchored, they fail
+	// at the first character instead of scanning the field.
+	reYearOnly = regexp.MustCompile(`^(?:1[5-9]\d\d|20\d\d)[a-z]?$`)
+	reDateOnly = regexp.MustCompile(`^(?:` + datePattern + `)$`)
+	reTailPub  = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 )
 
 // abbreviations end in a period that does not end a field.
@@ -563,7 +567,7 @@ func (p *parser) container() {
 	}
 	raw := field(p.s[start:end])
 	p.pos = end
-	if raw == "" || reYear.FindString(raw) == raw || reDateText.FindString(raw) == raw {
+	if raw == "" || reYearOnly.MatchString(raw) || reDateOnly.MatchString(raw) {
 		// "Title. 2014." has no container: the year is the tail's.
 		p.pos = start
 		return
@@ -793,7 +797,9 @@ func (p *parser) tail() {
 	if p.e.Year == "" {
 		p.tailYear(tail)
 	}
-	if p.e.Publisher == "" {
+	// "City: Publisher" needs its colon; most tails have none, and the
+	// pattern is costly to run for nothing.
+	if p.e.Publisher == "" && strings.Contains(tail, ":") {
 		if m := reTailPub.FindStringSubmatch(tail); m != nil && !strings.ContainsAny(m[1], "0123456789") {
 			p.e.Publisher = field(m[2])
 			p.f.placePublisher = true

@@ -5,6 +5,8 @@ package match
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/names"
@@ -317,33 +319,130 @@ func (m *matcher) notes() {
 // ("Ehrenburg's novel The Thaw"): they count as cited.
 func (m *matcher) mentions() {
 	e := m.essay
-	if len(e.Entries) == 0 {
+	uncited := false
+	for _, en := range e.Entries {
+		uncited = uncited || len(en.CitedBy) == 0
+	}
+	if !uncited {
 		return
 	}
 	var prose strings.Builder
 	for _, s := range e.Sections {
-		if s.Kind == lint.SectionBibliography {
-			continue
+		if s.Kind != lint.SectionBibliography {
+			prose.WriteString(e.Doc.Slice(s.Range))
+			prose.WriteString("\n")
 		}
-		prose.WriteString(e.Doc.Slice(s.Range))
-		prose.WriteString(" \n ")
 	}
-	// "Ehrenburg's novel" names Ehrenburg: drop possessive endings first.
-	text := possessive.ReplaceAllString(prose.String(), "$1")
-	folded := " " + names.Fold(text) + " "
-	keyed := " " + names.Key(text) + " "
+	text := prose.String()
+	// Names stand capitalised in prose: key only those words, each once.
+	keys := map[string]bool{}
+	for _, w := range capitalisedWords(text) {
+		if _, ok := keys[w]; !ok {
+			keys[w] = false
+			keys[names.Key(w)] = true
+		}
+	}
+	folded := ""
+	foldedText := func() string {
+		if folded == "" {
+			folded = foldProse(text)
+		}
+		return folded
+	}
 	for i := range e.Entries {
 		en := &e.Entries[i]
 		if len(en.CitedBy) > 0 {
 			continue
 		}
 		for _, a := range en.Authors {
-			if k := names.Key(a.FullFamily()); len(k) >= 2 && strings.Contains(keyed, " "+k+" ") {
+			full := a.FullFamily()
+			if k := names.Key(full); len(k) >= 2 && !strings.Contains(k, " ") && keys[k] {
+				en.Mentioned = true
+			} else if f := names.Fold(full); strings.Contains(f, " ") && strings.Contains(foldedText(), " "+f+" ") {
 				en.Mentioned = true
 			}
 		}
-		if t := names.Fold(en.Title); len(t) >= 4 && strings.Contains(folded, " "+t+" ") {
+		if en.Mentioned {
+			continue
+		}
+		if t := names.Fold(en.Title); len(t) >= 4 && strings.Contains(foldedText(), " "+t+" ") {
 			en.Mentioned = true
 		}
 	}
+}
+
+// capitalisedWords returns the words of text that begin with a capital
+// letter, without possessive endings ("Ehrenburg's" names Ehrenburg).
+func capitalisedWords(text string) []string {
+	var words []string
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.TrimRight(text[start:end], "'’")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		start = -1
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			words = append(words, w)
+		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return words
+}
+
+// foldProse folds text as names.Fold does, word by word, dropping
+// possessive endings, in one pass: it returns the words joined by single
+// spaces with a space at either end, for whole-word searches.
+func foldProse(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + 2)
+	b.WriteByte(' ')
+	word := func(w string) {
+		w = strings.Trim(w, "'’")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if f := names.Fold(w); f != "" {
+			b.WriteString(f)
+			b.WriteByte(' ')
+		}
+	}
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				word(text[start:i])
+				start = -1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			word(text[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		word(text[start:])
+	}
+	return b.String()
 }

@@ -29,6 +29,9 @@ func IsParticle(w string) bool {
 // runs of spaces and hyphens into single spaces: "Von  Géldern" and
 // "von Geldern" fold alike, and "Il'ia" folds to "ilia".
 func Fold(s string) string {
+	if folded(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -218,6 +221,25 @@ func dotted(w string) bool {
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// folded reports whether s is already as Fold leaves it: ASCII lower-case
+// letters and digits in words joined by single spaces. Most words of an
+// essay are, and need no copy.
+func folded(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == ' ' && s[i-1] != ' ':
+		default:
 			return false
 		}
 	}
