@@ -22,7 +22,7 @@ func DetectStyle(e *lint.Essay) lint.Style {
 			votes[lint.StyleMLA] += 3
 		case "references", "reference list", "reference":
 			votes[lint.StyleAPA] += 2
-			votes[lint.StyleHarvard] += 1
+			votes[lint.StyleHarvard]++
 		case "bibliography":
 			votes[lint.StyleChicago] += 2
 		}
