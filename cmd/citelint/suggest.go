@@ -3,6 +3,8 @@ package main
 import (
 	"slices"
 	"strings"
+
+	"github.com/citelint/citelint/lint/names"
 )
 
 // closeIDs returns up to three of ids that look like a mistyped id:
@@ -16,7 +18,7 @@ func closeIDs(id string, ids []string) []string {
 	limit := max(2, len(id)/4)
 	var found []candidate
 	for _, known := range ids {
-		d := editDistance(id, known)
+		d := names.Distance(id, known)
 		if d <= limit || (len(id) >= 4 && strings.Contains(known, id)) {
 			found = append(found, candidate{known, d})
 		}
@@ -29,24 +31,3 @@ func closeIDs(id string, ids []string) []string {
 	return out
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (rule IDs are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
