@@ -30,4 +30,3 @@ func closeIDs(id string, ids []string) []string {
 	}
 	return out
 }
-

@@ -88,7 +88,6 @@ func suggest(word string, candidates []string) string {
 	return best
 }
 
-
 // wantList writes keys as "a, b or c" for messages.
 func wantList(keys []string) string {
 	switch len(keys) {
