@@ -26,6 +26,7 @@ func All() []lint.Rule {
 		SourceOffTopic{},
 		UncitedCopy{},
 		SourceUnavailable{},
+		UnusedSuppression{},
 	}
 }
 

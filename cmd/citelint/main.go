@@ -111,7 +111,7 @@ func lintFlagDefs() []cli.Flag {
 		&cli.BoolFlag{Name: "online", Usage: "check links, DOIs and ISBNs online (not supported yet)"},
 		&cli.StringFlag{Name: "report", Usage: "write an HTML report to `DIR` (not supported yet)"},
 		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "configuration `FILE` (default: .citelint.yml found from each essay's folder)"},
-		&cli.BoolFlag{Name: "no-inline-config", Usage: "ignore citelint-disable comments (not supported yet)"},
+		&cli.BoolFlag{Name: "no-inline-config", Usage: "ignore the essays' citelint-disable directives: show every finding"},
 	}
 }
 
@@ -132,12 +132,13 @@ func lintFlagsFrom(c *cli.Context) lintFlags {
 
 		StyleSet:         c.IsSet("style"),
 		QuoteMinWordsSet: c.IsSet("quote-min-words"),
+		NoInlineConfig:   c.Bool("no-inline-config"),
 	}
 }
 
 // notYetSupported lists the flags that are accepted but do nothing yet.
 func notYetSupported() []string {
-	return []string{"online", "report", "no-inline-config"}
+	return []string{"online", "report"}
 }
 
 func onUsageError(_ *cli.Context, err error, _ bool) error {

@@ -33,6 +33,8 @@ type lintFlags struct {
 	// StyleSet and QuoteMinWordsSet say the flags were given, so that they
 	// win over a configuration file.
 	StyleSet, QuoteMinWordsSet bool
+	// NoInlineConfig is --no-inline-config: directives are ignored.
+	NoInlineConfig bool
 
 	// severity and settings are the flags' rule severities and settings,
 	// filled in by engineOptions.
@@ -77,7 +79,7 @@ func settings(style string, quoteMinWords int) (lint.Settings, error) {
 // engineOptions checks the flags against the known rules and turns them
 // into engine options. Every error here is a usage error.
 func (f *lintFlags) engineOptions(rules []lint.Rule) (engine.Options, error) {
-	opts := engine.Options{Rules: rules, Jobs: f.Jobs}
+	opts := engine.Options{Rules: rules, Jobs: f.Jobs, NoInlineConfig: f.NoInlineConfig}
 	if !slices.Contains(output.Formats(), f.Format) {
 		return opts, fmt.Errorf("unknown format %q (want %s)", f.Format, strings.Join(output.Formats(), " or "))
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/citelint/citelint/lint/extract"
 	"github.com/citelint/citelint/lint/match"
 	"github.com/citelint/citelint/lint/read"
+	"github.com/citelint/citelint/lint/suppress"
 )
 
 // Options configure an Engine.
@@ -34,6 +35,9 @@ type Options struct {
 	// overrides); it replaces Severity and Settings for that file. It is
 	// called from several workers at once.
 	For func(path string) FileOptions
+	// NoInlineConfig ignores the essays' citelint-disable directives
+	// (--no-inline-config), so an instructor sees every finding.
+	NoInlineConfig bool
 }
 
 // Resolver finds the sources of an essay's entries and records them in
@@ -112,8 +116,15 @@ func (fo FileOptions) severity(m lint.Meta) lint.Severity {
 	return m.Severity
 }
 
-// Check runs extraction, matching and the rules on doc.
+// Check runs extraction, matching and the rules on doc, then filters the
+// findings with the essay's suppression directives.
 func (e *Engine) Check(doc *lint.Document) (*lint.Essay, []lint.Diagnostic, error) {
+	return e.check(doc, doc.Src)
+}
+
+// check is Check with the file as read, raw, which differs from doc.Src
+// for docx (whose suppression directives are Word comments).
+func (e *Engine) check(doc *lint.Document, raw []byte) (*lint.Essay, []lint.Diagnostic, error) {
 	fo := e.fileOptions(doc.Path)
 	if fo.Err != nil {
 		return nil, nil, fo.Err
@@ -124,12 +135,14 @@ func (e *Engine) Check(doc *lint.Document) (*lint.Essay, []lint.Diagnostic, erro
 		e.opts.Sources.Resolve(essay)
 	}
 	var diags []lint.Diagnostic
+	ran := make(map[string]lint.Severity, len(e.opts.Rules))
 	for _, rule := range e.opts.Rules {
 		meta := rule.Meta()
 		sev := fo.severity(meta)
 		if sev == lint.SeverityOff || !meta.AppliesTo(essay.Style) {
 			continue
 		}
+		ran[meta.ID] = sev
 		meta.Severity = sev
 		pass := lint.NewPass(essay, fo.Settings, meta, func(d lint.Diagnostic) {
 			d.Severity = sev
@@ -145,7 +158,21 @@ func (e *Engine) Check(doc *lint.Document) (*lint.Essay, []lint.Diagnostic, erro
 			return essay, diags, fmt.Errorf("%s: rule %s: %w", doc.Path, meta.ID, err)
 		}
 	}
+	if !e.opts.NoInlineConfig {
+		if dirs := suppress.Parse(doc, raw); len(dirs) > 0 {
+			diags, _ = suppress.Apply(dirs, Sort(diags), suppress.Rules{Known: e.ruleIDs(), Ran: ran})
+		}
+	}
 	return essay, Sort(diags), nil
+}
+
+// ruleIDs lists the IDs of the engine's rules.
+func (e *Engine) ruleIDs() []string {
+	ids := make([]string, len(e.opts.Rules))
+	for i, r := range e.opts.Rules {
+		ids[i] = r.Meta().ID
+	}
+	return ids
 }
 
 // checkSafely runs a rule and turns a panic into an error, so that a bug
@@ -184,14 +211,22 @@ func (e *Engine) LintFormat(path string, format lint.Format, src []byte) (res Re
 			res.Err = fmt.Errorf("%s: internal error: %v", path, r)
 		}
 	}()
-	doc, err := read.ReadFormat(path, format, src)
+	readSrc := src
+	if format == lint.FormatText {
+		// A directive line is never essay text (a paragraph, an entry).
+		readSrc = suppress.DirectiveLines(src)
+	}
+	doc, err := read.ReadFormat(path, format, readSrc)
 	if err != nil {
 		res.Err = err
 		return res
 	}
+	if format == lint.FormatText {
+		doc.Src = src
+	}
 	res.Src = doc.Src
 	res.Student, res.Late = doc.Student, doc.Late
-	res.Essay, res.Diagnostics, res.Err = e.Check(doc)
+	res.Essay, res.Diagnostics, res.Err = e.check(doc, src)
 	return res
 }
 
