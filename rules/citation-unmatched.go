@@ -20,7 +20,10 @@ func (CitationUnmatched) Meta() lint.Meta {
 		Doc: `Each in-text citation — "(Freeze 412)", "(Freeze, 2009)", a signal phrase such as
 "according to von Geldern", a link in the text — must lead the reader to an
 entry in the works-cited list, matched by the author's family name (or, for a
-work with no author, its title; for a link, its address). When an entry is
+work with no author, its title; for a link, its address). In Chicago's notes,
+a full note ("Sheila Fitzpatrick, Everyday Stalinism ..."), a short note
+("Fitzpatrick, Everyday Stalinism, 52") and "Ibid." each lead to the
+bibliography entry of the work they cite. When an entry is
 close (a misspelling, a dropped "von"), the message names it. A person quoted
 inside a cited source — "According to CEO Doug McMillon, ... (Dearn, 2020)" or
 "(qtd. in Aldana 12)" — needs no entry of their own.`,
@@ -45,11 +48,18 @@ func (CitationUnmatched) Check(p *lint.Pass) error {
 		return nil // works-cited-missing or -empty speaks for these
 	}
 	for _, c := range e.Citations {
-		if c.Entry >= 0 || c.Speaker || c.Kind == lint.CitationNote || c.Kind == lint.CitationNumeric {
+		if c.Entry >= 0 || c.Speaker || c.Kind == lint.CitationNumeric {
 			continue
 		}
-		if !e.InBody(c.Start) {
-			continue // notes cite in full; their matching belongs to the notes rules
+		if c.Kind == lint.CitationNote {
+			// A note reference in the body speaks through its note; the
+			// works a note cites are checked where the note stands, in
+			// Chicago's notes-bibliography form.
+			if e.InBody(c.Start) || e.Style != lint.StyleChicago {
+				continue
+			}
+		} else if !e.InBody(c.Start) {
+			continue // prose inside a note: the note's own citations speak for it
 		}
 		name := sourceName(c)
 		if name == "" {

@@ -233,6 +233,20 @@ func (l *nameList) push(n nameSpan) bool {
 	return true
 }
 
+// etAlAt reports whether toks[j:] open with "et al" and returns the index
+// of "al". "et. al", a common misspelling, is read as et al. too, so that
+// citation-format can correct it.
+func etAlAt(toks []token, j int) (int, bool) {
+	if !toks[j].isWord() || !strings.EqualFold(toks[j].text, "et") {
+		return 0, false
+	}
+	k := j + 1
+	if k < len(toks) && toks[k].is('.') {
+		k++
+	}
+	return k, k < len(toks) && toks[k].isWord() && strings.EqualFold(toks[k].text, "al")
+}
+
 // parseNames reads "Freeze", "Freeze and Smith", "Freeze, Smith, & Jones",
 // "Freeze et al.". A comma joins names only in a list that ends with
 // "and" or "&"; otherwise it ends the names.
@@ -246,10 +260,10 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 	l.start, l.end = n.start, n.end
 	for j < len(toks) {
 		// et al.
-		if toks[j].isWord() && strings.EqualFold(toks[j].text, "et") && j+1 < len(toks) && toks[j+1].isWord() && strings.EqualFold(toks[j+1].text, "al") {
+		if k, ok := etAlAt(toks, j); ok {
 			l.etAl = true
-			l.end = toks[j+1].end
-			j += 2
+			l.end = toks[k].end
+			j = k + 1
 			if j < len(toks) && toks[j].is('.') {
 				l.end = toks[j].end
 				j++

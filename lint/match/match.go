@@ -38,6 +38,10 @@ func Match(e *lint.Essay) {
 // possessive matches a word's possessive ending.
 var possessive = regexp.MustCompile(`(\pL)['’]s\b`)
 
+// groupAbbrev is a group author's abbreviation in parentheses right after
+// its name, before the date or title.
+var groupAbbrev = regexp.MustCompile(`^[^(]{3,}?\s\(([A-Z][A-Z&]{1,9})\)`)
+
 type entryKeys struct {
 	families []string // Key of each author's family name, particle included
 	group    []string // initials of group authors and "[APA]" abbreviations
@@ -70,6 +74,10 @@ func newMatcher(e *lint.Essay) *matcher {
 			if j := strings.Index(en.Text[i:], "]"); j > 1 && j < 12 {
 				k.group = append(k.group, strings.ToUpper(en.Text[i+1:i+j]))
 			}
+		}
+		if m := groupAbbrev.FindStringSubmatch(en.Text); m != nil && len(en.Authors) > 0 && en.Authors[0].Group {
+			// "U.S. Global Change Research Program (USGCRP). (2018)."
+			k.group = append(k.group, m[1])
 		}
 		m.keys = append(m.keys, k)
 	}
@@ -291,28 +299,6 @@ func (m *matcher) namedIn(text string) int {
 		}
 	}
 	return -1
-}
-
-// notes resolves a note reference through the citations in its note's text.
-func (m *matcher) notes() {
-	doc := m.essay.Doc
-	cs := m.essay.Citations
-	for i := range cs {
-		if cs[i].Kind != lint.CitationNote {
-			continue
-		}
-		for _, n := range doc.Notes {
-			if n.Label != cs[i].Text && "[^"+n.Label+"]" != cs[i].Text {
-				continue
-			}
-			for _, c := range cs {
-				if c.Kind != lint.CitationNote && n.Contains(c.Start) && c.Entry >= 0 {
-					cs[i].Entry = c.Entry
-					break
-				}
-			}
-		}
-	}
 }
 
 // mentions marks the entries whose author or title the prose names

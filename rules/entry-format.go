@@ -1,0 +1,287 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// EntryFormat reports a works-cited entry that breaks its style's pattern:
+// the first author's name order, APA's initials, the marks between the
+// names, a title's quotation marks or italics, MLA's obsolete medium, APA
+// 7's obsolete "Retrieved from" and DOI forms. One finding per entry lists
+// all of its faults.
+type EntryFormat struct{}
+
+// Meta describes the rule.
+func (EntryFormat) Meta() lint.Meta {
+	return lint.Meta{
+		ID:       "entry-format",
+		Summary:  "a works-cited entry breaks its style's pattern",
+		Severity: lint.SeverityWarning,
+		Category: "bibliography",
+		Since:    "0.2.0",
+		Doc: `Each style has a pattern for its entries. The first author is inverted,
+"Family, Given" (APA: "Family, G. G."); MLA joins two authors with "and", APA
+with "&". MLA puts the title of an article or web page in quotation marks and
+the journal or site in italics, and has dropped the medium ("Print.",
+"Web."). APA sets no quotation marks around an article's title, writes "n.d."
+for a work with no date, gives a DOI as https://doi.org/…, and has dropped
+"Retrieved from" unless a retrieval date is given. Italics are judged only
+where the file can show them (Markdown, HTML, Word and OpenDocument).`,
+		Wrong: `Works Cited
+
+Gregory Freeze. "Russia and Its Peoples." Slavic Notes, vol. 2, 2009, pp. 3-9. Print.`,
+		Right: `Works Cited
+
+Freeze, Gregory. "Russia and Its Peoples." Slavic Notes, vol. 2, 2009, pp. 3-9.`,
+	}
+}
+
+var (
+	// mediumMarker is MLA 7's medium element, dropped in MLA 8 and 9.
+	mediumMarker = regexp.MustCompile(`[.,]\s+(Print|Web|Online|Internet)\.(?:\s|$)`)
+	// retrievedFrom is APA 6's "Retrieved from" with no retrieval date.
+	retrievedFrom = regexp.MustCompile(`(?i)\bretrieved\s+from\b`)
+	// oldDOI is a DOI written "doi:10…" or through dx.doi.org.
+	oldDOI = regexp.MustCompile(`(?i)\bdoi:\s*10\.|dx\.doi\.org/`)
+	// badNoDate is a "no date" that APA writes "(n.d.)".
+	badNoDate = regexp.MustCompile(`\((?:n\.\s?d|N\.\s?D\.?|nd|ND|no date|No date)\)`)
+	// apaDateNoPeriod is APA's date in parentheses after the authors with
+	// no period after it: "Freeze, G. L. (2009) Russia".
+	apaDateNoPeriod = regexp.MustCompile(`^[^(]*\((?:\d{4}[a-z]?|n\.d\.)(?:, [^)]*)?\)\s+\S`)
+	// doubled is a doubled separator: ",," ",." ". ." ".." (not "...").
+	doubled = regexp.MustCompile(`,\s*[.,]|\.\s+\.|[^.]\.\.(?:[^.]|$)`)
+	// fullGiven is a given name written out, where APA wants initials.
+	fullGiven = regexp.MustCompile(`^\p{Lu}\p{Ll}+$`)
+)
+
+// Check reports each entry's faults in one finding.
+func (EntryFormat) Check(p *lint.Pass) error {
+	e := p.Essay
+	italicsShown := showsItalics(e)
+	for _, en := range e.Entries {
+		if !formatCheckable(en) {
+			continue
+		}
+		faults := entryFaults(e, en, italicsShown)
+		if len(faults) == 0 {
+			continue
+		}
+		p.Reportf(en.Range, "the entry for %s does not follow %s form: %s", entryLabel(en), styleName(e.Style), strings.Join(faults, "; "))
+	}
+	return nil
+}
+
+// formatCheckable reports whether an entry is complete enough to judge its
+// form: a bare link or an entry lacking its author, title or date is
+// entry-incomplete alone.
+func formatCheckable(en lint.Entry) bool {
+	if en.BareURL || en.Title == "" || en.TitleRange.End <= en.TitleRange.Start {
+		return false
+	}
+	if len(en.Authors) == 0 && !en.TitleQuoted && en.TitleRange.Start != en.Start+leadingMarks(en.Text) {
+		return false
+	}
+	if en.Year == "" && en.Date == "" && en.Accessed == "" && !anyYear.MatchString(en.Text) {
+		return false
+	}
+	return true
+}
+
+// leadingMarks counts the bytes of quotation and emphasis marks that open
+// an entry's text.
+func leadingMarks(s string) int {
+	return len(s) - len(strings.TrimLeft(s, "\"“*_'‘"))
+}
+
+// showsItalics reports whether the essay's format can carry italics and
+// its bibliography does use them, so that a title set in roman is the
+// student's choice, not the file's.
+func showsItalics(e *lint.Essay) bool {
+	switch e.Doc.Format {
+	case lint.FormatMarkdown, lint.FormatHTML, lint.FormatDocx, lint.FormatODT:
+	default:
+		return false
+	}
+	for _, s := range e.Bibliography() {
+		for _, it := range e.Doc.Italics {
+			if s.Contains(it.Start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entryFaults lists what an entry does against the essay's style.
+func entryFaults(e *lint.Essay, en lint.Entry, italicsShown bool) []string {
+	var out []string
+	head := authorHead(en)
+	people := personalAuthors(en)
+	if people > 0 && directFirst(en, head) {
+		if e.Style == lint.StyleAPA {
+			out = append(out, `begin with the first author's family name and initials ("`+en.Authors[0].FullFamily()+`, `+initials(en.Authors[0].Given)+`")`)
+		} else {
+			out = append(out, `begin with the first author's family name ("`+en.Authors[0].FullFamily()+`, `+en.Authors[0].Given+`")`)
+		}
+	}
+	if doubled.MatchString(withoutLinks(en)) {
+		out = append(out, "remove the doubled punctuation")
+	}
+	switch e.Style {
+	case lint.StyleMLA:
+		if people >= 2 && strings.Contains(head, "&") {
+			out = append(out, `join the authors' names with "and", not "&"`)
+		}
+		if m := mediumMarker.FindStringSubmatch(en.Text); m != nil {
+			out = append(out, `drop "`+m[1]+`.": MLA 9 gives no medium`)
+		}
+		if italicsShown && en.Container != "" {
+			cont, ok := containerRange(en)
+			titleItalic := italic(e.Doc, en.TitleRange)
+			if ok && italic(e.Doc, cont) && titleItalic && !en.TitleQuoted {
+				out = append(out, "put the title of a part (an article, a page) in quotation marks, not italics")
+			}
+			if ok && en.TitleQuoted && !italic(e.Doc, cont) {
+				out = append(out, "set the container, "+en.Container+", in italics")
+			}
+		}
+	case lint.StyleAPA:
+		if people > 0 && !directFirst(en, head) {
+			for _, a := range en.Authors {
+				if hasFullGiven(a.Given) {
+					out = append(out, "give authors' initials, not first names ("+a.FullFamily()+", "+initials(a.Given)+")")
+					break
+				}
+			}
+		}
+		if people >= 2 && strings.Contains(head, " and ") && !strings.Contains(head, "&") {
+			out = append(out, `join the last two authors with "&", not "and"`)
+		}
+		if en.TitleQuoted {
+			out = append(out, "set no quotation marks around the title")
+		}
+		if retrievedFrom.MatchString(en.Text) {
+			out = append(out, `drop "Retrieved from" before the link (keep "Retrieved" only with a retrieval date)`)
+		}
+		if oldDOI.MatchString(en.Text) {
+			out = append(out, "give the DOI as a link, https://doi.org/"+orDOI(en.DOI))
+		}
+		if badNoDate.MatchString(en.Text) {
+			out = append(out, `write a missing date as "(n.d.)"`)
+		}
+		if apaDateNoPeriod.MatchString(en.Text) {
+			out = append(out, "put a period after the date in parentheses")
+		}
+	}
+	if italicsShown && bookShaped(en) && !en.TitleQuoted && !italic(e.Doc, en.TitleRange) {
+		out = append(out, "set the title of a book in italics")
+	}
+	return out
+}
+
+func orDOI(doi string) string {
+	if doi == "" {
+		return "…"
+	}
+	return doi
+}
+
+// authorHead is the text of an entry before its title (or, in APA and
+// Harvard, before the date in parentheses): where its authors stand.
+func authorHead(en lint.Entry) string {
+	end := min(len(en.Text), max(0, en.TitleRange.Start-en.Start))
+	head := en.Text[:end]
+	if i := strings.IndexByte(head, '('); i >= 0 {
+		head = head[:i]
+	}
+	return head
+}
+
+// directFirst reports whether the first author is written in direct order,
+// "Gregory Freeze", where the style inverts it: the given name stands
+// before the family name in the author part.
+func directFirst(en lint.Entry, head string) bool {
+	a := en.Authors[0]
+	if a.Given == "" || a.Group {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(head), ",")
+	g := strings.Index(first, a.Given)
+	f := strings.Index(first, a.Family)
+	return g == 0 && f > g
+}
+
+// hasFullGiven reports whether a given name is written out ("Gregory"),
+// not as initials ("G. L.").
+func hasFullGiven(given string) bool {
+	for _, w := range strings.Fields(given) {
+		if fullGiven.MatchString(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// initials turns "Gregory Lee" into "G. L.".
+func initials(given string) string {
+	var parts []string
+	for _, w := range strings.Fields(given) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) {
+			parts = append(parts, string(unicode.ToUpper(r))+".")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// containerRange finds the container's text after the title.
+func containerRange(en lint.Entry) (lint.Range, bool) {
+	from := en.TitleRange.End - en.Start
+	if from < 0 || from > len(en.Text) {
+		return lint.Range{}, false
+	}
+	i := strings.Index(en.Text[from:], en.Container)
+	if i < 0 {
+		return lint.Range{}, false
+	}
+	start := en.Start + from + i
+	return lint.Range{Start: start, End: start + len(en.Container)}, true
+}
+
+// italic reports whether all of r's letters stand in italics.
+func italic(doc *lint.Document, r lint.Range) bool {
+	if r.End <= r.Start {
+		return false
+	}
+	covered := 0
+	for _, it := range doc.Italics {
+		lo, hi := max(it.Start, r.Start), min(it.End, r.End)
+		if hi > lo {
+			covered += hi - lo
+		}
+	}
+	return covered >= r.Len()-2
+}
+
+// bookShaped reports whether an entry is a book: a publisher and no
+// container, journal volume or link.
+func bookShaped(en lint.Entry) bool {
+	return en.Publisher != "" && en.Container == "" && en.Volume == "" && en.URL == "" && en.DOI == "" && len(en.Authors) > 0
+}
+
+// withoutLinks is an entry's text with its URL and DOI removed, so that
+// their dots are not read as punctuation.
+func withoutLinks(en lint.Entry) string {
+	t := en.Text
+	for _, s := range []string{en.URL, en.DOI} {
+		if s != "" {
+			t = strings.ReplaceAll(t, s, "link")
+		}
+	}
+	return t
+}
