@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/locate"
 	"github.com/citelint/citelint/lint/match"
 	"github.com/citelint/citelint/lint/names"
 )
@@ -124,4 +125,71 @@ func entryLabel(en lint.Entry) string {
 		t = string([]rune(t)[:57]) + "…"
 	}
 	return t
+}
+
+// quotedWords is the text of quotation q to look for in its source: the
+// quotation without the citations that stand inside it. A block quotation
+// ends with its parenthetical citation ("… and children. (Quenneville)"),
+// which the source does not have. The citations are blanked, not cut, so
+// that offsets into the text stay offsets into the quotation.
+func quotedWords(e *lint.Essay, q lint.Quote) string {
+	if e.Doc.Slice(q.Inner) != q.Text {
+		return q.Text
+	}
+	var text []byte
+	for _, c := range e.Citations {
+		if c.Kind == lint.CitationSignal || c.Kind == lint.CitationLink ||
+			c.Start < q.Inner.Start || c.End > q.Inner.End || c.End <= c.Start {
+			continue
+		}
+		if text == nil {
+			text = []byte(q.Text)
+		}
+		for i := c.Start; i < c.End; i++ {
+			text[i-q.Inner.Start] = ' '
+		}
+	}
+	if text == nil {
+		return q.Text
+	}
+	return string(text)
+}
+
+// Bounds of a changed quotation (see changedQuote).
+const (
+	// altered is the similarity from which a quotation that is not found
+	// is a changed quotation rather than one the source lacks.
+	altered = 0.7
+	// keptShare and keptScore: a quotation whose words stand in the
+	// passage all but one in ten, in order, is the passage with words left
+	// out, however many, as long as the passage is not more than about
+	// three times the quotation (a score of one half).
+	keptShare = 0.9
+	keptScore = 0.5
+)
+
+// changedQuote reports whether quotation text, which Find did not find but
+// matched as m, is its source's passage changed (quote-altered) rather
+// than words the source lacks (quote-not-in-source). The score counts
+// every word of the passage, so a quotation that leaves out a long clause
+// without an ellipsis scores low although each of its words is there; it
+// is a changed quotation all the same.
+func changedQuote(m locate.Match, text string) bool {
+	if m.Found || len(m.Diff) == 0 {
+		return false
+	}
+	if m.Score >= altered {
+		return true
+	}
+	if m.Score < keptScore {
+		return false
+	}
+	words := len(locate.Normalize(text))
+	foreign := 0
+	for _, d := range m.Diff {
+		if d.Kind == locate.Added || d.Kind == locate.Replaced {
+			foreign += len(locate.Normalize(d.Quote))
+		}
+	}
+	return words > 0 && float64(words-foreign) >= keptShare*float64(words)
 }

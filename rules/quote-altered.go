@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/citelint/citelint/lint"
@@ -32,7 +33,7 @@ marks, and shows what differs.`,
 func (QuoteAltered) Check(p *lint.Pass) error {
 	for _, q := range p.Essay.Quotes {
 		m, src, ok := sourceMatch(p, q)
-		if !ok || m.Found || m.Score < altered || len(m.Diff) == 0 {
+		if !ok || !changedQuote(m, quotedWords(p.Essay, q)) {
 			continue
 		}
 		p.Reportf(q.Range, "the quotation differs from %s: %s; mark left-out words with an ellipsis and changed words with [brackets]", src, describeDiff(m.Diff))
@@ -52,10 +53,22 @@ func describeDiff(diff []locate.Edit) string {
 		case locate.Added:
 			parts = append(parts, fmt.Sprintf("added %q", d.Quote))
 		case locate.Dropped:
-			parts = append(parts, fmt.Sprintf("left out %q", d.Source))
+			parts = append(parts, fmt.Sprintf("left out %q", asRead(d.Source)))
 		default:
-			parts = append(parts, fmt.Sprintf("wrote %q where the source says %q", d.Quote, d.Source))
+			parts = append(parts, fmt.Sprintf("wrote %q where the source says %q", d.Quote, asRead(d.Source)))
 		}
 	}
 	return strings.Join(parts, ", ")
 }
+
+// asRead is a stretch of source text as a reader reads it: a word broken
+// across lines ("compart-\nments") joined, line breaks and runs of spaces
+// made one space.
+func asRead(s string) string {
+	s = lineBreakHyphen.ReplaceAllString(s, "$1$2")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// lineBreakHyphen is a hyphen that ends a line inside a word, as a printed
+// page breaks it.
+var lineBreakHyphen = regexp.MustCompile(`(\pL)-[ \t]*\r?\n[ \t]*(\p{Ll})`)

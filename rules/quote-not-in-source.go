@@ -31,10 +31,6 @@ source, or be misremembered.`,
 	}
 }
 
-// altered is the similarity from which a quotation that is not found is a
-// changed quotation (quote-altered) rather than one the source lacks.
-const altered = 0.7
-
 // sourceMatch looks quotation q up in the source its citation points to.
 // ok is false when there is nothing to check against.
 func sourceMatch(p *lint.Pass, q lint.Quote) (m locate.Match, src lint.CitedSource, ok bool) {
@@ -53,14 +49,14 @@ func sourceMatch(p *lint.Pass, q lint.Quote) (m locate.Match, src lint.CitedSour
 	if err != nil {
 		return m, nil, false
 	}
-	return ix.Find(q.Text), es.Source, true
+	return ix.Find(quotedWords(e, q)), es.Source, true
 }
 
 // Check reports each quotation the cited source lacks.
 func (QuoteNotInSource) Check(p *lint.Pass) error {
 	for _, q := range p.Essay.Quotes {
 		m, src, ok := sourceMatch(p, q)
-		if !ok || m.Found || m.Score >= altered {
+		if !ok || m.Found || changedQuote(m, quotedWords(p.Essay, q)) {
 			continue
 		}
 		msg := fmt.Sprintf("the quoted words are not in the cited source %s", src)

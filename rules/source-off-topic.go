@@ -68,10 +68,14 @@ func (SourceOffTopic) Check(p *lint.Pass) error {
 				continue
 			}
 			passage := locate.Terms(e.Doc.Slice(e.Doc.Blocks[c.Block].Range))
-			if len(passage) < minTerms {
+			own := locate.Terms(c.Text)
+			// The citation's own words (the author's name) prove nothing
+			// either way, so they do not count towards the passage's
+			// terms: a passage with two subject words besides the name
+			// is too thin for its silence in the source to mean anything.
+			if termsBesides(passage, own) < minTerms {
 				continue
 			}
-			own := locate.Terms(c.Text)
 			if len(locate.Overlap(passage, srcTerms, own).Terms) == 0 {
 				p.Reportf(c.Range, "the source %s says nothing about this passage; it shares none of its names or subject words (is it the right page?)", es.Source)
 				break
@@ -79,6 +83,17 @@ func (SourceOffTopic) Check(p *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// termsBesides counts the terms of passage that are not in own.
+func termsBesides(passage, own map[string]float64) int {
+	n := 0
+	for t := range passage {
+		if _, ok := own[t]; !ok {
+			n++
+		}
+	}
+	return n
 }
 
 // bodyText is the essay's body, without its bibliography.

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/citelint/citelint/lint"
+import (
+	"fmt"
+
+	"github.com/citelint/citelint/lint"
+)
 
 // SourceUnavailable reports a cited source that exists but could not be
 // read, so its quotations went unchecked.
@@ -42,7 +46,16 @@ func (SourceUnavailable) Check(p *lint.Pass) error {
 		if quotes == 0 && len(en.CitedBy) == 0 {
 			continue
 		}
-		p.Reportf(en.Range, "the source for %s could not be read (%v), so %d quotation(s) citing it were not checked", entryLabel(en), es.Err, quotes)
+		var unchecked string
+		switch quotes {
+		case 0:
+			unchecked = "the passages citing it were not checked against it"
+		case 1:
+			unchecked = "the quotation from it was not checked"
+		default:
+			unchecked = fmt.Sprintf("the %d quotations from it were not checked", quotes)
+		}
+		p.Reportf(en.Range, "the source for %s could not be read (%v), so %s", entryLabel(en), es.Err, unchecked)
 	}
 	return nil
 }

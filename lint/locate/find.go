@@ -530,13 +530,19 @@ func (ix *Index) align(q []qword, from, to int) alignment {
 		}
 	}
 	// The passage ends where the whole quotation costs least; the earliest
-	// such end keeps the passage short.
+	// such end keeps the passage short. But when the quotation's last word
+	// may as well stand against the source word after that end as be
+	// added, the replacement is what happened: "wrote dawn where the source
+	// says dusk", not "added dawn".
 	end := 0
 	last := d[m*cols:]
 	for j := 1; j <= w; j++ {
 		if last[j] < last[end] {
 			end = j
 		}
+	}
+	if end > 0 && end < w && last[end+1] == last[end] && d[(m-1)*cols+end]+costReplace == last[end+1] {
+		end++
 	}
 	a := alignment{cost: int(last[end])}
 	i, j := m, end

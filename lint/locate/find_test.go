@@ -139,6 +139,12 @@ func TestFindNearMiss(t *testing.T) {
 			diff:    []edit{{Replaced, "little", "small"}, {Replaced, "paper", "newspaper"}},
 		},
 		{
+			name:    "the last word replaced",
+			quote:   "the town’s market opened a month late",
+			passage: "the town’s market opened a month early",
+			diff:    []edit{{Replaced, "late", "early"}},
+		},
+		{
 			name:    "a changed word beside an ellipsis",
 			quote:   "Farmers who had waited … brought carrots, honey and wool",
 			passage: "Farmers who had waited all winter brought potatoes, honey and wool",

@@ -197,7 +197,7 @@ func Overlap(passage, source map[string]float64, ignore ...map[string]float64) S
 			continue
 		}
 		total += w
-		if _, ok := source[term]; ok {
+		if inSource(source, term) {
 			shared += w
 			terms = append(terms, term)
 		}
@@ -213,6 +213,35 @@ func Overlap(passage, source map[string]float64, ignore ...map[string]float64) S
 	out.Terms = terms
 	if total > 0 {
 		out.Score = shared / total
+	}
+	return out
+}
+
+// inSource reports whether the source has term in either number. Terms
+// takes a plural "s" off only when the singular is a known English word, so
+// a word too rare to be ranked keeps the form it was written in: a passage
+// on a "compositor" must still meet a source on "compositors".
+func inSource(source map[string]float64, term string) bool {
+	if _, ok := source[term]; ok {
+		return true
+	}
+	for _, v := range numberVariants(term) {
+		if _, ok := source[v]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// numberVariants are the other forms a term may take in the other number:
+// "compositor" ↔ "compositors", "marsh" ↔ "marshes".
+func numberVariants(term string) []string {
+	out := []string{term + "s", term + "es"}
+	if len(term) > 3 && strings.HasSuffix(term, "s") && !strings.HasSuffix(term, "ss") {
+		out = append(out, term[:len(term)-1])
+		if strings.HasSuffix(term, "es") {
+			out = append(out, term[:len(term)-2])
+		}
 	}
 	return out
 }

@@ -38,4 +38,11 @@ func TestOverlap(t *testing.T) {
 	named := Terms("Ehrenburg bibliography: tractor stations and coal.")
 	assert.Equal(t, []string{"ehrenburg"}, Overlap(passage, named).Terms)
 	assert.Empty(t, Overlap(passage, named, Terms("(Ehrenburg)")).Terms)
+
+	// Words too rare to be ranked keep their number; one form meets the
+	// other.
+	typesetting := Terms("A good compositor set fifteen hundred letters an hour.")
+	shop := Terms("Six compositors stood at their cases; the linotypes came later.")
+	assert.Equal(t, []string{"compositor"}, Overlap(typesetting, shop).Terms)
+	assert.Equal(t, []string{"linotypes"}, Overlap(Terms("The linotypes were loud."), Terms("A linotype arrived."), nil).Terms)
 }

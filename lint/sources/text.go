@@ -60,7 +60,7 @@ func (r TextReader) Read(path string, src []byte) (*Content, error) {
 	}
 	meta, body, headings := markdownMeta(s)
 	c.Meta = meta
-	c.Text = markdownLink.ReplaceAllString(body, "$1")
+	c.Text = dropLinkTargets(body)
 	c.Headings = strings.Join(headings, "\n")
 	if meta.Title != "" {
 		c.Name = meta.Title
@@ -70,6 +70,25 @@ func (r TextReader) Read(path string, src []byte) (*Content, error) {
 
 // markdownLink matches an inline link or image; its text is kept.
 var markdownLink = regexp.MustCompile(`!?\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"\n]*")?\)`)
+
+// dropLinkTargets keeps the text of each inline link or image and drops
+// its target. The expression has no literal prefix to skip ahead with, so
+// it runs only on the lines that hold a "](": over a whole book it would
+// take longer than indexing the book.
+func dropLinkTargets(body string) string {
+	if !strings.Contains(body, "](") {
+		return body
+	}
+	var b strings.Builder
+	b.Grow(len(body))
+	for line := range strings.SplitAfterSeq(body, "\n") {
+		if strings.Contains(line, "](") {
+			line = markdownLink.ReplaceAllString(line, "$1")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
 
 // frontMatter is the YAML header of a Markdown source, read leniently: it
 // is the source's own data, not citelint's configuration.
