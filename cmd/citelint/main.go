@@ -109,7 +109,7 @@ func lintFlagDefs() []cli.Flag {
 		// Accepted now so that scripts can use them; later work implements them.
 		&cli.StringSliceFlag{Name: "sources", Usage: "`DIR` of cited sources to check quotations against (repeatable)"},
 		&cli.BoolFlag{Name: "online", Usage: "check links, DOIs and ISBNs online (not supported yet)"},
-		&cli.StringFlag{Name: "report", Usage: "write an HTML report to `DIR` (not supported yet)"},
+		&cli.StringFlag{Name: "report", Usage: "write an HTML report of the batch, with summary.csv, to `DIR`"},
 		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "configuration `FILE` (default: .citelint.yml found from each essay's folder)"},
 		&cli.BoolFlag{Name: "no-inline-config", Usage: "ignore the essays' citelint-disable directives: show every finding"},
 	}
@@ -138,7 +138,7 @@ func lintFlagsFrom(c *cli.Context) lintFlags {
 
 // notYetSupported lists the flags that are accepted but do nothing yet.
 func notYetSupported() []string {
-	return []string{"online", "report"}
+	return []string{"online"}
 }
 
 func onUsageError(_ *cli.Context, err error, _ bool) error {

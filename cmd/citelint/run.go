@@ -119,6 +119,10 @@ func (e *env) lintAction(c *cli.Context) error {
 		}
 	}
 
+	extras, err := e.newBatchExtras(c.Context, flags, c.String("report"), paths, rules)
+	if err != nil {
+		return usageErrorf("--report: %v", err)
+	}
 	out, color, closeOutput, err := e.openOutput(flags.Output)
 	if err != nil {
 		return usageErrorf("%v", err)
@@ -143,12 +147,15 @@ func (e *env) lintAction(c *cli.Context) error {
 	write(formatter.Begin)
 	emit := func(r engine.Result) {
 		summary.Add(r)
+		extras.before(r)
 		if r.Err != nil {
 			fmt.Fprintf(e.stderr, "citelint: %v\n", r.Err)
 		}
 		write(func() error { return formatter.File(r) })
+		extras.after(r)
 	}
 	runErr := lintPaths(c.Context, engine.New(opts), paths, flags.StdinFilename, e.stdin, emit)
+	reportErr := extras.finish()
 	write(func() error { return formatter.End(summary) })
 	if err := closeOutput(); err != nil && writeErr == nil {
 		writeErr = err
@@ -164,6 +171,10 @@ func (e *env) lintAction(c *cli.Context) error {
 	}
 	if writeErr != nil {
 		fmt.Fprintf(e.stderr, "citelint: writing the report: %v\n", writeErr)
+		code = exitUsage
+	}
+	if reportErr != nil {
+		fmt.Fprintf(e.stderr, "citelint: --report: %v\n", reportErr)
 		code = exitUsage
 	}
 	if code == exitOK {
