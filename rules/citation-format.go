@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/fix"
 )
 
 // CitationFormat reports an in-text citation written against its style:
@@ -66,6 +67,13 @@ func (CitationFormat) Check(p *lint.Pass) error {
 			}
 			if pageWord.MatchString(c.Locator) {
 				faults = append(faults, `MLA gives the page number alone, without "p." or "pg."`)
+			}
+			if len(faults) > 0 {
+				// One fix for the whole citation: comma, page word and the
+				// sentence's period, when its shape is certain.
+				if whole := fix.MLAPunctuation(p.Doc().Src, p.Doc().SourceSpan(c.Range)); whole != nil {
+					fixes = whole
+				}
 			}
 		}
 		if missingYear(e, c) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/citelint/citelint/lint"
@@ -54,11 +55,56 @@ func (EntryOrder) Check(p *lint.Pass) error {
 				Span:    p.Doc().SourceSpan(cur.Range),
 				Message: "the entry for " + entryLabel(cur) + " belongs before " + entryLabel(prev) + "; list entries alphabetically by their first word",
 				Related: []lint.Related{p.Relate(prev.Range, "this entry should come after it")},
+				Fixes:   orderFix(p, idx),
 			})
 			break
 		}
 	}
 	return nil
+}
+
+// orderFix puts the list's entries in order by exchanging their source
+// text, offered only when that is a safe permutation: every entry is its
+// own run of source, no two overlap, and the same bytes (a line break, a
+// blank line, "</p>\n<p>") separate each from the next. A list with
+// "———." entries, which stand for the author above, is never reordered.
+func orderFix(p *lint.Pass, idx []int) []lint.Fix {
+	doc, e := p.Doc(), p.Essay
+	spans := make([]lint.Span, len(idx))
+	var sep string
+	for k, i := range idx {
+		spans[k] = doc.SourceSpan(e.Entries[i].Range)
+		text := strings.TrimSpace(e.Entries[i].Text)
+		if spans[k].Len() == 0 || strings.HasPrefix(text, "-") || strings.HasPrefix(text, "—") || strings.HasPrefix(text, "–") {
+			return nil
+		}
+		if k == 0 {
+			continue
+		}
+		if spans[k].Start < spans[k-1].End {
+			return nil
+		}
+		between := string(doc.Src[spans[k-1].End:spans[k].Start])
+		if k == 1 {
+			sep = between
+		} else if between != sep {
+			return nil
+		}
+	}
+	order := slices.Clone(idx)
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(sortKey(e.Entries[a]), sortKey(e.Entries[b])) })
+	var edits []lint.Edit
+	for k, i := range order {
+		if i == idx[k] {
+			continue
+		}
+		from := doc.SourceSpan(e.Entries[i].Range)
+		edits = append(edits, lint.Edit{Span: spans[k], New: string(doc.Src[from.Start:from.End])})
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	return []lint.Fix{{Message: "put the entries in alphabetical order", Edits: edits}}
 }
 
 // sortKey is what an entry is alphabetised by: its text as written, folded,

@@ -38,7 +38,7 @@ func newApp(e *env) *cli.App {
 	return &cli.App{
 		Name:      "citelint",
 		Usage:     "lint the citations in student essays",
-		UsageText: "citelint [lint] [options] PATH...\ncitelint inspect FILE\ncitelint rules | explain ID | version",
+		UsageText: "citelint [lint] [options] PATH...\ncitelint inspect FILE\ncitelint fix [--dry-run] PATH...\ncitelint init [--force]\ncitelint rules | explain ID | version",
 		Version:   readBuildInfo().Version,
 		Reader:    e.stdin,
 		Writer:    e.stdout,
@@ -82,6 +82,21 @@ func newApp(e *env) *cli.App {
 				Usage:        "explain a rule, with a wrong and a right example",
 				ArgsUsage:    "ID",
 				Action:       e.explainAction,
+				OnUsageError: onUsageError,
+			},
+			{
+				Name:         "fix",
+				Usage:        "apply the safe fixes (heading name, entry order, MLA citation punctuation) to Markdown, text and HTML essays",
+				ArgsUsage:    "PATH...",
+				Flags:        fixFlagDefs(),
+				Action:       e.fixAction,
+				OnUsageError: onUsageError,
+			},
+			{
+				Name:         "init",
+				Usage:        "write a commented starter .citelint.yml in the current folder",
+				Flags:        []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite an existing .citelint.yml"}},
+				Action:       e.initAction,
 				OnUsageError: onUsageError,
 			},
 			{

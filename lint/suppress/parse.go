@@ -84,19 +84,6 @@ type Directive struct {
 	Scope lint.Span
 }
 
-// names reports whether the directive applies to rule id.
-func (d Directive) names(id string) bool {
-	if len(d.Rules) == 0 {
-		return true
-	}
-	for _, r := range d.Rules {
-		if r == id {
-			return true
-		}
-	}
-	return false
-}
-
 // marker is what every directive contains; a file without it has none,
 // which the parsers check first so that most files cost one search.
 var marker = []byte("citelint-")
