@@ -205,6 +205,97 @@ type Essay struct {
 	// Sources has one element per entry when a source library (or the
 	// network) is in use, and is nil otherwise.
 	Sources []EntrySource
+	// Online has one element per entry when --online is in use, and is
+	// nil otherwise: what the network said about each entry's DOI, ISBN
+	// and address. Rules read it; they never open the network.
+	Online []EntryOnline
+	// Links are the checks of the body's hyperlink citations whose
+	// address no entry carries (--online only).
+	Links []LinkCheck
+}
+
+// OnlineOf returns what the network said about entry i.
+func (e *Essay) OnlineOf(i int) EntryOnline {
+	if i < 0 || i >= len(e.Online) {
+		return EntryOnline{}
+	}
+	return e.Online[i]
+}
+
+// LookupState is what a registry said about an identifier.
+type LookupState int
+
+// The answers of a DOI or ISBN lookup.
+const (
+	// LookupUnchecked: no answer could be had (time-out, refusal, server
+	// error), so nothing is said about the identifier.
+	LookupUnchecked LookupState = iota
+	// LookupFound: the identifier is registered and its record was read.
+	LookupFound
+	// LookupRegistered: the identifier is registered, but no record
+	// could be read to compare (a DOI of an agency without metadata).
+	LookupRegistered
+	// LookupNotFound: the registry does not know the identifier.
+	LookupNotFound
+)
+
+// Record is what a registry says a DOI or ISBN names.
+type Record struct {
+	Title   string
+	Authors []Name
+	// Year is the year of publication ("2011"), empty when not given.
+	Year string
+	// Registry names where the record came from ("doi.org", "Crossref",
+	// "Open Library").
+	Registry string
+}
+
+// IDLookup is the lookup of one DOI or ISBN.
+type IDLookup struct {
+	// ID is the identifier looked up, as normalised for the lookup.
+	ID    string
+	State LookupState
+	// Record is set when State is LookupFound.
+	Record *Record
+	// Err says why State is LookupUnchecked.
+	Err error
+}
+
+// LinkState is what fetching a cited address showed.
+type LinkState int
+
+// The outcomes of a link check.
+const (
+	// LinkOK: the address answered (after any redirects).
+	LinkOK LinkState = iota
+	// LinkBroken: 404, 410, or a host that does not exist.
+	LinkBroken
+	// LinkUnchecked: 401, 403, 429, a time-out or another failure that
+	// says nothing about the page: it could not be checked.
+	LinkUnchecked
+)
+
+// LinkCheck is the check of one cited address.
+type LinkCheck struct {
+	URL string
+	// Final is the address after redirects.
+	Final string
+	// Status is the last HTTP status, 0 when none came.
+	Status int
+	State  LinkState
+	// Reason says in a few words why the link is broken or unchecked
+	// ("404 Not Found", "no such host", "timed out").
+	Reason string
+	// Citation is the body citation the address came from, or -1.
+	Citation int
+}
+
+// EntryOnline is what --online found about one entry. A nil field was
+// not looked up (the entry has no such identifier).
+type EntryOnline struct {
+	DOI  *IDLookup
+	ISBN *IDLookup
+	Link *LinkCheck
 }
 
 // SourceOf returns what resolution found for entry i.

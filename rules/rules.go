@@ -28,6 +28,9 @@ func All() []lint.Rule {
 		SourceOffTopic{},
 		UncitedCopy{},
 		SourceUnavailable{},
+		LinkBroken{},
+		DOIInvalid{},
+		ReferenceMismatch{},
 		UnusedSuppression{},
 	}
 }

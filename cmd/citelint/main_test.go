@@ -296,7 +296,7 @@ func TestColor(t *testing.T) {
 
 func TestNotYetSupportedFlags(t *testing.T) {
 	dir := essays(t, map[string]string{"e.txt": "fine\n"})
-	res := citelint(t, []string{"--online", "--report", dir, "--no-inline-config", filepath.Join(dir, "e.txt")})
+	res := citelint(t, []string{"--report", dir, "--no-inline-config", filepath.Join(dir, "e.txt")})
 	assert.Equal(t, exitOK, res.code, "accepted, not failed")
 	for _, name := range notYetSupported() {
 		assert.Contains(t, res.stderr, "--"+name+" is not supported yet")

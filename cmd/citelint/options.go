@@ -30,6 +30,9 @@ type lintFlags struct {
 	Disable       []string
 	Sources       []string
 	Config        string
+	// Online is --online; OnlineSet says it was given, so that it wins
+	// over the configuration's online key either way.
+	Online, OnlineSet bool
 	// StyleSet and QuoteMinWordsSet say the flags were given, so that they
 	// win over a configuration file.
 	StyleSet, QuoteMinWordsSet bool

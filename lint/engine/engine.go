@@ -31,6 +31,11 @@ type Options struct {
 	// Sources, when set, finds the text of each entry's source, for the
 	// rules that check quotations against their sources.
 	Sources Resolver
+	// Online, when set, is the --online stage: it runs after Sources,
+	// looks up each entry's DOI, ISBN and address and records what it found
+	// on the Essay (and fetched pages as sources). Nil means offline: the
+	// engine then opens no connection.
+	Online Resolver
 	// For, when set, gives the options of one file (a configuration's
 	// overrides); it replaces Severity and Settings for that file. It is
 	// called from several workers at once.
@@ -134,6 +139,9 @@ func (e *Engine) check(doc *lint.Document, raw []byte) (*lint.Essay, []lint.Diag
 	if e.opts.Sources != nil {
 		e.opts.Sources.Resolve(essay)
 	}
+	if e.opts.Online != nil {
+		e.opts.Online.Resolve(essay)
+	}
 	var diags []lint.Diagnostic
 	ran := make(map[string]lint.Severity, len(e.opts.Rules))
 	for _, rule := range e.opts.Rules {
@@ -145,7 +153,9 @@ func (e *Engine) check(doc *lint.Document, raw []byte) (*lint.Essay, []lint.Diag
 		ran[meta.ID] = sev
 		meta.Severity = sev
 		pass := lint.NewPass(essay, fo.Settings, meta, func(d lint.Diagnostic) {
-			d.Severity = sev
+			// A rule may report one finding below its severity (a link
+			// that could not be checked is a note); never above it.
+			d.Severity = min(d.Severity, sev)
 			diags = append(diags, d)
 		})
 		pass.Options = fo.Options[meta.ID]

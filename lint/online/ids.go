@@ -1,0 +1,211 @@
+package online
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ValidDOI reports whether doi has a DOI's syntax: "10.", a registrant
+// code of 4 to 9 digits (with optional dotted sub-codes, 10.1000.10/x), a
+// slash, and a suffix of printable characters without spaces.
+func ValidDOI(doi string) bool {
+	rest, ok := strings.CutPrefix(doi, "10.")
+	if !ok {
+		return false
+	}
+	prefix, suffix, ok := strings.Cut(rest, "/")
+	if !ok || suffix == "" {
+		return false
+	}
+	first, subs, dotted := strings.Cut(prefix, ".")
+	if len(first) < 4 || len(first) > 9 || !allDigits(first) {
+		return false
+	}
+	if dotted {
+		for _, s := range strings.Split(subs, ".") {
+			if s == "" || !allDigits(s) {
+				return false
+			}
+		}
+	}
+	if !utf8.ValidString(suffix) {
+		return false
+	}
+	for _, r := range suffix {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// NormalizeDOI strips a resolver address or "doi:" label from a DOI as
+// written and the punctuation that ends a sentence after it. DOIs compare
+// case-insensitively; the case is kept for messages.
+func NormalizeDOI(s string) string {
+	s = strings.TrimSpace(s)
+	lower := strings.ToLower(s)
+	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "dx.doi.org/", "doi:", "doi "} {
+		if strings.HasPrefix(lower, p) {
+			s, lower = strings.TrimSpace(s[len(p):]), strings.TrimSpace(lower[len(p):])
+		}
+	}
+	return strings.TrimRight(s, ".,;")
+}
+
+// DOIClaim is something an entry's text offers as a DOI: the words after a
+// "doi:" label, a "DOI" label or a doi.org address.
+type DOIClaim struct {
+	// Start and End are byte offsets of the claimed DOI in the text.
+	Start, End int
+	DOI        string
+}
+
+// doiLabels are how entries introduce a DOI, in lower case.
+var doiLabels = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "doi "}
+
+// DOIClaims finds what text offers as DOIs. Only a claim that starts with
+// a digit is returned: "DOI" followed by a word is prose ("DOI not
+// available"), not a DOI written wrong.
+func DOIClaims(text string) []DOIClaim {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		// Lowering changed byte lengths (rare letters): offsets would
+		// not carry over, so only ASCII is lowered.
+		lower = asciiLower(text)
+	}
+	var out []DOIClaim
+	for i := 0; i < len(lower); {
+		at, label := -1, ""
+		for _, l := range doiLabels {
+			if k := strings.Index(lower[i:], l); k >= 0 && (at < 0 || i+k < at || i+k == at && len(l) > len(label)) {
+				at, label = i+k, l
+			}
+		}
+		if at < 0 {
+			break
+		}
+		// "doi" must start a word: "Doing" and "adoi:" are not labels.
+		if strings.HasPrefix(label, "doi") && at > 0 && isWordByte(lower[at-1]) {
+			i = at + len(label)
+			continue
+		}
+		j := at + len(label)
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		end := j
+		for end < len(text) && !isSpaceByte(text[end]) {
+			end++
+		}
+		i = max(end, at+len(label))
+		token := strings.TrimRight(text[j:end], ".,;)]>")
+		if token == "" || token[0] < '0' || token[0] > '9' {
+			continue
+		}
+		out = append(out, DOIClaim{Start: j, End: j + len(token), DOI: token})
+	}
+	return out
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// ISBNDigits keeps an ISBN's digits and a final X: "978-0-19-536194-5"
+// gives "9780195361945". It returns "" when what is left is not 10 or 13
+// characters long or has an X anywhere but last.
+func ISBNDigits(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			b = append(b, c)
+		case c == 'x' || c == 'X':
+			b = append(b, 'X')
+		}
+	}
+	if len(b) != 10 && len(b) != 13 {
+		return ""
+	}
+	for _, c := range b[:len(b)-1] {
+		if c == 'X' {
+			return ""
+		}
+	}
+	if len(b) == 13 && b[12] == 'X' {
+		return ""
+	}
+	return string(b)
+}
+
+// ValidISBN reports whether s is an ISBN-10 or ISBN-13 whose check digit
+// is right. Hyphens and spaces are ignored.
+func ValidISBN(s string) bool {
+	d := ISBNDigits(s)
+	switch len(d) {
+	case 10:
+		sum := 0
+		for i := range 10 {
+			v := int(d[i] - '0')
+			if d[i] == 'X' {
+				v = 10
+			}
+			sum += (10 - i) * v
+		}
+		return sum%11 == 0
+	case 13:
+		sum := 0
+		for i := range 13 {
+			w := 1
+			if i%2 == 1 {
+				w = 3
+			}
+			sum += w * int(d[i]-'0')
+		}
+		return sum%10 == 0
+	}
+	return false
+}
+
+// ISBN13 writes a valid ISBN-10 as its ISBN-13, so that both forms of one
+// book compare equal; an ISBN-13 is returned as its digits.
+func ISBN13(s string) string {
+	d := ISBNDigits(s)
+	if len(d) != 10 {
+		return d
+	}
+	b := append([]byte("978"), d[:9]...)
+	sum := 0
+	for i, c := range b {
+		w := 1
+		if i%2 == 1 {
+			w = 3
+		}
+		sum += w * int(c-'0')
+	}
+	return string(append(b, byte('0'+(10-sum%10)%10)))
+}
