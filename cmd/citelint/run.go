@@ -113,6 +113,14 @@ func (e *env) lintAction(c *cli.Context) error {
 		}
 		opts.Sources = set
 	}
+	stage, err := e.onlineStage(flags, cs, paths)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	if stage != nil {
+		defer stage.Client.Close()
+		opts.Online = stage
+	}
 	for _, name := range notYetSupported() {
 		if c.IsSet(name) {
 			fmt.Fprintf(e.stderr, "citelint: --%s is not supported yet; ignored\n", name)
