@@ -131,9 +131,9 @@ func TestClassZipReport(t *testing.T) {
 		"leeann_34567_45678_essay.txt":         {"leeann", false, false},
 		"kimjo_45678_56789_paper.pdf":          {"kimjo", false, false},
 		"brokenbill_56789_67890_essay.docx":    {"brokenbill", false, true},
-		// Members refused before reading carry no student yet.
-		"../../evil_67890_78901_x.txt":    {"", false, true},
-		"nestor_78901_89012_more.zip":     {"", false, true},
+		// Refused members still belong to their students.
+		"../../evil_67890_78901_x.txt":    {"evil", false, true},
+		"nestor_78901_89012_more.zip":     {"nestor", false, true},
 		"hackerhal_89012_90123_essay.txt": {"hackerhal", false, false},
 	}, got)
 	assert.Equal(t, 8, out.Summary.Files)
@@ -201,8 +201,8 @@ func TestClassZipReport(t *testing.T) {
 		{"leeann", "leeann_34567_45678_essay.txt", "false", "0", "0", "0", "0", false},
 		{"kimjo", "kimjo_45678_56789_paper.pdf", "false", "1", "0", "1", "0", false},
 		{"brokenbill", "brokenbill_56789_67890_essay.docx", "false", "0", "0", "0", "0", true},
-		{"", "../../evil_67890_78901_x.txt", "false", "0", "0", "0", "0", true},
-		{"", "nestor_78901_89012_more.zip", "false", "0", "0", "0", "0", true},
+		{"evil", "../../evil_67890_78901_x.txt", "false", "0", "0", "0", "0", true},
+		{"nestor", "nestor_78901_89012_more.zip", "false", "0", "0", "0", "0", true},
 		{"hackerhal", "hackerhal_89012_90123_essay.txt", "false", "1", "0", "1", "0", false},
 	}, gotRows)
 	for i, r := range rows[1:] {

@@ -318,12 +318,13 @@ func (e *Engine) runInputs(ctx context.Context, inputs <-chan Input, emit func(R
 }
 
 func (e *Engine) lintInput(in Input) Result {
+	// A refused submission still belongs to its student.
 	if in.Err != nil {
-		return Result{Path: in.Path, Err: in.Err}
+		return Result{Path: in.Path, Student: in.Student, Late: in.Late, Err: in.Err}
 	}
 	src, err := in.Open()
 	if err != nil {
-		return Result{Path: in.Path, Err: fmt.Errorf("%s: %w", in.Path, unwrapPathError(err))}
+		return Result{Path: in.Path, Student: in.Student, Late: in.Late, Err: fmt.Errorf("%s: %w", in.Path, unwrapPathError(err))}
 	}
 	res := e.LintFormat(in.Path, in.Format, src)
 	if in.Student != "" {
