@@ -10,11 +10,13 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/output"
 	"github.com/citelint/citelint/rules"
 )
 
@@ -112,7 +114,7 @@ func newApp(e *env) *cli.App {
 // values, since urfave keeps parsed state in them.
 func lintFlagDefs() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text or json"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: " + strings.Join(output.Formats(), ", ")},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: "style", Value: "auto", Usage: "citation `STYLE`: auto, mla, apa, chicago or harvard"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "lint `N` essays at once; 0 means one per core"},

@@ -229,7 +229,7 @@ func TestUsageErrors(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		{"unknown format", []string{"--format", "xml", file}, `unknown format "xml" (want text or json)`},
+		{"unknown format", []string{"--format", "xml", file}, `unknown format "xml" (want text, json, sarif, github, checkstyle, junit or csv)`},
 		{"unknown style", []string{"--style", "ieee", file}, `unknown style "ieee"`},
 		{"unknown enabled rule", []string{"--enable", "fake-eror", file}, `unknown rule "fake-eror" in --enable; did you mean fake-error?`},
 		{"unknown disabled rule", []string{"--disable", "nothing-like-it", file}, `unknown rule "nothing-like-it" in --disable (citelint rules lists them)`},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/citelint/citelint/lint"
@@ -83,8 +82,8 @@ func settings(style string, quoteMinWords int) (lint.Settings, error) {
 // into engine options. Every error here is a usage error.
 func (f *lintFlags) engineOptions(rules []lint.Rule) (engine.Options, error) {
 	opts := engine.Options{Rules: rules, Jobs: f.Jobs, NoInlineConfig: f.NoInlineConfig}
-	if !slices.Contains(output.Formats(), f.Format) {
-		return opts, fmt.Errorf("unknown format %q (want %s)", f.Format, strings.Join(output.Formats(), " or "))
+	if err := output.CheckFormat(f.Format); err != nil {
+		return opts, err
 	}
 	if f.Jobs < 0 {
 		return opts, fmt.Errorf("--jobs must be 0 (one per core) or more, not %d", f.Jobs)

@@ -136,8 +136,10 @@ func (e *env) lintAction(c *cli.Context) error {
 		return usageErrorf("%v", err)
 	}
 	buffered := bufio.NewWriter(out)
-	formatter, err := output.New(flags.Format, buffered, output.Options{Color: color})
+	formatOpts, closeSummary := e.formatOptions(flags.Format, rules, color)
+	formatter, err := output.New(flags.Format, buffered, formatOpts)
 	if err != nil {
+		_ = closeSummary()
 		_ = closeOutput() // nothing was written; the format error is the news
 		return usageErrorf("%v", err)
 	}
@@ -166,6 +168,9 @@ func (e *env) lintAction(c *cli.Context) error {
 	reportErr := extras.finish()
 	write(func() error { return formatter.End(summary) })
 	if err := closeOutput(); err != nil && writeErr == nil {
+		writeErr = err
+	}
+	if err := closeSummary(); err != nil && writeErr == nil {
 		writeErr = err
 	}
 

@@ -1,6 +1,6 @@
 // Package output turns engine results into what a person or a program
-// reads: the text and JSON lint formats, and the inspect view of what was
-// extracted. Formatters stream: they see one file at a time and keep nothing
+// reads: the lint formats (text, JSON, SARIF, GitHub workflow commands,
+// Checkstyle, JUnit, CSV), and the inspect view of what was extracted. Formatters stream: they see one file at a time and keep nothing
 // of it afterwards, so a batch of any size runs in flat memory. Line and
 // column are computed here, once, from each Result's source bytes.
 package output
@@ -8,6 +8,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/citelint/citelint/lint"
@@ -29,16 +30,37 @@ type Options struct {
 	// Color allows ANSI colour. The caller decides: a terminal, and no
 	// NO_COLOR in the environment.
 	Color bool
+	// Rules is the rule catalogue, for the formats that describe the rules
+	// they report (SARIF). A finding of a rule missing from it is still
+	// written, with a bare description.
+	Rules []lint.Meta
+	// Version is citelint's version, for the formats that name the tool.
+	Version string
+	// BaseDir is the folder that SARIF and GitHub paths are made relative
+	// to: code scanning and annotations want paths from the repository
+	// root, where CI runs. The caller passes the working directory; empty
+	// leaves paths as given.
+	BaseDir string
+	// StepSummary, when set, receives the github format's Markdown
+	// summary at End. The caller opens $GITHUB_STEP_SUMMARY for it.
+	StepSummary io.Writer
 }
 
 // Format names accepted by New.
 const (
-	FormatText = "text"
-	FormatJSON = "json"
+	FormatText       = "text"
+	FormatJSON       = "json"
+	FormatSARIF      = "sarif"
+	FormatGitHub     = "github"
+	FormatCheckstyle = "checkstyle"
+	FormatJUnit      = "junit"
+	FormatCSV        = "csv"
 )
 
 // Formats lists the lint output formats New accepts, default first.
-func Formats() []string { return []string{FormatText, FormatJSON} }
+func Formats() []string {
+	return []string{FormatText, FormatJSON, FormatSARIF, FormatGitHub, FormatCheckstyle, FormatJUnit, FormatCSV}
+}
 
 // New returns the formatter for the named format, writing to w.
 func New(format string, w io.Writer, opts Options) (Formatter, error) {
@@ -47,8 +69,29 @@ func New(format string, w io.Writer, opts Options) (Formatter, error) {
 		return &textFormatter{w: w, color: opts.Color}, nil
 	case FormatJSON:
 		return &jsonFormatter{w: w}, nil
+	case FormatSARIF:
+		return newSARIFFormatter(w, opts), nil
+	case FormatGitHub:
+		return newGitHubFormatter(w, opts), nil
+	case FormatCheckstyle:
+		return &checkstyleFormatter{w: w}, nil
+	case FormatJUnit:
+		return &junitFormatter{w: w}, nil
+	case FormatCSV:
+		return newCSVFormatter(w), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), " or "))
+	return nil, CheckFormat(format)
+}
+
+// CheckFormat returns nil for a format New accepts, and otherwise an error
+// that lists the formats.
+func CheckFormat(format string) error {
+	names := Formats()
+	if slices.Contains(names, format) {
+		return nil
+	}
+	return fmt.Errorf("unknown format %q (want %s or %s)", format,
+		strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
 }
 
 // Summary counts what a run found. The caller adds each result to it while

@@ -174,17 +174,7 @@ func results(t *testing.T) []engine.Result {
 // render streams results through the named formatter, as the CLI does.
 func render(t *testing.T, format string, color bool, rs []engine.Result) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	f, err := New(format, &buf, Options{Color: color})
-	require.NoError(t, err)
-	var sum Summary
-	require.NoError(t, f.Begin())
-	for _, r := range rs {
-		sum.Add(r)
-		require.NoError(t, f.File(r))
-	}
-	require.NoError(t, f.End(sum))
-	return buf.Bytes()
+	return renderWith(t, format, Options{Color: color}, rs)
 }
 
 func TestTextGolden(t *testing.T) {
@@ -276,7 +266,7 @@ func TestJSONEmptyRun(t *testing.T) {
 func TestNewUnknownFormat(t *testing.T) {
 	_, err := New("xml", &bytes.Buffer{}, Options{})
 	require.Error(t, err)
-	assert.Equal(t, `unknown format "xml" (want text or json)`, err.Error())
+	assert.Equal(t, `unknown format "xml" (want text, json, sarif, github, checkstyle, junit or csv)`, err.Error())
 }
 
 func TestSnippet(t *testing.T) {
