@@ -35,9 +35,14 @@ Freeze, Gregory L. Russia: A History. Oxford UP, 2009.`,
 // Check reports the later entry of each duplicate pair.
 func (EntryDuplicate) Check(p *lint.Pass) error {
 	entries := p.Essay.Entries
+	// Each title folded once, not once per pair.
+	titles := make([]string, len(entries))
+	for i, en := range entries {
+		titles[i] = names.Fold(en.Title)
+	}
 	for j := 1; j < len(entries); j++ {
 		for i := range j {
-			if sameWork(entries[i], entries[j]) {
+			if sameWork(entries[i], entries[j], titles[i], titles[j]) {
 				p.Report(lint.Diagnostic{
 					Span:    p.Doc().SourceSpan(entries[j].Range),
 					Message: "this entry repeats the entry for " + entryLabel(entries[i]) + "; list each work once",
@@ -50,7 +55,9 @@ func (EntryDuplicate) Check(p *lint.Pass) error {
 	return nil
 }
 
-func sameWork(a, b lint.Entry) bool {
+// sameWork reports whether a and b are the same work; ta and tb are their
+// titles folded.
+func sameWork(a, b lint.Entry, ta, tb string) bool {
 	switch {
 	case a.DOI != "" && b.DOI != "":
 		return strings.EqualFold(a.DOI, b.DOI)
@@ -60,7 +67,7 @@ func sameWork(a, b lint.Entry) bool {
 	if a.URL != "" && b.URL != "" && match.NormalizeURL(a.URL) == match.NormalizeURL(b.URL) {
 		return true
 	}
-	if a.Title == "" || b.Title == "" || names.Fold(a.Title) != names.Fold(b.Title) {
+	if a.Title == "" || b.Title == "" || ta != tb {
 		return false
 	}
 	if len(a.Authors) == 0 || len(b.Authors) == 0 {

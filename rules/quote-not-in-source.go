@@ -35,14 +35,18 @@ source, or be misremembered.`,
 // ok is false when there is nothing to check against.
 func sourceMatch(p *lint.Pass, q lint.Quote) (m locate.Match, src lint.CitedSource, ok bool) {
 	e := p.Essay
-	if q.Citation < 0 || !needsSource(p, q) || inSection(e, q.Start) != lint.SectionBody {
+	if q.Citation < 0 {
+		return m, nil, false
+	}
+	// The source first: with no library (most runs) nothing else is asked.
+	es := e.SourceOf(e.Citations[q.Citation].Entry)
+	if es.Source == nil || es.Err != nil {
+		return m, nil, false
+	}
+	if !needsSource(p, q) || inSection(e, q.Start) != lint.SectionBody {
 		return m, nil, false
 	}
 	if _, title := longWorkTitle(e, q); title {
-		return m, nil, false
-	}
-	es := e.SourceOf(e.Citations[q.Citation].Entry)
-	if es.Source == nil || es.Err != nil {
 		return m, nil, false
 	}
 	ix, err := es.Source.Index()

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/names"
@@ -54,8 +55,11 @@ var longWorkCue = regexp.MustCompile(`(?i)\b(?:novel|novella|book|memoir|autobio
 // longWorkTitle reports whether quotation q names a long work, and why.
 func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	inner := trimQuote(q.Text)
+	if strings.ContainsAny(inner, ".!?;") && !strings.HasSuffix(inner, "?") || !fewWords(inner, 10) {
+		return "", false
+	}
 	words := strings.Fields(inner)
-	if len(words) == 0 || len(words) > 10 || strings.ContainsAny(inner, ".!?;") && !strings.HasSuffix(inner, "?") {
+	if len(words) == 0 {
 		return "", false
 	}
 	if capsTitle(words) {
@@ -86,6 +90,26 @@ func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	return "", false
 }
 
+// fewWords reports whether s holds at most n space-separated words,
+// without splitting it: most quotations are longer.
+func fewWords(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			words++
+			if words > n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // capsTitle: the span ends in two or more words wholly in capitals that
 // make up most of it and hold six letters or more (so that a pair of
 // acronyms such as "USSR NATO" does not count): "Ehrenburg's THE THAW".
@@ -93,13 +117,27 @@ func capsTitle(words []string) bool {
 	tail, letters := 0, 0
 	for i := len(words) - 1; i >= 0; i-- {
 		w := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
-		if w == "" || strings.ToUpper(w) != w || !strings.ContainsFunc(w, unicode.IsLetter) {
+		if w == "" || !upperCase(w) || !strings.ContainsFunc(w, unicode.IsLetter) {
 			break
 		}
 		tail++
 		letters += len([]rune(w))
 	}
 	return tail >= 2 && tail*2 >= len(words) && letters >= 6
+}
+
+// upperCase reports whether strings.ToUpper(w) == w, without the copy:
+// no rune changes when upper-cased, and no byte is invalid UTF-8 (which
+// ToUpper replaces).
+func upperCase(w string) bool {
+	for i := 0; i < len(w); {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // titleCase: every word of four or more letters begins with a capital.

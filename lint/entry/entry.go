@@ -80,6 +80,10 @@ type parser struct {
 	// italics are the spans that Markdown emphasis set in italics.
 	italics [][2]int
 	f       features
+	// workStr caches string(w) until blank changes w: the stages read
+	// the working text many times and change it seldom.
+	workStr   string
+	workValid bool
 }
 
 // features are the shapes the stages saw; style() weighs them.
@@ -100,10 +104,16 @@ type features struct {
 	yearAfterContainer, inChapter                 bool
 }
 
-func (p *parser) work() string { return string(p.w) }
+func (p *parser) work() string {
+	if !p.workValid {
+		p.workStr, p.workValid = string(p.w), true
+	}
+	return p.workStr
+}
 
 // blank removes s[start:end] from the working copy.
 func (p *parser) blank(start, end int) {
+	p.workValid = false
 	for i := max(start, 0); i < end && i < len(p.w); i++ {
 		p.w[i] = ' '
 	}
@@ -130,7 +140,7 @@ func (p *parser) skipSeparators() {
 }
 
 // rest is the working text from pos on.
-func (p *parser) rest() string { return string(p.w[p.pos:]) }
+func (p *parser) rest() string { return p.work()[p.pos:] }
 
 // setTitle records the title at s[start:end], trimmed of outer spaces and
 // sentence punctuation.

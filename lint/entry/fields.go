@@ -40,11 +40,9 @@ var (
 	reYearOnlyTail = regexp.MustCompile(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
 	reNBYear       = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
 	reRomanPart    = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
-	reYear         = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)[a-z]?\b`)
 	reDateText     = regexp.MustCompile(datePattern)
-	// reYearOnly and reDateOnly match a whole field: anchored, they fail
-	// at the first character instead of scanning the field.
-	reYearOnly = regexp.MustCompile(`^(?:1[5-9]\d\d|20\d\d)[a-z]?$`)
+	// reDateOnly matches a whole field: anchored, it fails at the first
+	// character instead of scanning the field.
 	reDateOnly = regexp.MustCompile(`^(?:` + datePattern + `)$`)
 	reTailPub  = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 )
@@ -228,7 +226,7 @@ func (p *parser) setDate(start, end int) {
 	switch {
 	case reYearLead.MatchString(raw):
 		p.e.Year = reYearLead.FindString(raw)
-	case reNoDate.MatchString(raw):
+	case noDate(raw):
 		p.e.Year = "n.d."
 	default:
 		p.e.Year = raw
@@ -257,7 +255,7 @@ func (p *parser) title() {
 			end, next = p.pos+c, p.pos+c
 		}
 	}
-	if cand := field(p.s[p.pos:end]); reYear.FindString(cand) == cand || reNoDate.MatchString(cand) {
+	if cand := field(p.s[p.pos:end]); cand == "" || isYear(cand) || noDate(cand) {
 		// "———. 2016." has a date where the title would stand.
 		return
 	}
@@ -375,7 +373,7 @@ func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 			if c == '.' && p.abbreviationBefore(i, container) {
 				continue
 			}
-			if reRomanPart.Match(p.w[j:limit]) {
+			if c := p.w[j]; (c == 'I' || c == 'V' || c == 'X') && reRomanPart.Match(p.w[j:limit]) {
 				// "silk-moths. I. The biological test": a numbered part
 				// of the title.
 				continue
@@ -470,7 +468,7 @@ func (p *parser) segmentsFrom(from int) int {
 			continue
 		}
 		e, n := p.sentenceEnd(pos, len(p.w), false)
-		if seg := field(p.s[pos:e]); seg != "" && reYear.FindString(seg) != seg {
+		if seg := field(p.s[pos:e]); seg != "" && !isYear(seg) {
 			count++
 		}
 		if n <= pos {
@@ -525,14 +523,14 @@ func (p *parser) container() {
 			p.skipSeparators()
 			continue
 		}
-		if m := reContributors.FindStringIndex(rest); m != nil {
+		if m := findIndexIf(reContributors, rest, strings.IndexByte("TEDPNICAF", rest[0]) >= 0); m != nil {
 			// MLA's "Translated by X," and Chicago's "Edited by X."
 			// name people, not the container.
 			p.pos += m[1]
 			p.skipSeparators()
 			continue
 		}
-		if m := reEdition.FindStringIndex(rest); m != nil {
+		if m := findIndexIf(reEdition, rest, editionMay(rest)); m != nil {
 			p.pos += m[1]
 			p.skipSeparators()
 			continue
@@ -567,19 +565,19 @@ func (p *parser) container() {
 	}
 	raw := field(p.s[start:end])
 	p.pos = end
-	if raw == "" || reYearOnly.MatchString(raw) || reDateOnly.MatchString(raw) {
+	if raw == "" || isYear(raw) || hasDigit(raw) && reDateOnly.MatchString(raw) {
 		// "Title. 2014." has no container: the year is the tail's.
 		p.pos = start
 		return
 	}
-	if m := rePlacePub.FindStringSubmatch(raw); m != nil && !strings.ContainsAny(m[1], "0123456789") && !p.e.TitleQuoted {
+	if m := findSubmatchIf(rePlacePub, raw, strings.IndexByte(raw, ':') > 0); m != nil && !strings.ContainsAny(m[1], "0123456789") && !p.e.TitleQuoted {
 		p.e.Publisher = field(m[2])
 		p.f.placePublisher = true
 		return
 	}
 	after := p.rest()
-	volumeFollows := reVol.MatchString(after) || reChiVol.MatchString(after) && strings.Contains(after, ":")
-	if m := reAPAVol.FindStringSubmatch(after); m != nil && !(reYear.MatchString(m[1]) && m[2] == "" && m[3] == "") {
+	volumeFollows := containsFoldASCII(after, "vol") && reVol.MatchString(after) || chiVolMay(after) && strings.Contains(after, ":") && reChiVol.MatchString(after)
+	if m := findSubmatchIf(reAPAVol, after, apaVolMay(after)); m != nil && !(hasYear(m[1]) && m[2] == "" && m[3] == "") {
 		volumeFollows = true
 	}
 	switch {
@@ -711,7 +709,7 @@ func window(s string, n int) string {
 
 // hasGroupWord reports whether s names an institution that publishes.
 func hasGroupWord(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		if w = strings.Trim(w, ".,;:"); groupWords[w] && !mediaWords[w] {
 			return true
 		}
@@ -720,7 +718,7 @@ func hasGroupWord(s string) bool {
 }
 
 func hasPublisherWord(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		if publisherWords[strings.Trim(w, ".,;:")] {
 			return true
 		}
@@ -731,9 +729,9 @@ func hasPublisherWord(s string) bool {
 // tail runs the last stage: volume, issue, pages, publisher, and the year
 // where MLA and Chicago notes put it, after the title.
 func (p *parser) tail() {
-	tail := string(p.w[p.afterTitle:])
+	tail := p.work()[p.afterTitle:]
 	afterCont := p.rest()
-	if m := reChiVol.FindStringSubmatch(afterCont); m != nil && m[1] != "" && (m[3] != "" || m[4] != "") && !strings.HasPrefix(strings.TrimSpace(afterCont), ",") {
+	if m := findSubmatchIf(reChiVol, afterCont, chiVolMay(afterCont)); m != nil && m[1] != "" && (m[3] != "" || m[4] != "") && !strings.HasPrefix(strings.TrimSpace(afterCont), ",") {
 		// Chicago: "6 (12): 3–5", "99 (2002): 16847", "52: 485".
 		p.e.Volume = m[1]
 		if m[2] != "" {
@@ -752,14 +750,16 @@ func (p *parser) tail() {
 			p.e.Pages = m[4]
 			p.f.colonPages = true
 		}
-	} else if m := reAPAVol.FindStringSubmatch(afterCont); m != nil && strings.HasPrefix(strings.TrimSpace(afterCont), ",") && !(len(m[1]) == 4 && reYear.MatchString(m[1]) && m[2] == "" && m[3] == "") {
+	} else if m := findSubmatchIf(reAPAVol, afterCont, apaVolMay(afterCont)); m != nil && strings.HasPrefix(strings.TrimSpace(afterCont), ",") && !(len(m[1]) == 4 && hasYear(m[1]) && m[2] == "" && m[3] == "") {
 		// APA and Harvard: ", 6(12), 3–5".
 		p.e.Volume = m[1]
 		p.e.Issue = m[2]
 		p.e.Pages = m[3]
 		p.f.apaVolume = m[3] != "" || m[2] != ""
 	}
-	lowerTail := strings.ToLower(tail)
+	// Only ASCII letters lower to "vol", "no" and "iss" (İ lowers to i
+	// and a combining dot): an ASCII test in any case is the same as one
+	// on the lowered tail.
 	if !p.f.nbYear && strings.Contains(tail, "(") {
 		if m := reNBYear.FindStringSubmatch(tail); m != nil {
 			// Chicago notes-bibliography dates a journal issue after its
@@ -770,7 +770,7 @@ func (p *parser) tail() {
 			}
 		}
 	}
-	if p.e.Volume == "" && strings.Contains(lowerTail, "vol") {
+	if p.e.Volume == "" && containsFoldASCII(tail, "vol") {
 		if m := reVol.FindStringSubmatch(tail); m != nil {
 			p.e.Volume = m[1]
 			if strings.Contains(tail, "vol.") {
@@ -778,7 +778,7 @@ func (p *parser) tail() {
 			}
 		}
 	}
-	if p.e.Issue == "" && (strings.Contains(lowerTail, "no") || strings.Contains(lowerTail, "iss")) {
+	if p.e.Issue == "" && (containsFoldASCII(tail, "no") || containsFoldASCII(tail, "iss")) {
 		if m := reIssue.FindStringSubmatch(tail); m != nil {
 			p.e.Issue = m[1]
 			if strings.Contains(tail, "no.") {
@@ -810,7 +810,10 @@ func (p *parser) tail() {
 // tailYear finds the year after the title: in a full date ("26 Jun. 2018")
 // or alone (", 2002,").
 func (p *parser) tailYear(tail string) {
-	yloc := reYear.FindStringIndex(tail)
+	var yloc []int
+	if a, b := findYear(tail); a >= 0 {
+		yloc = []int{a, b}
+	}
 	var loc []int
 	if yloc != nil {
 		// A written date ends at, or starts with, its year: look for one
@@ -831,7 +834,7 @@ func (p *parser) tailYear(tail string) {
 	switch {
 	case loc != nil:
 		p.e.Date = collapseSpace(tail[loc[0]:loc[1]])
-		p.e.Year = reYear.FindString(p.e.Date)
+		p.e.Year = yearIn(p.e.Date)
 		yloc = []int{loc[0], loc[1]}
 	case yloc != nil:
 		p.e.Year = tail[yloc[0]:yloc[1]]
@@ -846,4 +849,155 @@ func (p *parser) tailYear(tail string) {
 	if strings.HasSuffix(before, ",") {
 		p.f.yearAfterContainer = true
 	}
+}
+
+// The helpers below stand in for expressions, or guard them with a test
+// that any match must pass: expressions run on every entry, and most
+// entries hold nothing for most of them.
+
+// findYear finds the first year from 1500 to 2099, perhaps with a letter
+// ("2009a"), standing as a word of its own, as the expression
+// \b(1[5-9]\d\d|20\d\d)[a-z]?\b does; it returns -1, -1 when there is none.
+func findYear(s string) (int, int) {
+	for i := 0; i+4 <= len(s); i++ {
+		c := s[i]
+		if c != '1' && c != '2' || i > 0 && isASCIIWordByte(s[i-1]) {
+			continue
+		}
+		if !(c == '1' && '5' <= s[i+1] && s[i+1] <= '9' || c == '2' && s[i+1] == '0') || !isDigitByte(s[i+2]) || !isDigitByte(s[i+3]) {
+			continue
+		}
+		j := i + 4
+		if j < len(s) && 'a' <= s[j] && s[j] <= 'z' && (j+1 == len(s) || !isASCIIWordByte(s[j+1])) {
+			return i, j + 1
+		}
+		if j == len(s) || !isASCIIWordByte(s[j]) {
+			return i, j
+		}
+	}
+	return -1, -1
+}
+
+// isYear reports whether s is a year and nothing else.
+func isYear(s string) bool {
+	a, b := findYear(s)
+	return a == 0 && b == len(s)
+}
+
+// hasYear reports whether s holds a year.
+func hasYear(s string) bool {
+	a, _ := findYear(s)
+	return a >= 0
+}
+
+// yearIn returns the first year in s, or "".
+func yearIn(s string) string {
+	a, b := findYear(s)
+	if a < 0 {
+		return ""
+	}
+	return s[a:b]
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// noDate reports whether s opens with "n.d.", "no date" or "s.d.".
+func noDate(s string) bool {
+	// (?i) lets s stand for ſ, which is not ASCII.
+	return s != "" && (strings.IndexByte("nNsS", s[0]) >= 0 || s[0] >= utf8.RuneSelf) && reNoDate.MatchString(s)
+}
+
+// findIndexIf is re.FindStringIndex(s) when may is true, else nil.
+func findIndexIf(re *regexp.Regexp, s string, may bool) []int {
+	if !may {
+		return nil
+	}
+	return re.FindStringIndex(s)
+}
+
+// findSubmatchIf is re.FindStringSubmatch(s) when may is true, else nil.
+func findSubmatchIf(re *regexp.Regexp, s string, may bool) []string {
+	if !may {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
+}
+
+// isRESpace is \s in an expression.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// skipRESpace returns the first index from i on that is not \s.
+func skipRESpace(s string, i int) int {
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// chiVolMay: reChiVol needs a digit after an optional comma and spaces.
+func chiVolMay(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	i = skipRESpace(s, i)
+	return i < len(s) && isDigitByte(s[i])
+}
+
+// apaVolMay: reAPAVol needs a digit after spaces, a comma or period and
+// spaces.
+func apaVolMay(s string) bool {
+	i := skipRESpace(s, 0)
+	if i < len(s) && (s[i] == ',' || s[i] == '.') {
+		i++
+	}
+	i = skipRESpace(s, i)
+	return i < len(s) && isDigitByte(s[i])
+}
+
+// editionMay: reEdition needs a digit or capital, one word, spaces, then
+// "ed." or "edition" in any case.
+func editionMay(s string) bool {
+	if s == "" || !(isDigitByte(s[0]) || 'A' <= s[0] && s[0] <= 'Z') {
+		return false
+	}
+	i := strings.IndexAny(s, " \t\n\f\r")
+	if i < 0 {
+		return false
+	}
+	i = skipRESpace(s, i)
+	return hasPrefixFoldASCII(s[i:], "ed.") || hasPrefixFoldASCII(s[i:], "edition")
+}
+
+// hasPrefixFoldASCII reports whether s begins with the lower-case ASCII
+// prefix in any case.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether s holds the lower-case ASCII word sub
+// in any case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFoldASCII(s[i:], sub) {
+			return true
+		}
+	}
+	return false
 }

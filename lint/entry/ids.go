@@ -51,7 +51,7 @@ func (p *parser) prepare() {
 
 	// "———." stands for the previous entry's authors; the entry alone
 	// cannot know them, so the dashes are not read as a name or title.
-	if m := reRepeatAuthor.FindStringIndex(p.work()); m != nil {
+	if m := findIndexIf(reRepeatAuthor, p.work(), repeatMay(p.work())); m != nil {
 		p.blank(m[0], m[1])
 	}
 	// Cheap substring tests keep the costlier expressions off entries
@@ -169,13 +169,24 @@ type link struct{ start, end, blankStart, blankEnd int }
 
 // asciiLower lower-cases ASCII letters only, so that offsets stay those of s.
 func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
 	}
-	return string(b)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // linkEnd returns where a link starting at i ends: at white space, an
@@ -347,3 +358,9 @@ func normalizeISBN(raw string) string {
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// repeatMay: reRepeatAuthor needs a dash or underscore after spaces.
+func repeatMay(s string) bool {
+	i := skipRESpace(s, 0)
+	return i < len(s) && (s[i] == '-' || s[i] == '_' || s[i] == 0xE2)
+}

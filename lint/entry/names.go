@@ -419,7 +419,7 @@ func invertedName(toks []token, i int) (lint.Name, int, bool) {
 	if family == "" || !isPunct(toks, j, ",") {
 		return lint.Name{}, 0, false
 	}
-	if words := strings.Fields(family); len(words) > 1 && capsInitials(toks, j-1) && !isAllUpper(words[0]) {
+	if first, more := firstWord(family); more && capsInitials(toks, j-1) && !isAllUpper(first) {
 		// "Martin WF, Garg S" is Vancouver, not "Martin WF" inverted.
 		return lint.Name{}, 0, false
 	}
@@ -586,12 +586,12 @@ func (p *parser) authors() {
 	}
 	end := b.end
 	// A role after the names ("(Ed.)", ", editors") is not part of them.
-	if m := reRole.FindStringIndex(string(p.w[end:])); m != nil {
+	if m := findIndexIf(reRole, p.work()[end:], roleMay(p.work()[end:])); m != nil {
 		end += m[1]
 	}
 	// The block must end at a field boundary; "Russia, Past and Present"
 	// read as two names would leave "Present" dangling.
-	after := strings.TrimLeft(string(p.w[end:]), " ")
+	after := strings.TrimLeft(p.work()[end:], " ")
 	if after != "" && !strings.ContainsAny(after[:1], ".,:;([\"'“‘") {
 		r, _ := utf8.DecodeRuneInString(after)
 		closedByPeriod := strings.HasSuffix(strings.TrimRight(p.work()[:end], " "), ".")
@@ -617,4 +617,39 @@ func (p *parser) authors() {
 func (p *parser) skipSpaceFromStart() {
 	p.pos = 0
 	p.skipSpace()
+}
+
+// roleMay: reRole needs, after spaces, a comma and a bracket, a role
+// word's first letter.
+func roleMay(s string) bool {
+	i := skipRESpace(s, 0)
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	i = skipRESpace(s, i)
+	if i < len(s) && (s[i] == '(' || s[i] == '[') {
+		i++
+	}
+	i = skipRESpace(s, i)
+	if i >= len(s) {
+		return false
+	}
+	c := s[i]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return strings.IndexByte("etcdphnwi", c) >= 0
+}
+
+// firstWord returns the first space-separated word of s and whether
+// another follows it, as strings.Fields would split s.
+func firstWord(s string) (string, bool) {
+	first := ""
+	for w := range strings.FieldsSeq(s) {
+		if first != "" {
+			return first, true
+		}
+		first = w
+	}
+	return first, false
 }

@@ -40,7 +40,8 @@ func isWordRune(r rune) bool {
 // between letters stay inside a word (O'Brien, Martin-Facklam); a capital
 // with at most one lower-case letter before a period is an initial.
 func tokenize(w string, limit int) []token {
-	var toks []token
+	// About one token per five bytes: one allocation for most entries.
+	toks := make([]token, 0, min(limit, len(w)/5+8))
 	space := true
 	i := 0
 	for i < len(w) && len(toks) < limit {

@@ -11,6 +11,13 @@ import (
 
 // citationsIn finds the citations of the given blocks.
 func citationsIn(doc *lint.Document, blocks []int) []lint.Citation {
+	return citationsOf(doc, blocks, nil, false)
+}
+
+// citationsOf finds the citations of the given blocks; when known is set,
+// quotes are the quotations of those blocks as quotesIn found them, and
+// are not looked for again.
+func citationsOf(doc *lint.Document, blocks []int, quotes []lint.Quote, known bool) []lint.Citation {
 	inSet := make([]bool, len(doc.Blocks))
 	for _, b := range blocks {
 		if b >= 0 && b < len(doc.Blocks) {
@@ -18,7 +25,7 @@ func citationsIn(doc *lint.Document, blocks []int) []lint.Citation {
 		}
 	}
 	// One scanner for all blocks, so its buffers are reused.
-	scan := &blockScan{doc: doc, text: doc.Text, extras: readerCitations(doc, inSet)}
+	scan := &blockScan{doc: doc, text: doc.Text, extras: readerCitations(doc, inSet), known: known, quotes: quotes}
 	// About one citation per few hundred bytes: size the slice once.
 	out := make([]lint.Citation, 0, len(doc.Text)/300+4)
 	for _, b := range blocks {
@@ -103,6 +110,10 @@ type blockScan struct {
 	// essay's citations.
 	quoted     []lint.Range
 	quotesRead bool
+	// known says quotes holds the quotations of every block scanned, so
+	// that they need not be found again.
+	known  bool
+	quotes []lint.Quote
 	// narratives are the start offsets of narrative citations, so that a
 	// signal phrase naming the same person is not reported twice.
 	narratives map[int]bool
@@ -134,8 +145,12 @@ func (s *blockScan) inQuote(off int) bool {
 	if !s.quotesRead {
 		s.quotesRead = true
 		if s.kind != lint.BlockQuotation {
-			for _, q := range scanBlockQuotes(s.text, s.block, s.r) {
-				if !q.Unclosed && !q.Unopened && q.Depth == 0 {
+			qs := s.quotes
+			if !s.known {
+				qs = scanBlockQuotes(s.text, s.block, s.r)
+			}
+			for _, q := range qs {
+				if q.Block == s.block && !q.BlockQuote && !q.Unclosed && !q.Unopened && q.Depth == 0 {
 					s.quoted = append(s.quoted, q.Inner)
 				}
 			}

@@ -64,6 +64,14 @@ func Citations(doc *lint.Document, blocks []int) []lint.Citation {
 	return citationsIn(doc, blocks)
 }
 
+// QuotesAndCitations is Quotes and Citations at once: the quotations are
+// found once and serve both (a parenthesis inside a quotation cites
+// nothing).
+func QuotesAndCitations(doc *lint.Document, blocks []int) ([]lint.Quote, []lint.Citation) {
+	quotes := quotesIn(doc, blocks)
+	return quotes, citationsOf(doc, blocks, quotes, true)
+}
+
 // Sentences splits range r of doc into sentences. A block boundary always
 // ends a sentence; a full stop after an abbreviation, inside parentheses or
 // inside an open quotation does not.

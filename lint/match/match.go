@@ -4,6 +4,7 @@ package match
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -305,33 +306,54 @@ func (m *matcher) namedIn(text string) int {
 // ("Ehrenburg's novel The Thaw"): they count as cited.
 func (m *matcher) mentions() {
 	e := m.essay
+	// The one-word family keys of the uncited entries: names stand
+	// capitalised in prose, so only capitalised words are keyed, in a
+	// reused buffer.
+	var wanted []string
 	uncited := false
 	for _, en := range e.Entries {
-		uncited = uncited || len(en.CitedBy) == 0
+		if len(en.CitedBy) > 0 {
+			continue
+		}
+		uncited = true
+		for _, a := range en.Authors {
+			if k := names.Key(a.FullFamily()); len(k) >= 2 && !strings.Contains(k, " ") {
+				wanted = append(wanted, k)
+			}
+		}
 	}
 	if !uncited {
 		return
 	}
-	var prose strings.Builder
-	for _, s := range e.Sections {
-		if s.Kind != lint.SectionBibliography {
-			prose.WriteString(e.Doc.Slice(s.Range))
-			prose.WriteString("\n")
-		}
-	}
-	text := prose.String()
-	// Names stand capitalised in prose: key only those words, each once.
-	keys := map[string]bool{}
-	for _, w := range capitalisedWords(text) {
-		if _, ok := keys[w]; !ok {
-			keys[w] = false
-			keys[names.Key(w)] = true
+	var found []string
+	if len(wanted) > 0 {
+		var buf [64]byte
+		for _, s := range e.Sections {
+			if s.Kind == lint.SectionBibliography {
+				continue
+			}
+			eachCapitalised(e.Doc.Slice(s.Range), func(w string) bool {
+				k := names.AppendKey(buf[:0], w)
+				for _, t := range wanted {
+					if string(k) == t && !slices.Contains(found, t) {
+						found = append(found, t)
+					}
+				}
+				return len(found) < len(wanted)
+			})
 		}
 	}
 	folded := ""
 	foldedText := func() string {
 		if folded == "" {
-			folded = foldProse(text)
+			var prose strings.Builder
+			for _, s := range e.Sections {
+				if s.Kind != lint.SectionBibliography {
+					prose.WriteString(e.Doc.Slice(s.Range))
+					prose.WriteString("\n")
+				}
+			}
+			folded = foldProse(prose.String())
 		}
 		return folded
 	}
@@ -342,7 +364,7 @@ func (m *matcher) mentions() {
 		}
 		for _, a := range en.Authors {
 			full := a.FullFamily()
-			if k := names.Key(full); len(k) >= 2 && !strings.Contains(k, " ") && keys[k] {
+			if k := names.Key(full); len(k) >= 2 && !strings.Contains(k, " ") && slices.Contains(found, k) {
 				en.Mentioned = true
 			} else if f := names.Fold(full); strings.Contains(f, " ") && strings.Contains(foldedText(), " "+f+" ") {
 				en.Mentioned = true
@@ -357,33 +379,58 @@ func (m *matcher) mentions() {
 	}
 }
 
-// capitalisedWords returns the words of text that begin with a capital
-// letter, without possessive endings ("Ehrenburg's" names Ehrenburg).
-func capitalisedWords(text string) []string {
-	var words []string
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := strings.TrimRight(text[start:end], "'’")
+// eachCapitalised calls yield with each word of text that begins with a
+// capital letter, without its possessive ending ("Ehrenburg's" names
+// Ehrenburg), until yield returns false.
+func eachCapitalised(text string, yield func(string) bool) {
+	eachWord(text, func(w string) bool {
+		w = strings.TrimRight(w, "'’")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		start = -1
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			words = append(words, w)
+		if w == "" {
+			return true
 		}
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || unicode.Is(unicode.Mn, r) {
-			if start < 0 {
-				start = i
+		if c := w[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return yield(w)
 			}
-			continue
+			return true
 		}
-		flush(i)
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return yield(w)
+		}
+		return true
+	})
+}
+
+// eachWord calls yield with each word of text, until yield returns false.
+// Words are runs of letters, digits, apostrophes and combining marks.
+func eachWord(text string, yield func(string) bool) {
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		size := 1
+		inWord := false
+		if c < utf8.RuneSelf {
+			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.Mn, r)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			if !yield(text[start:i]) {
+				return
+			}
+			start = -1
+		}
+		i += size
 	}
-	flush(len(text))
-	return words
+	if start >= 0 {
+		yield(text[start:])
+	}
 }
 
 // foldProse folds text as names.Fold does, word by word, dropping
@@ -393,42 +440,14 @@ func foldProse(text string) string {
 	var b strings.Builder
 	b.Grow(len(text) + 2)
 	b.WriteByte(' ')
-	word := func(w string) {
+	eachWord(text, func(w string) bool {
 		w = strings.Trim(w, "'’")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if f := names.Fold(w); f != "" {
 			b.WriteString(f)
 			b.WriteByte(' ')
 		}
-	}
-	start := -1
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' {
-				if start < 0 {
-					start = i
-				}
-			} else if start >= 0 {
-				word(text[start:i])
-				start = -1
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.Mn, r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			word(text[start:i])
-			start = -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		word(text[start:])
-	}
+		return true
+	})
 	return b.String()
 }

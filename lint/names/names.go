@@ -86,6 +86,112 @@ var romanisation = strings.NewReplacer(
 // ye/e, kh/h, -sky/-ski, ou/u, j/y), so that Ehrenburg and Erenburg, Il'ia
 // and Ilya share a key.
 func Key(s string) string {
+	if isASCII(s) {
+		var buf [64]byte
+		return string(AppendKey(buf[:0], s))
+	}
+	return keyOf(s)
+}
+
+// AppendKey appends Key(s) to dst. Comparing keys in a reused buffer costs
+// no allocation: matching keys every capitalised word of an essay.
+func AppendKey(dst []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(dst, keyOf(s)...)
+	}
+	// Fold, ASCII only: apostrophes vanish, other non-alphanumerics
+	// separate words.
+	var fb [64]byte
+	f := fb[:0]
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'' || c == '`':
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if space && len(f) > 0 {
+				f = append(f, ' ')
+			}
+			space = false
+			f = append(f, c)
+		case 'A' <= c && c <= 'Z':
+			if space && len(f) > 0 {
+				f = append(f, ' ')
+			}
+			space = false
+			f = append(f, c+'a'-'A')
+		default:
+			space = true
+		}
+	}
+	for i := 0; i < len(f); {
+		j := i
+		for j < len(f) && f[j] != ' ' {
+			j++
+		}
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = appendKeyPart(dst, f[i:j])
+		i = j + 1
+	}
+	return dst
+}
+
+// romanPairs are romanisation's two-letter replacements, as the
+// romanisation Replacer has them; "j" → "i" and "w" → "v" are the
+// one-letter ones.
+var romanPairs = map[[2]byte]string{
+	{'k', 'h'}: "h", {'z', 'h'}: "j", {'y', 'a'}: "ia", {'y', 'u'}: "iu", {'o', 'u'}: "u",
+	{'y', 'e'}: "e", {'i', 'y'}: "i", {'y', 'i'}: "i", {'e', 'h'}: "e", {'k', 's'}: "x",
+	{'c', 'k'}: "k", {'p', 'h'}: "f", {'t', 's'}: "c", {'t', 'z'}: "c",
+}
+
+// appendKeyPart appends the key of one folded ASCII word, as Key treats
+// each word: romanised, "-ii", "-y" and "-sky" evened out, doubled letters
+// collapsed.
+func appendKeyPart(dst, w []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(w); {
+		if i+1 < len(w) {
+			if r, ok := romanPairs[[2]byte{w[i], w[i+1]}]; ok {
+				dst = append(dst, r...)
+				i += 2
+				continue
+			}
+		}
+		switch c := w[i]; c {
+		case 'j':
+			dst = append(dst, 'i')
+		case 'w':
+			dst = append(dst, 'v')
+		default:
+			dst = append(dst, c)
+		}
+		i++
+	}
+	p := dst[start:]
+	if len(p) >= 2 && p[len(p)-2] == 'i' && p[len(p)-1] == 'i' {
+		p = p[:len(p)-2]
+	}
+	if len(p) >= 1 && p[len(p)-1] == 'y' {
+		p[len(p)-1] = 'i'
+	}
+	if len(p) >= 3 && p[len(p)-3] == 's' && p[len(p)-2] == 'k' && (p[len(p)-1] == 'i' || p[len(p)-1] == 'y') {
+		p = p[:len(p)-1]
+	}
+	out := p[:0]
+	for i, c := range p {
+		if i > 0 && c == p[i-1] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return dst[:start+len(out)]
+}
+
+// keyOf is Key for any text, accents and all.
+func keyOf(s string) string {
 	f := Fold(s)
 	if f == "" {
 		return f

@@ -83,3 +83,40 @@ func FuzzKey(f *testing.F) {
 		_ = Distance(s, k)
 	})
 }
+
+// TestKeyASCIIFastPath checks the allocation-free ASCII path of Key against
+// the general one on every short string of a small alphabet that holds the
+// romanisation pairs, suffixes, doubles, apostrophes and separators.
+func TestKeyASCIIFastPath(t *testing.T) {
+	alphabet := []string{"k", "h", "y", "a", "i", "s", "j", "w", "o", "u", "e", "t", "z", "c", "p", "K", "'", "-", " "}
+	var walk func(prefix string, depth int)
+	walk = func(prefix string, depth int) {
+		if got, want := string(AppendKey(nil, prefix)), keyOf(prefix); got != want {
+			t.Fatalf("Key(%q) = %q, want %q", prefix, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, a := range alphabet {
+			walk(prefix+a, depth-1)
+		}
+	}
+	walk("", 4)
+	for _, s := range []string{"Dostoevsky", "Tolstoy", "Khrushchev", "von Geldern", "O'Brien", "Il'ia", "Smith-Jones", "Zhukovskii", "Tchaikovsky", "Ehrenburg", "Yevtushenko", "Ilya", "ii", "a ii b", "Jackson", "Walls"} {
+		if got, want := Key(s), keyOf(s); got != want {
+			t.Errorf("Key(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzKeyASCII(f *testing.F) {
+	f.Add("Dostoevsky")
+	f.Add("von Geldern")
+	f.Fuzz(func(t *testing.T, s string) {
+		if isASCII(s) {
+			if got, want := string(AppendKey(nil, s)), keyOf(s); got != want {
+				t.Fatalf("Key(%q) = %q, want %q", s, got, want)
+			}
+		}
+	})
+}

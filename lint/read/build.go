@@ -199,6 +199,7 @@ func (b *blockBuilder) push(text string, span lint.Span, strong bool) {
 		} else {
 			b.linePlain = true
 		}
+		return
 	}
 }
 

@@ -321,7 +321,15 @@ func isBoilerplateLine(line string) bool {
 	if strings.HasPrefix(bare, "leave a reply") || strings.HasPrefix(bare, "leave a comment") {
 		return utf8.RuneCountInString(bare) <= 60
 	}
-	fields := strings.Fields(lower)
+	// Only the first three words matter.
+	var buf [3]string
+	fields := buf[:0]
+	for f := range strings.FieldsSeq(lower) {
+		if len(fields) == len(buf) {
+			break
+		}
+		fields = append(fields, f)
+	}
 	if len(fields) < 2 {
 		return false
 	}
