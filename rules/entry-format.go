@@ -129,7 +129,7 @@ func entryFaults(e *lint.Essay, en lint.Entry, italicsShown bool) []string {
 			out = append(out, `begin with the first author's family name ("`+en.Authors[0].FullFamily()+`, `+en.Authors[0].Given+`")`)
 		}
 	}
-	if doubled.MatchString(withoutLinks(en)) {
+	if mayBeDoubled(en.Text) && doubled.MatchString(withoutLinks(en)) {
 		out = append(out, "remove the doubled punctuation")
 	}
 	switch e.Style {
@@ -137,7 +137,7 @@ func entryFaults(e *lint.Essay, en lint.Entry, italicsShown bool) []string {
 		if people >= 2 && strings.Contains(head, "&") {
 			out = append(out, `join the authors' names with "and", not "&"`)
 		}
-		if m := mediumMarker.FindStringSubmatch(en.Text); m != nil {
+		if m := findMedium(en.Text); m != nil {
 			out = append(out, `drop "`+m[1]+`.": MLA 9 gives no medium`)
 		}
 		if italicsShown && en.Container != "" {
@@ -284,4 +284,40 @@ func withoutLinks(en lint.Entry) string {
 		}
 	}
 	return t
+}
+
+// mayBeDoubled reports whether s holds what doubled needs: a comma
+// followed, after any spaces, by a comma or period, or a period followed,
+// after any spaces, by a period. Most entries have none, and the
+// expression costs a scan per position.
+func mayBeDoubled(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' && s[i] != '.' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isRESpace(s[j]) {
+			j++
+		}
+		if j < len(s) && (s[j] == '.' || s[j] == ',' && s[i] == ',') {
+			return true
+		}
+	}
+	return false
+}
+
+// isRESpace is \s in an expression.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// findMedium is mediumMarker.FindStringSubmatch, run only on entries that
+// name a medium.
+func findMedium(s string) []string {
+	for _, m := range []string{"Print.", "Web.", "Online.", "Internet."} {
+		if strings.Contains(s, m) {
+			return mediumMarker.FindStringSubmatch(s)
+		}
+	}
+	return nil
 }

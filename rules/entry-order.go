@@ -44,9 +44,14 @@ func (EntryOrder) Check(p *lint.Pass) error {
 		if len(idx) < 2 || numbered(e, idx) {
 			continue
 		}
+		// Each entry's key once, by entry index.
+		keys := make(map[int]string, len(idx))
+		for _, i := range idx {
+			keys[i] = sortKey(e.Entries[i])
+		}
 		for k := 1; k < len(idx); k++ {
 			prev, cur := e.Entries[idx[k-1]], e.Entries[idx[k]]
-			if sortKey(cur) >= sortKey(prev) || sameFirstAuthor(prev, cur) {
+			if keys[idx[k]] >= keys[idx[k-1]] || sameFirstAuthor(prev, cur) {
 				// Works by one author follow rules of their own (MLA by
 				// title, APA by year, 2019a before 2019b): not judged here.
 				continue
@@ -55,7 +60,7 @@ func (EntryOrder) Check(p *lint.Pass) error {
 				Span:    p.Doc().SourceSpan(cur.Range),
 				Message: "the entry for " + entryLabel(cur) + " belongs before " + entryLabel(prev) + "; list entries alphabetically by their first word",
 				Related: []lint.Related{p.Relate(prev.Range, "this entry should come after it")},
-				Fixes:   orderFix(p, idx),
+				Fixes:   orderFix(p, idx, keys),
 			})
 			break
 		}
@@ -63,12 +68,13 @@ func (EntryOrder) Check(p *lint.Pass) error {
 	return nil
 }
 
-// orderFix puts the list's entries in order by exchanging their source
-// text, offered only when that is a safe permutation: every entry is its
-// own run of source, no two overlap, and the same bytes (a line break, a
-// blank line, "</p>\n<p>") separate each from the next. A list with
+// orderFix puts the list's entries in order (keys holds their sort keys
+// by entry index) by exchanging their source text, offered only when that
+// is a safe permutation: every entry is its own run of source, no two
+// overlap, and the same bytes (a line break, a blank line, "</p>\n<p>")
+// separate each from the next. A list with
 // "———." entries, which stand for the author above, is never reordered.
-func orderFix(p *lint.Pass, idx []int) []lint.Fix {
+func orderFix(p *lint.Pass, idx []int, keys map[int]string) []lint.Fix {
 	doc, e := p.Doc(), p.Essay
 	spans := make([]lint.Span, len(idx))
 	var sep string
@@ -92,7 +98,7 @@ func orderFix(p *lint.Pass, idx []int) []lint.Fix {
 		}
 	}
 	order := slices.Clone(idx)
-	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(sortKey(e.Entries[a]), sortKey(e.Entries[b])) })
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
 	var edits []lint.Edit
 	for k, i := range order {
 		if i == idx[k] {

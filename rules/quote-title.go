@@ -55,7 +55,7 @@ var longWorkCue = regexp.MustCompile(`(?i)\b(?:novel|novella|book|memoir|autobio
 // longWorkTitle reports whether quotation q names a long work, and why.
 func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	inner := trimQuote(q.Text)
-	if strings.ContainsAny(inner, ".!?;") && !strings.HasSuffix(inner, "?") || !fewWords(inner, 10) {
+	if !fewWords(inner, 10) || strings.ContainsAny(inner, ".!?;") && !strings.HasSuffix(inner, "?") {
 		return "", false
 	}
 	words := strings.Fields(inner)

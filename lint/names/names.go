@@ -32,6 +32,15 @@ func Fold(s string) string {
 	if folded(s) {
 		return s
 	}
+	if isASCII(s) {
+		var buf [128]byte
+		return string(appendFoldASCII(buf[:0], s))
+	}
+	return foldUnicode(s)
+}
+
+// foldUnicode is Fold for any text: accents are taken apart and dropped.
+func foldUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -99,31 +108,8 @@ func AppendKey(dst []byte, s string) []byte {
 	if !isASCII(s) {
 		return append(dst, keyOf(s)...)
 	}
-	// Fold, ASCII only: apostrophes vanish, other non-alphanumerics
-	// separate words.
 	var fb [64]byte
-	f := fb[:0]
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\'' || c == '`':
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			if space && len(f) > 0 {
-				f = append(f, ' ')
-			}
-			space = false
-			f = append(f, c)
-		case 'A' <= c && c <= 'Z':
-			if space && len(f) > 0 {
-				f = append(f, ' ')
-			}
-			space = false
-			f = append(f, c+'a'-'A')
-		default:
-			space = true
-		}
-	}
+	f := appendFoldASCII(fb[:0], s)
 	for i := 0; i < len(f); {
 		j := i
 		for j < len(f) && f[j] != ' ' {
@@ -134,6 +120,31 @@ func AppendKey(dst []byte, s string) []byte {
 		}
 		dst = appendKeyPart(dst, f[i:j])
 		i = j + 1
+	}
+	return dst
+}
+
+// appendFoldASCII appends Fold(s) for ASCII s: apostrophes vanish, letters
+// are lowered, and runs of anything else become one space between words.
+func appendFoldASCII(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'' || c == '`':
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		default:
+			space = true
+		}
 	}
 	return dst
 }

@@ -88,11 +88,14 @@ func FuzzKey(f *testing.F) {
 // the general one on every short string of a small alphabet that holds the
 // romanisation pairs, suffixes, doubles, apostrophes and separators.
 func TestKeyASCIIFastPath(t *testing.T) {
-	alphabet := []string{"k", "h", "y", "a", "i", "s", "j", "w", "o", "u", "e", "t", "z", "c", "p", "K", "'", "-", " "}
+	alphabet := []string{"k", "h", "y", "a", "i", "s", "j", "w", "o", "u", "e", "t", "z", "c", "p", "K", "'", "-", " ", "`", "7", "."}
 	var walk func(prefix string, depth int)
 	walk = func(prefix string, depth int) {
 		if got, want := string(AppendKey(nil, prefix)), keyOf(prefix); got != want {
 			t.Fatalf("Key(%q) = %q, want %q", prefix, got, want)
+		}
+		if got, want := Fold(prefix), foldUnicode(prefix); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", prefix, got, want)
 		}
 		if depth == 0 {
 			return
@@ -116,6 +119,9 @@ func FuzzKeyASCII(f *testing.F) {
 		if isASCII(s) {
 			if got, want := string(AppendKey(nil, s)), keyOf(s); got != want {
 				t.Fatalf("Key(%q) = %q, want %q", s, got, want)
+			}
+			if got, want := Fold(s), foldUnicode(s); got != want {
+				t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
 			}
 		}
 	})

@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestHelpersMatchTheirDefinitions holds the copy-free helpers of
-// quote-title.go to the library calls they stand for.
+// TestHelpersMatchTheirDefinitions holds the shortcuts the rules take for
+// speed to the library calls and expressions they stand for or guard.
 func TestHelpersMatchTheirDefinitions(t *testing.T) {
 	for _, w := range []string{"", "THAW", "Thaw", "thaw", "USSR", "ÉTÉ", "été", "ǅ", "A\xffB", "\ufffd", "A\ufffd", "1956", "THE-THAW", "ß"} {
 		if got, want := upperCase(w), strings.ToUpper(w) == w; got != want {
@@ -18,6 +18,14 @@ func TestHelpersMatchTheirDefinitions(t *testing.T) {
 			if got, want := fewWords(s, n), len(strings.Fields(s)) <= n; got != want {
 				t.Errorf("fewWords(%q, %d) = %v, want %v", s, n, got, want)
 			}
+		}
+	}
+	for _, s := range []string{"", "Oxford UP, 1995.", "Smith, , J.", "Smith,. J", "A. . B", "A.. B", "etc...", "A , . B", "x.\t.y", "Web. 3 Mar.", ", Print. ", ". Online.", "Internet.", "a.b.c"} {
+		if doubled.MatchString(s) && !mayBeDoubled(s) {
+			t.Errorf("doubled matches %q but mayBeDoubled says no", s)
+		}
+		if got, want := findMedium(s), mediumMarker.FindStringSubmatch(s); len(got) != len(want) {
+			t.Errorf("findMedium(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
