@@ -19,7 +19,9 @@
 package entry
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -195,4 +197,11 @@ func collapseSpace(s string) string {
 func isUpperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// lazyRegexp compiles pat the first time it is asked for: compiling the
+// parser's expressions at start-up cost every run of the program, even
+// "citelint version", several milliseconds.
+func lazyRegexp(pat string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pat) })
 }

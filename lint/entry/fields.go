@@ -12,39 +12,39 @@ import (
 var (
 	// reParenDate is APA's and Harvard's date after the authors: "(2009)",
 	// "(2020, March 3)", "(n.d.)", "(in press)".
-	reParenDate     = regexp.MustCompile(`^\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
-	reFindParenDate = regexp.MustCompile(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
+	reParenDate     = lazyRegexp(`^\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
+	reFindParenDate = lazyRegexp(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
 	// reBareDate is Chicago author-date's year between periods.
-	reBareDate = regexp.MustCompile(`^(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
-	reYearLead = regexp.MustCompile(`^\d{4}[a-z]?`)
+	reBareDate = lazyRegexp(`^(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
+	reYearLead = lazyRegexp(`^\d{4}[a-z]?`)
 	// reReprintYear is the year after a parenthesised original year.
-	reReprintYear = regexp.MustCompile(`^\s+(\d{4}[a-z]?)\.`)
+	reReprintYear = lazyRegexp(`^\s+(\d{4}[a-z]?)\.`)
 	// reAnchoredBareDate is "Name. 2019." at the head of an entry.
-	reAnchoredBareDate = regexp.MustCompile(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|n\.\s?d\.)(?:[.,]?\s|[.,]?$)`)
-	reNoDate           = regexp.MustCompile(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
+	reAnchoredBareDate = lazyRegexp(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|n\.\s?d\.)(?:[.,]?\s|[.,]?$)`)
+	reNoDate           = lazyRegexp(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
 
-	reEdition      = regexp.MustCompile(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
-	reContributors = regexp.MustCompile(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
-	reInPrefix     = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
-	reEditors      = regexp.MustCompile(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
-	rePlacePub     = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
+	reEdition      = lazyRegexp(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
+	reContributors = lazyRegexp(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
+	reInPrefix     = lazyRegexp(`^(?i:in)\s*:?\s+`)
+	reEditors      = lazyRegexp(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
+	rePlacePub     = lazyRegexp(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
 
-	reVol    = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
-	reIssue  = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
-	rePages  = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
-	reAPAVol = regexp.MustCompile(`^\s*[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
-	reChiVol = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+	reVol    = lazyRegexp(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
+	reIssue  = lazyRegexp(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
+	rePages  = lazyRegexp(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
+	reAPAVol = lazyRegexp(`^\s*[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
+	reChiVol = lazyRegexp(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 	// reTitlePlacePub is ", City: Publisher" run on at the end of a title.
-	reTitlePlacePub = regexp.MustCompile(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
+	reTitlePlacePub = lazyRegexp(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
 	// reYearOnlyTail is MLA's "Publisher, 1955." ending a book entry.
-	reYearOnlyTail = regexp.MustCompile(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
-	reNBYear       = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
-	reRomanPart    = regexp.MustCompile(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
-	reDateText     = regexp.MustCompile(datePattern)
+	reYearOnlyTail = lazyRegexp(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
+	reNBYear       = lazyRegexp(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
+	reRomanPart    = lazyRegexp(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
+	reDateText     = lazyRegexp(datePattern)
 	// reDateOnly matches a whole field: anchored, it fails at the first
 	// character instead of scanning the field.
-	reDateOnly = regexp.MustCompile(`^(?:` + datePattern + `)$`)
-	reTailPub  = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+	reDateOnly = lazyRegexp(`^(?:` + datePattern + `)$`)
+	reTailPub  = lazyRegexp(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 )
 
 // abbreviations end in a period that does not end a field.
@@ -83,11 +83,11 @@ func (p *parser) date() {
 		p.pos++
 		p.skipSpace()
 	}
-	if m := reParenDate.FindStringSubmatchIndex(p.rest()); m != nil {
+	if m := reParenDate().FindStringSubmatchIndex(p.rest()); m != nil {
 		p.setDate(p.pos+m[2], p.pos+m[3])
 		p.pos += m[1]
 		// Chicago gives a reprint's original year first: "(1970) 1972."
-		if r := reReprintYear.FindStringSubmatchIndex(p.rest()); r != nil {
+		if r := reReprintYear().FindStringSubmatchIndex(p.rest()); r != nil {
 			p.setDate(p.pos+r[2], p.pos+r[3])
 			p.f.bareDateAfterAuthors = true
 			p.pos += r[3]
@@ -101,7 +101,7 @@ func (p *parser) date() {
 	}
 	if len(p.e.Authors) > 0 {
 		prev := strings.TrimRight(string(p.w[:p.pos]), " ")
-		if m := reBareDate.FindStringSubmatchIndex(p.rest()); m != nil && (strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ",")) {
+		if m := reBareDate().FindStringSubmatchIndex(p.rest()); m != nil && (strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ",")) {
 			p.setDate(p.pos+m[2], p.pos+m[3])
 			p.f.bareDateAfterAuthors = true
 			p.pos += m[3]
@@ -112,7 +112,7 @@ func (p *parser) date() {
 	}
 	// No author read, but "Name. 2019a." is an author-date entry whose
 	// author is one word or an organisation ("Epocrates. 2019a.").
-	if m := reAnchoredBareDate.FindStringSubmatchIndex(p.rest()); m != nil {
+	if m := reAnchoredBareDate().FindStringSubmatchIndex(p.rest()); m != nil {
 		segStart, segEnd := trimRange(p.s, p.pos+m[2], p.pos+m[3], " ")
 		// Ambiguous with an MLA title and its year ("Interesting Things.
 		// 2014."), but a year straight after the first field is
@@ -128,7 +128,7 @@ func (p *parser) date() {
 	}
 	// No author read: APA puts a group author, or for an authorless work
 	// the title, before "(2020)."
-	m := reFindParenDate.FindStringIndex(p.rest())
+	m := reFindParenDate().FindStringIndex(p.rest())
 	if m == nil || m[0] == 0 || m[0] > 250 {
 		p.pos = start
 		return
@@ -155,7 +155,7 @@ func (p *parser) date() {
 	} else {
 		p.setTitle(segStart, segEnd, false)
 	}
-	dm := reParenDate.FindStringSubmatchIndex(p.s[p.pos+m[0]:])
+	dm := reParenDate().FindStringSubmatchIndex(p.s[p.pos+m[0]:])
 	p.setDate(p.pos+m[0]+dm[2], p.pos+m[0]+dm[3])
 	p.f.parenDate = true
 	p.pos += m[1]
@@ -224,8 +224,8 @@ func (p *parser) setDate(start, end int) {
 	raw := collapseSpace(p.s[start:end])
 	p.e.Date = raw
 	switch {
-	case reYearLead.MatchString(raw):
-		p.e.Year = reYearLead.FindString(raw)
+	case reYearLead().MatchString(raw):
+		p.e.Year = reYearLead().FindString(raw)
 	case noDate(raw):
 		p.e.Year = "n.d."
 	default:
@@ -259,7 +259,7 @@ func (p *parser) title() {
 		// "———. 2016." has a date where the title would stand.
 		return
 	}
-	if m := reTitlePlacePub.FindStringSubmatchIndex(p.s[p.pos:end]); m != nil && (hasPublisherWord(p.s[p.pos+m[4]:p.pos+m[5]]) || hasGroupWord(p.s[p.pos+m[4]:p.pos+m[5]])) {
+	if m := reTitlePlacePub().FindStringSubmatchIndex(p.s[p.pos:end]); m != nil && (hasPublisherWord(p.s[p.pos+m[4]:p.pos+m[5]]) || hasGroupWord(p.s[p.pos+m[4]:p.pos+m[5]])) {
 		// "Khrushchev: the man and his era, London: Free Press." — a
 		// comma, not a period, before the place and publisher.
 		p.e.Publisher = field(p.s[p.pos+m[4] : p.pos+m[5]])
@@ -279,7 +279,7 @@ func (p *parser) dateAfterTitle() {
 	}
 	save := p.pos
 	p.skipSeparators()
-	if m := reBareDate.FindStringSubmatchIndex(p.rest()); m != nil && m[3] < len(p.rest()) && p.rest()[m[3]] == '.' {
+	if m := reBareDate().FindStringSubmatchIndex(p.rest()); m != nil && m[3] < len(p.rest()) && p.rest()[m[3]] == '.' {
 		p.setDate(p.pos+m[2], p.pos+m[3])
 		p.f.bareDateAfterAuthors = true
 		p.pos += m[3]
@@ -373,7 +373,7 @@ func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 			if c == '.' && p.abbreviationBefore(i, container) {
 				continue
 			}
-			if c := p.w[j]; (c == 'I' || c == 'V' || c == 'X') && reRomanPart.Match(p.w[j:limit]) {
+			if c := p.w[j]; (c == 'I' || c == 'V' || c == 'X') && reRomanPart().Match(p.w[j:limit]) {
 				// "silk-moths. I. The biological test": a numbered part
 				// of the title.
 				continue
@@ -390,7 +390,7 @@ func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 
 // reDescriptor is what a parenthesis after a title holds when it is not part
 // of the title: an edition, volume, pages, report number, episode, role.
-var reDescriptor = regexp.MustCompile(`^\((?:\d|(?i:[^)]*\bed\.|vol|pp?\.|eds?\.|trans|tran\.|report|no\.|season|episode|part|director|producer|host|version|original|doctoral|master|unpublished|n\.\s?d|\p{Lu}\.\s))`)
+var reDescriptor = lazyRegexp(`^\((?:\d|(?i:[^)]*\bed\.|vol|pp?\.|eds?\.|trans|tran\.|report|no\.|season|episode|part|director|producer|host|version|original|doctoral|master|unpublished|n\.\s?d|\p{Lu}\.\s))`)
 
 // descriptorParen reports whether the parenthesis at i describes the work
 // ("(2nd ed.)", "(Vol. 2)") rather than belonging to its title ("(ASI)").
@@ -403,7 +403,7 @@ func (p *parser) descriptorParen(i int) bool {
 	if closeAt < 0 {
 		return true
 	}
-	if p.w[i] == '(' && reDescriptor.Match(p.w[i:]) {
+	if p.w[i] == '(' && reDescriptor().Match(p.w[i:]) {
 		return true
 	}
 	// What the title's own parentheses hold goes on into more title:
@@ -523,14 +523,14 @@ func (p *parser) container() {
 			p.skipSeparators()
 			continue
 		}
-		if m := findIndexIf(reContributors, rest, strings.IndexByte("TEDPNICAF", rest[0]) >= 0); m != nil {
+		if m := findIndexIf(reContributors(), rest, strings.IndexByte("TEDPNICAF", rest[0]) >= 0); m != nil {
 			// MLA's "Translated by X," and Chicago's "Edited by X."
 			// name people, not the container.
 			p.pos += m[1]
 			p.skipSeparators()
 			continue
 		}
-		if m := findIndexIf(reEdition, rest, editionMay(rest)); m != nil {
+		if m := findIndexIf(reEdition(), rest, editionMay(rest)); m != nil {
 			p.pos += m[1]
 			p.skipSeparators()
 			continue
@@ -541,15 +541,15 @@ func (p *parser) container() {
 		return
 	}
 	if hasMonthOrSlash(window(p.rest(), 24)) {
-		if m := reDateText.FindStringIndex(window(p.rest(), 40)); m != nil && m[0] == 0 {
+		if m := reDateText().FindStringIndex(window(p.rest(), 40)); m != nil && m[0] == 0 {
 			// "“Secret Speech.” 25 Feb. 1956." has a date, no container.
 			return
 		}
 	}
-	if m := reInPrefix.FindStringIndex(p.rest()); m != nil {
+	if m := reInPrefix().FindStringIndex(p.rest()); m != nil {
 		p.f.inChapter = true
 		p.pos += m[1]
-		if m := reEditors.FindStringIndex(p.rest()); m != nil {
+		if m := reEditors().FindStringIndex(p.rest()); m != nil {
 			p.pos += m[1]
 		}
 	}
@@ -565,25 +565,25 @@ func (p *parser) container() {
 	}
 	raw := field(p.s[start:end])
 	p.pos = end
-	if raw == "" || isYear(raw) || hasDigit(raw) && reDateOnly.MatchString(raw) {
+	if raw == "" || isYear(raw) || hasDigit(raw) && reDateOnly().MatchString(raw) {
 		// "Title. 2014." has no container: the year is the tail's.
 		p.pos = start
 		return
 	}
-	if m := findSubmatchIf(rePlacePub, raw, strings.IndexByte(raw, ':') > 0); m != nil && !strings.ContainsAny(m[1], "0123456789") && !p.e.TitleQuoted {
+	if m := findSubmatchIf(rePlacePub(), raw, strings.IndexByte(raw, ':') > 0); m != nil && !strings.ContainsAny(m[1], "0123456789") && !p.e.TitleQuoted {
 		p.e.Publisher = field(m[2])
 		p.f.placePublisher = true
 		return
 	}
 	after := p.rest()
-	volumeFollows := containsFoldASCII(after, "vol") && reVol.MatchString(after) || chiVolMay(after) && strings.Contains(after, ":") && reChiVol.MatchString(after)
-	if m := findSubmatchIf(reAPAVol, after, apaVolMay(after)); m != nil && !(hasYear(m[1]) && m[2] == "" && m[3] == "") {
+	volumeFollows := containsFoldASCII(after, "vol") && reVol().MatchString(after) || chiVolMay(after) && strings.Contains(after, ":") && reChiVol().MatchString(after)
+	if m := findSubmatchIf(reAPAVol(), after, apaVolMay(after)); m != nil && !(hasYear(m[1]) && m[2] == "" && m[3] == "") {
 		volumeFollows = true
 	}
 	switch {
 	case p.e.TitleQuoted || p.f.inChapter || volumeFollows:
 		p.e.Container = raw
-	case hasPublisherWord(raw) || hasGroupWord(raw) || reYearOnlyTail.MatchString(after) && p.e.URL == "" && p.e.DOI == "":
+	case hasPublisherWord(raw) || hasGroupWord(raw) || reYearOnlyTail().MatchString(after) && p.e.URL == "" && p.e.DOI == "":
 		// With a link, "Title. History Today, 2012. URL" is a website.
 		// After an unquoted title with no volume, "Oxford UP" and
 		// "American Psychological Association" publish; they hold
@@ -731,13 +731,13 @@ func hasPublisherWord(s string) bool {
 func (p *parser) tail() {
 	tail := p.work()[p.afterTitle:]
 	afterCont := p.rest()
-	if m := findSubmatchIf(reChiVol, afterCont, chiVolMay(afterCont)); m != nil && m[1] != "" && (m[3] != "" || m[4] != "") && !strings.HasPrefix(strings.TrimSpace(afterCont), ",") {
+	if m := findSubmatchIf(reChiVol(), afterCont, chiVolMay(afterCont)); m != nil && m[1] != "" && (m[3] != "" || m[4] != "") && !strings.HasPrefix(strings.TrimSpace(afterCont), ",") {
 		// Chicago: "6 (12): 3–5", "99 (2002): 16847", "52: 485".
 		p.e.Volume = m[1]
 		if m[2] != "" {
 			p.e.Issue = m[2]
 		}
-		if y := reYearLead.FindString(m[3]); y != "" && len(m[3]) <= 5 {
+		if y := reYearLead().FindString(m[3]); y != "" && len(m[3]) <= 5 {
 			if p.e.Year == "" {
 				p.e.Year = y
 				p.e.Date = m[3]
@@ -750,7 +750,7 @@ func (p *parser) tail() {
 			p.e.Pages = m[4]
 			p.f.colonPages = true
 		}
-	} else if m := findSubmatchIf(reAPAVol, afterCont, apaVolMay(afterCont)); m != nil && strings.HasPrefix(strings.TrimSpace(afterCont), ",") && !(len(m[1]) == 4 && hasYear(m[1]) && m[2] == "" && m[3] == "") {
+	} else if m := findSubmatchIf(reAPAVol(), afterCont, apaVolMay(afterCont)); m != nil && strings.HasPrefix(strings.TrimSpace(afterCont), ",") && !(len(m[1]) == 4 && hasYear(m[1]) && m[2] == "" && m[3] == "") {
 		// APA and Harvard: ", 6(12), 3–5".
 		p.e.Volume = m[1]
 		p.e.Issue = m[2]
@@ -761,7 +761,7 @@ func (p *parser) tail() {
 	// and a combining dot): an ASCII test in any case is the same as one
 	// on the lowered tail.
 	if !p.f.nbYear && strings.Contains(tail, "(") {
-		if m := reNBYear.FindStringSubmatch(tail); m != nil {
+		if m := reNBYear().FindStringSubmatch(tail); m != nil {
 			// Chicago notes-bibliography dates a journal issue after its
 			// volume: "54, nos. Pt 1 (2004): 157", "57 (2008): 101".
 			p.f.nbYear = true
@@ -771,7 +771,7 @@ func (p *parser) tail() {
 		}
 	}
 	if p.e.Volume == "" && containsFoldASCII(tail, "vol") {
-		if m := reVol.FindStringSubmatch(tail); m != nil {
+		if m := reVol().FindStringSubmatch(tail); m != nil {
 			p.e.Volume = m[1]
 			if strings.Contains(tail, "vol.") {
 				p.f.volAbbrev = true
@@ -779,7 +779,7 @@ func (p *parser) tail() {
 		}
 	}
 	if p.e.Issue == "" && (containsFoldASCII(tail, "no") || containsFoldASCII(tail, "iss")) {
-		if m := reIssue.FindStringSubmatch(tail); m != nil {
+		if m := reIssue().FindStringSubmatch(tail); m != nil {
 			p.e.Issue = m[1]
 			if strings.Contains(tail, "no.") {
 				p.f.noAbbrev = true
@@ -788,7 +788,7 @@ func (p *parser) tail() {
 	}
 	if !strings.Contains(tail, "p.") && !strings.Contains(tail, "pp.") {
 		// No page abbreviation: nothing for rePages to find.
-	} else if m := rePages.FindStringSubmatch(tail); m != nil {
+	} else if m := rePages().FindStringSubmatch(tail); m != nil {
 		if p.e.Pages == "" {
 			p.e.Pages = m[1]
 		}
@@ -800,7 +800,7 @@ func (p *parser) tail() {
 	// "City: Publisher" needs its colon; most tails have none, and the
 	// pattern is costly to run for nothing.
 	if p.e.Publisher == "" && strings.Contains(tail, ":") {
-		if m := reTailPub.FindStringSubmatch(tail); m != nil && !strings.ContainsAny(m[1], "0123456789") {
+		if m := reTailPub().FindStringSubmatch(tail); m != nil && !strings.ContainsAny(m[1], "0123456789") {
 			p.e.Publisher = field(m[2])
 			p.f.placePublisher = true
 		}
@@ -827,7 +827,7 @@ func (p *parser) tailYear(tail string) {
 		}
 		if win := tail[from:to]; !hasMonthOrSlash(win) {
 			// Most tails carry a bare year; the date expression is costly.
-		} else if m := reDateText.FindStringIndex(win); m != nil {
+		} else if m := reDateText().FindStringIndex(win); m != nil {
 			loc = []int{from + m[0], from + m[1]}
 		}
 	}
@@ -906,7 +906,7 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 // noDate reports whether s opens with "n.d.", "no date" or "s.d.".
 func noDate(s string) bool {
 	// (?i) lets s stand for ſ, which is not ASCII.
-	return s != "" && (strings.IndexByte("nNsS", s[0]) >= 0 || s[0] >= utf8.RuneSelf) && reNoDate.MatchString(s)
+	return s != "" && (strings.IndexByte("nNsS", s[0]) >= 0 || s[0] >= utf8.RuneSelf) && reNoDate().MatchString(s)
 }
 
 // findIndexIf is re.FindStringIndex(s) when may is true, else nil.

@@ -1,7 +1,6 @@
 package entry
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,28 +21,28 @@ const datePattern = `\d{1,2}(?:st|nd|rd|th)?\s+` + monthPattern + `\.?,?\s+\d{4}
 	`|` + monthPattern + `\.?\s+\d{4}`
 
 var (
-	reListNumber   = regexp.MustCompile(`^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)]|[-*+•]\s)\s*`)
-	reEmphasis     = regexp.MustCompile(`(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*?[^\s*_])?)(\*{1,2}|_{1,2})`)
-	reRepeatAuthor = regexp.MustCompile(`^\s*(?:[—–_]{2,}|-{2,}|—)\s*[.,]?`)
-	reBareNumber   = regexp.MustCompile(`^\s*\d{1,3}\s+\p{Lu}`)
-	reBareDomain   = regexp.MustCompile(`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|edu|gov|net|int|info|io|co\.uk|ac\.uk|org\.uk|gov\.uk|ca|au|de|fr|ru|su|ua|us)(?:/[^\s<>"]*)?`)
-	reISBN         = regexp.MustCompile(`(?i)\bISBN(?:-?1[03])?\s*:?\s*([0-9][0-9\s-]{8,16}[0-9X])\b`)
-	reAccessed     = regexp.MustCompile(`(?i)[(\[]?\b(?:last\s+)?(?:accessed|viewed|consulted|cited)(?:\s+on)?\s*:?\s*(` + datePattern + `)[)\]]?\.?`)
-	reRetrievedOn  = regexp.MustCompile(`(?i)\bretrieved(?:\s+on)?\s+(` + datePattern + `),?\s+from\b:?`)
-	reRetrieved    = regexp.MustCompile(`(?i)\bretrieved\s+from\b:?`)
-	reAvailable    = regexp.MustCompile(`(?i)\bavailable\s+(?:at|from|online)\b\s*:?`)
-	reOnlineMarker = regexp.MustCompile(`(?i)\[(?:online|internet|electronic)\]`)
-	reWebAccess    = regexp.MustCompile(`\bWeb\.\s+(` + datePattern + `)\.?`)
+	reListNumber   = lazyRegexp(`^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)]|[-*+•]\s)\s*`)
+	reEmphasis     = lazyRegexp(`(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*?[^\s*_])?)(\*{1,2}|_{1,2})`)
+	reRepeatAuthor = lazyRegexp(`^\s*(?:[—–_]{2,}|-{2,}|—)\s*[.,]?`)
+	reBareNumber   = lazyRegexp(`^\s*\d{1,3}\s+\p{Lu}`)
+	reBareDomain   = lazyRegexp(`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|edu|gov|net|int|info|io|co\.uk|ac\.uk|org\.uk|gov\.uk|ca|au|de|fr|ru|su|ua|us)(?:/[^\s<>"]*)?`)
+	reISBN         = lazyRegexp(`(?i)\bISBN(?:-?1[03])?\s*:?\s*([0-9][0-9\s-]{8,16}[0-9X])\b`)
+	reAccessed     = lazyRegexp(`(?i)[(\[]?\b(?:last\s+)?(?:accessed|viewed|consulted|cited)(?:\s+on)?\s*:?\s*(` + datePattern + `)[)\]]?\.?`)
+	reRetrievedOn  = lazyRegexp(`(?i)\bretrieved(?:\s+on)?\s+(` + datePattern + `),?\s+from\b:?`)
+	reRetrieved    = lazyRegexp(`(?i)\bretrieved\s+from\b:?`)
+	reAvailable    = lazyRegexp(`(?i)\bavailable\s+(?:at|from|online)\b\s*:?`)
+	reOnlineMarker = lazyRegexp(`(?i)\[(?:online|internet|electronic)\]`)
+	reWebAccess    = lazyRegexp(`\bWeb\.\s+(` + datePattern + `)\.?`)
 	// MLA 7's medium of publication stands alone between periods.
-	reMedium = regexp.MustCompile(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
+	reMedium = lazyRegexp(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
 )
 
 // prepare strips the list number and the identifiers, filling the entry's
 // identifier fields and the features they imply.
 func (p *parser) prepare() {
-	if m := reListNumber.FindStringIndex(p.s); m != nil {
+	if m := reListNumber().FindStringIndex(p.s); m != nil {
 		p.blank(0, m[1])
-	} else if m := reBareNumber.FindStringIndex(p.s); m != nil {
+	} else if m := reBareNumber().FindStringIndex(p.s); m != nil {
 		// A number followed by a capital ("33 Bergk, V.") is a list
 		// number whose period was lost.
 		p.blank(0, m[1]-1)
@@ -51,7 +50,7 @@ func (p *parser) prepare() {
 
 	// "———." stands for the previous entry's authors; the entry alone
 	// cannot know them, so the dashes are not read as a name or title.
-	if m := findIndexIf(reRepeatAuthor, p.work(), repeatMay(p.work())); m != nil {
+	if m := findIndexIf(reRepeatAuthor(), p.work(), repeatMay(p.work())); m != nil {
 		p.blank(m[0], m[1])
 	}
 	// Cheap substring tests keep the costlier expressions off entries
@@ -84,13 +83,13 @@ func (p *parser) prepare() {
 	}
 	if p.e.URL == "" && has(".com", ".org", ".edu", ".gov", ".net", ".int", ".info", ".io", ".uk", ".ca", ".au", ".de", ".fr", ".ru", ".su", ".ua", ".us") {
 		// MLA 9 drops "https://": "soviethistory.msu.edu/1954-2/the-thaw/".
-		if m := reBareDomain.FindStringIndex(p.work()); m != nil {
+		if m := reBareDomain().FindStringIndex(p.work()); m != nil {
 			end := m[1] - trimURLTail(p.s[m[0]:m[1]])
 			p.e.URL = p.s[m[0]:end]
 			p.blank(m[0], end)
 		}
 	}
-	for _, m := range reISBN.FindAllStringSubmatchIndex(p.workIf(has("isbn")), -1) {
+	for _, m := range reISBN().FindAllStringSubmatchIndex(p.workIf(has("isbn")), -1) {
 		digits := normalizeISBN(p.s[m[2]:m[3]])
 		if digits == "" {
 			continue
@@ -103,7 +102,7 @@ func (p *parser) prepare() {
 	// Markdown emphasis is how italics survive in plain text: the marks
 	// go, the spans are remembered so the title can be known as italic.
 	if strings.ContainsAny(p.s, "*_") {
-		for _, m := range reEmphasis.FindAllStringSubmatchIndex(p.work(), -1) {
+		for _, m := range reEmphasis().FindAllStringSubmatchIndex(p.work(), -1) {
 			before, _ := utf8.DecodeLastRuneInString(p.s[:m[0]])
 			after, _ := utf8.DecodeRuneInString(p.s[m[1]:])
 			// "snake_case_name" and "2*3*4" are not emphasis.
@@ -115,12 +114,12 @@ func (p *parser) prepare() {
 			p.blank(m[6], m[7])
 		}
 	}
-	if m := reRetrievedOn.FindStringSubmatchIndex(p.workIf(has("retrieved"))); m != nil {
+	if m := reRetrievedOn().FindStringSubmatchIndex(p.workIf(has("retrieved"))); m != nil {
 		p.e.Accessed = p.s[m[2]:m[3]]
 		p.f.retrieved = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reAccessed.FindAllStringSubmatchIndex(p.workIf(has("accessed", "viewed", "consulted", "cited")), -1) {
+	for _, m := range reAccessed().FindAllStringSubmatchIndex(p.workIf(has("accessed", "viewed", "consulted", "cited")), -1) {
 		if p.e.Accessed == "" {
 			p.e.Accessed = p.s[m[2]:m[3]]
 		}
@@ -135,19 +134,19 @@ func (p *parser) prepare() {
 		}
 		p.blank(m[0], m[1])
 	}
-	if m := reRetrieved.FindStringIndex(p.workIf(has("retrieved"))); m != nil {
+	if m := reRetrieved().FindStringIndex(p.workIf(has("retrieved"))); m != nil {
 		p.f.retrieved = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reAvailable.FindAllStringIndex(p.workIf(has("available")), -1) {
+	for _, m := range reAvailable().FindAllStringIndex(p.workIf(has("available")), -1) {
 		p.f.availableAt = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reOnlineMarker.FindAllStringIndex(p.workIf(has("[")), -1) {
+	for _, m := range reOnlineMarker().FindAllStringIndex(p.workIf(has("[")), -1) {
 		p.f.availableAt = true
 		p.blank(m[0], m[1])
 	}
-	if m := reWebAccess.FindStringSubmatchIndex(p.workIf(has("web."))); m != nil {
+	if m := reWebAccess().FindStringSubmatchIndex(p.workIf(has("web."))); m != nil {
 		// MLA 7: "Web. 3 Mar. 2016." — the date after the medium is the
 		// access date.
 		if p.e.Accessed == "" {
@@ -157,7 +156,7 @@ func (p *parser) prepare() {
 		p.f.accessedDayFirst = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reMedium.FindAllStringSubmatchIndex(p.workIf(has("print.", "web.", "online.", "film.", "television.", "radio.", "dvd.", "cd.")), -1) {
+	for _, m := range reMedium().FindAllStringSubmatchIndex(p.workIf(has("print.", "web.", "online.", "film.", "television.", "radio.", "dvd.", "cd.")), -1) {
 		p.f.medium = true
 		p.blank(m[2], m[3])
 	}
@@ -302,7 +301,7 @@ func (p *parser) workIf(ok bool) string {
 // "---.") that stand for the previous entry's authors. Parse leaves such an
 // entry's Authors empty; the caller, who has the list, can copy them.
 func RepeatsAuthor(s string) bool {
-	return reRepeatAuthor.MatchString(strings.TrimLeft(reListNumber.ReplaceAllString(s, ""), " "))
+	return reRepeatAuthor().MatchString(strings.TrimLeft(reListNumber().ReplaceAllString(s, ""), " "))
 }
 
 // trimURLTail says how many bytes of sentence punctuation end a URL or DOI

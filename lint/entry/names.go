@@ -1,7 +1,6 @@
 package entry
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -91,7 +90,7 @@ const (
 	orderGroup
 )
 
-var reRole = regexp.MustCompile(`^\s*,?\s*[(\[]?\s*(?i:editors?|eds?|translators?|trans|tran|compilers?|comp|directors?|dir|producers?|hosts?|creators?|narrators?|writers?|illustrators?)\b\.?\s*[)\]]?`)
+var reRole = lazyRegexp(`^\s*,?\s*[(\[]?\s*(?i:editors?|eds?|translators?|trans|tran|compilers?|comp|directors?|dir|producers?|hosts?|creators?|narrators?|writers?|illustrators?)\b\.?\s*[)\]]?`)
 
 // nameBlock is the result of reading an author block.
 type nameBlock struct {
@@ -586,7 +585,7 @@ func (p *parser) authors() {
 	}
 	end := b.end
 	// A role after the names ("(Ed.)", ", editors") is not part of them.
-	if m := findIndexIf(reRole, p.work()[end:], roleMay(p.work()[end:])); m != nil {
+	if m := findIndexIf(reRole(), p.work()[end:], roleMay(p.work()[end:])); m != nil {
 		end += m[1]
 	}
 	// The block must end at a field boundary; "Russia, Past and Present"

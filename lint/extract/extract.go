@@ -47,10 +47,21 @@ func Essay(doc *lint.Document, settings lint.Settings) *lint.Essay {
 // works-cited entry and is not an essay claim.
 var creditLine = regexp.MustCompile(`(?i)^\s*(?:image|photo|photograph|picture|figure|fig\.|illustration|map|poster|cartoon|painting)(?:\s+(?:url|source|credit|link|from))?\s*(?:\d+\s*)?[:\-–—]`)
 
+// mayBeCredit reports whether s opens, after white space, with the first
+// letter of one of creditLine's words: most paragraphs do not, and are
+// spared the expression.
+func mayBeCredit(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i < len(s) && strings.IndexByte("iIpPfFmMcC", s[i]) >= 0
+}
+
 // markCaptions turns image credit lines into caption blocks.
 func markCaptions(doc *lint.Document) {
 	for i, b := range doc.Blocks {
-		if b.Kind == lint.BlockParagraph && creditLine.MatchString(doc.Slice(b.Range)) {
+		if b.Kind == lint.BlockParagraph && mayBeCredit(doc.Slice(b.Range)) && creditLine.MatchString(doc.Slice(b.Range)) {
 			doc.Blocks[i].Kind = lint.BlockCaption
 		}
 	}
