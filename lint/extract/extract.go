@@ -71,21 +71,34 @@ func markCaptions(doc *lint.Document) {
 // entry per list item or paragraph, and within a plain-text paragraph one
 // per line unless a line continues the one before.
 func Entries(doc *lint.Document, s lint.Section) []lint.Entry {
-	var out []lint.Entry
+	// The ranges first, so that the entries, which are large, are
+	// allocated once.
+	type entryAt struct {
+		r     lint.Range
+		block int
+	}
+	var at []entryAt
 	for b := s.First; b < s.Last; b++ {
 		blk := doc.Blocks[b]
 		if (s.HeadingAt != lint.Range{} && blk.Range == s.HeadingAt) || blk.Kind == lint.BlockHeading {
 			continue
 		}
 		for _, r := range entryRanges(doc, blk.Range) {
-			text := doc.Slice(r)
-			e := entry.Parse(text)
-			e.Text = text
-			e.Range = r
-			e.TitleRange = shift(e.TitleRange, r.Start)
-			e.Block = b
-			out = append(out, e)
+			at = append(at, entryAt{r, b})
 		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	out := make([]lint.Entry, 0, len(at))
+	for _, a := range at {
+		text := doc.Slice(a.r)
+		e := entry.Parse(text)
+		e.Text = text
+		e.Range = a.r
+		e.TitleRange = shift(e.TitleRange, a.r.Start)
+		e.Block = a.block
+		out = append(out, e)
 	}
 	return out
 }
