@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/match"
 )
@@ -61,6 +63,9 @@ func (CitationUnmatched) Check(p *lint.Pass) error {
 		} else if !e.InBody(c.Start) {
 			continue // prose inside a note: the note's own citations speak for it
 		}
+		if gloss(e, c) {
+			continue
+		}
 		name := sourceName(c)
 		if name == "" {
 			continue
@@ -76,4 +81,19 @@ func (CitationUnmatched) Check(p *lint.Pass) error {
 		p.Reportf(c.Range, "no works-cited entry for %s; add one, or correct the citation to match an entry", what)
 	}
 	return nil
+}
+
+// gloss reports whether c is a quoted phrase in parentheses right after a
+// quotation — a translation or gloss, as in "Poyekhali!" ("Let's go!") —
+// rather than a short title standing in for an author.
+func gloss(e *lint.Essay, c lint.Citation) bool {
+	if c.Title == "" || len(c.Authors) > 0 || c.Locator != "" || c.Kind != lint.CitationParenthetical {
+		return false
+	}
+	for _, q := range e.Quotes {
+		if q.End <= c.Start && c.Start-q.End <= 2 && strings.TrimSpace(e.Doc.Slice(lint.Range{Start: q.End, End: c.Start})) == "" {
+			return true
+		}
+	}
+	return false
 }
