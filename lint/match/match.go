@@ -24,6 +24,7 @@ func Match(e *lint.Essay) {
 	}
 	m.pageOnly()
 	m.notes()
+	m.linkedNames()
 	for i := range e.Entries {
 		e.Entries[i].CitedBy = nil
 	}

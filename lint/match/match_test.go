@@ -109,3 +109,25 @@ func TestPageOnlyFindsNamedAuthor(t *testing.T) {
 	assert.Equal(t, 1, e.Citations[0].Entry)
 	assert.Equal(t, []int{0}, e.Entries[1].CitedBy)
 }
+
+func TestSiteNameAndLinkedParentheses(t *testing.T) {
+	entries := []lint.Entry{
+		{Authors: []lint.Name{author("Plokhy", "S.")}, Title: "Chernobyl", Year: "2018"},
+		{Authors: []lint.Name{{Family: "Geldern", Particle: "von", Given: "J."}}, Title: "Chernobyl", Container: "Seventeen Moments in Soviet History", URL: "https://soviethistory.example.edu/1986-2/chernobyl/"},
+	}
+	site := lint.Citation{Kind: lint.CitationParenthetical, Text: "(Seventeen Moments)", Authors: []string{"Moments"}, Range: lint.Range{Start: 0, End: 19}}
+	e := essay(lint.StyleMLA, append([]lint.Entry(nil), entries...), site)
+	Match(e)
+	assert.Equal(t, 1, e.Citations[0].Entry, "a site name stands for an authorless page's author")
+
+	wrapped := lint.Citation{Kind: lint.CitationParenthetical, Text: "(Moments page)", Authors: []string{"Moments"}, Range: lint.Range{Start: 10, End: 30}}
+	link := lint.Citation{Kind: lint.CitationLink, URL: "http://soviethistory.example.edu/1986-2/chernobyl", Range: lint.Range{Start: 11, End: 29}}
+	e = essay(lint.StyleMLA, append([]lint.Entry(nil), entries...), wrapped, link)
+	Match(e)
+	assert.Equal(t, 1, e.Citations[0].Entry, "the link inside the parentheses names the entry")
+
+	other := lint.Citation{Kind: lint.CitationParenthetical, Text: "(Other Site)", Authors: []string{"Site"}}
+	e = essay(lint.StyleMLA, append([]lint.Entry(nil), entries...), other)
+	Match(e)
+	assert.Equal(t, -1, e.Citations[0].Entry)
+}
