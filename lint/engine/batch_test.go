@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -153,6 +154,13 @@ func BenchmarkBatch(b *testing.B) {
 	dir := b.TempDir()
 	total := writeCorpus(b, dir, n)
 	eng := engine.New(engine.Options{Rules: rules.All()})
+
+	// The collector's pace exactly as cmd/citelint's main sets it
+	// (gcPercent, memoryLimit there), so the batch measures what the
+	// command does; both are reported.
+	const gcPercent, memoryLimit = 400, 150 << 20
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
 	runtime.GC()
 
 	// Peak memory is sampled through runtime/metrics, which, unlike
@@ -219,6 +227,8 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(total)/1e6, "corpus-MB")
+	b.ReportMetric(gcPercent, "GOGC")
+	b.ReportMetric(memoryLimit/(1<<20), "memlimit-MB")
 }
 
 // TestGeneratedEssaysAreRead keeps the generator honest: every format reads,
