@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -38,11 +39,7 @@ func Markdown(path string, src []byte) (*lint.Document, error) {
 			}
 		}
 	}
-	// goldmark's Linkify extension would find bare URLs too, but it costs
-	// a third of the parse (it tries every word as an e-mail address);
-	// mdReader.text finds them itself.
-	md := goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Strikethrough))
-	root := md.Parser().Parse(text.NewReader(input), parser.WithContext(parser.NewContext()))
+	root := markdownParser().Parse(text.NewReader(input), parser.WithContext(parser.NewContext()))
 	r := &mdReader{b: newBlockBuilder(s, input, false), src: input}
 	r.blocks(root, lint.BlockParagraph, 0)
 	for _, fl := range r.footnotes {
@@ -50,6 +47,17 @@ func Markdown(path string, src []byte) (*lint.Document, error) {
 	}
 	return r.b.document(path, lint.FormatMarkdown, src), nil
 }
+
+// markdownParser is the goldmark parser every essay shares: building one
+// (sorting and indexing its block and inline parsers) cost as much as a
+// tenth of reading an essay. It never changes once built, and goldmark's
+// Parse keeps all per-document state in the context it is given, so
+// concurrent essays may use it at once. goldmark's Linkify extension would
+// find bare URLs too, but it costs a third of the parse (it tries every
+// word as an e-mail address); mdReader.text finds them itself.
+var markdownParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Strikethrough)).Parser()
+})
 
 // frontMatterEnd returns the end of a YAML front matter block ("---" on the
 // first line, closed by "---" or "..."), or 0 when there is none.
