@@ -35,7 +35,7 @@ func Essay(doc *lint.Document, settings lint.Settings) *lint.Essay {
 			essay.Entries = append(essay.Entries, Entries(doc, s)...)
 		}
 	}
-	essay.Quotes, essay.Citations = inline.QuotesAndCitations(doc, prose)
+	essay.Quotes, essay.Citations, essay.BlockSentences = inline.QuotesCitationsSentences(doc, prose)
 	essay.Style = settings.Style
 	if essay.Style == lint.StyleUnknown {
 		essay.Style = DetectStyle(essay)

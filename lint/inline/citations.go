@@ -11,13 +11,13 @@ import (
 
 // citationsIn finds the citations of the given blocks.
 func citationsIn(doc *lint.Document, blocks []int) []lint.Citation {
-	return citationsOf(doc, blocks, nil, false)
+	return citationsOf(doc, blocks, nil, false, nil)
 }
 
 // citationsOf finds the citations of the given blocks; when known is set,
 // quotes are the quotations of those blocks as quotesIn found them, and
 // are not looked for again.
-func citationsOf(doc *lint.Document, blocks []int, quotes []lint.Quote, known bool) []lint.Citation {
+func citationsOf(doc *lint.Document, blocks []int, quotes []lint.Quote, known bool, keep [][]lint.Range) []lint.Citation {
 	inSet := make([]bool, len(doc.Blocks))
 	for _, b := range blocks {
 		if b >= 0 && b < len(doc.Blocks) {
@@ -25,7 +25,7 @@ func citationsOf(doc *lint.Document, blocks []int, quotes []lint.Quote, known bo
 		}
 	}
 	// One scanner for all blocks, so its buffers are reused.
-	scan := &blockScan{doc: doc, text: doc.Text, extras: readerCitations(doc, inSet), known: known, quotes: quotes}
+	scan := &blockScan{doc: doc, text: doc.Text, extras: readerCitations(doc, inSet), known: known, quotes: quotes, keep: keep}
 	// About one citation per few hundred bytes: size the slice once.
 	out := make([]lint.Citation, 0, len(doc.Text)/300+4)
 	for _, b := range blocks {
@@ -118,7 +118,10 @@ type blockScan struct {
 	// signal phrase naming the same person is not reported twice.
 	narratives map[int]bool
 	sentences  []lint.Range
-	parts      []lint.Range
+	// keep, when not nil, receives each block's sentences (by block) once
+	// they are split, for the caller to reuse.
+	keep  [][]lint.Range
+	parts []lint.Range
 	// attributions are where a sentence reports a source named elsewhere
 	// ("She writes"): they license a bare page number.
 	attributions []int
@@ -169,6 +172,9 @@ func (s *blockScan) inQuote(off int) bool {
 func (s *blockScan) sentenceOf(off int) lint.Range {
 	if s.sentences == nil {
 		s.sentences = splitSentences(s.text, s.r.Start, s.r.End, nil)
+		if s.block < len(s.keep) {
+			s.keep[s.block] = s.sentences
+		}
 	}
 	k := sort.Search(len(s.sentences), func(i int) bool { return s.sentences[i].End > off })
 	if k < len(s.sentences) {

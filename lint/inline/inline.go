@@ -69,7 +69,17 @@ func Citations(doc *lint.Document, blocks []int) []lint.Citation {
 // nothing).
 func QuotesAndCitations(doc *lint.Document, blocks []int) ([]lint.Quote, []lint.Citation) {
 	quotes := quotesIn(doc, blocks)
-	return quotes, citationsOf(doc, blocks, quotes, true)
+	return quotes, citationsOf(doc, blocks, quotes, true, nil)
+}
+
+// QuotesCitationsSentences is QuotesAndCitations that also returns, by
+// block of doc, the sentences it split blocks into along the way (what
+// Sentences gives for the block's range; nil for a block it did not
+// split), so that callers need not split them again.
+func QuotesCitationsSentences(doc *lint.Document, blocks []int) ([]lint.Quote, []lint.Citation, [][]lint.Range) {
+	quotes := quotesIn(doc, blocks)
+	sentences := make([][]lint.Range, len(doc.Blocks))
+	return quotes, citationsOf(doc, blocks, quotes, true, sentences), sentences
 }
 
 // Sentences splits range r of doc into sentences. A block boundary always

@@ -77,9 +77,13 @@ func newMatcher(e *lint.Essay) *matcher {
 				k.group = append(k.group, strings.ToUpper(en.Text[i+1:i+j]))
 			}
 		}
-		if m := groupAbbrev.FindStringSubmatch(en.Text); m != nil && len(en.Authors) > 0 && en.Authors[0].Group {
-			// "U.S. Global Change Research Program (USGCRP). (2018)."
-			k.group = append(k.group, m[1])
+		// Only a group author is abbreviated so: the expression is spared
+		// the other entries.
+		if len(en.Authors) > 0 && en.Authors[0].Group {
+			if m := groupAbbrev.FindStringSubmatch(en.Text); m != nil {
+				// "U.S. Global Change Research Program (USGCRP). (2018)."
+				k.group = append(k.group, m[1])
+			}
 		}
 		m.keys = append(m.keys, k)
 	}

@@ -16,6 +16,9 @@ func linkQuotes(e *lint.Essay) {
 		if s, ok := sentences[b]; ok {
 			return s
 		}
+		if b < len(e.BlockSentences) && e.BlockSentences[b] != nil {
+			return e.BlockSentences[b]
+		}
 		s := inline.Sentences(doc, doc.Blocks[b].Range)
 		sentences[b] = s
 		return s
