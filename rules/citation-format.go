@@ -49,6 +49,25 @@ var pageWord = regexp.MustCompile(`(?i)^(?:p|pp|pg|pgs|page|pages)\b\.?\s*\d`)
 // written as "et, al".
 var etAlMisspelt = regexp.MustCompile(`(?i)\bet\s*[.,]\s*al\b`)
 
+// mayMisspellEtAl reports whether s has what every match of etAlMisspelt
+// has, a full stop or comma then "al" after white space: most citations
+// do not, and are spared the expression.
+func mayMisspellEtAl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' && s[i] != ',' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+			j++
+		}
+		if j+1 < len(s) && s[j]|0x20 == 'a' && s[j+1]|0x20 == 'l' {
+			return true
+		}
+	}
+	return false
+}
+
 // Check reports each citation's faults in one finding.
 func (CitationFormat) Check(p *lint.Pass) error {
 	e := p.Essay
@@ -159,7 +178,7 @@ func missingYear(e *lint.Essay, c lint.Citation) bool {
 // authors.
 func etAlFaults(e *lint.Essay, c lint.Citation) []string {
 	var out []string
-	if etAlMisspelt.MatchString(c.Text) {
+	if mayMisspellEtAl(c.Text) && etAlMisspelt.MatchString(c.Text) {
 		out = append(out, `write "et al." (no period after "et")`)
 	}
 	if c.Entry < 0 || c.Title != "" {

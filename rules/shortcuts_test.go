@@ -28,4 +28,9 @@ func TestHelpersMatchTheirDefinitions(t *testing.T) {
 			t.Errorf("findMedium(%q) = %q, want %q", s, got, want)
 		}
 	}
+	for _, s := range []string{"", "(Freeze 412)", "(Smith et. al 4)", "(Smith et.al. 4)", "(Smith et, al)", "(Smith ET . AL)", "(Smith et al. 4)", "(Smith, 2004, p. 3)", "et.\tal", "(Smith et.\nAl 4)", "(Smith et.", "(Al. al)", "x,al"} {
+		if etAlMisspelt.MatchString(s) && !mayMisspellEtAl(s) {
+			t.Errorf("etAlMisspelt matches %q but mayMisspellEtAl says no", s)
+		}
+	}
 }

@@ -47,6 +47,23 @@ func Essay(doc *lint.Document, settings lint.Settings) *lint.Essay {
 // works-cited entry and is not an essay claim.
 var creditLine = regexp.MustCompile(`(?i)^\s*(?:image|photo|photograph|picture|figure|fig\.|illustration|map|poster|cartoon|painting)(?:\s+(?:url|source|credit|link|from))?\s*(?:\d+\s*)?[:\-–—]`)
 
+// creditHead returns s up to its first colon, hyphen, en or em dash
+// inclusive, or "" when it has none. A match of creditLine holds none of
+// them before the one that ends it, so it matches s only if it matches the
+// head; the expression then never reads (nor sizes its work by) the whole
+// paragraph.
+func creditHead(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ':' || s[i] == '-':
+			return s[:i+1]
+		case s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x93 || s[i+2] == 0x94):
+			return s[:i+3]
+		}
+	}
+	return ""
+}
+
 // mayBeCredit reports whether s opens, after white space, with the first
 // letter of one of creditLine's words: most paragraphs do not, and are
 // spared the expression.
@@ -61,7 +78,10 @@ func mayBeCredit(s string) bool {
 // markCaptions turns image credit lines into caption blocks.
 func markCaptions(doc *lint.Document) {
 	for i, b := range doc.Blocks {
-		if b.Kind == lint.BlockParagraph && mayBeCredit(doc.Slice(b.Range)) && creditLine.MatchString(doc.Slice(b.Range)) {
+		if b.Kind != lint.BlockParagraph {
+			continue
+		}
+		if s := creditHead(doc.Slice(b.Range)); s != "" && mayBeCredit(s) && creditLine.MatchString(s) {
 			doc.Blocks[i].Kind = lint.BlockCaption
 		}
 	}
