@@ -58,7 +58,13 @@ func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	if !fewWords(inner, 10) || strings.ContainsAny(inner, ".!?;") && !strings.HasSuffix(inner, "?") {
 		return "", false
 	}
-	words := strings.Fields(inner)
+	// fewWords said there are at most ten: split into an array on the
+	// stack rather than let strings.Fields allocate for every quotation.
+	var buf [10]string
+	words := buf[:0]
+	for w := range strings.FieldsSeq(inner) {
+		words = append(words, w)
+	}
 	if len(words) == 0 {
 		return "", false
 	}
