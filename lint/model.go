@@ -212,11 +212,11 @@ type Essay struct {
 	// Links are the checks of the body's hyperlink citations whose
 	// address no entry carries (--online only).
 	Links []LinkCheck
-	// BlockSentences caches, by block of Doc, the sentences extraction
-	// split the block into while finding its citations: the ranges
-	// inline.Sentences gives for the block's range. A block extraction did
-	// not split is nil (or beyond the slice's end). Matching reads it
-	// rather than splitting the same paragraphs again; rules need not.
+	// BlockSentences caches, by block of Doc, the sentences of the blocks
+	// extraction split while finding citations, and matching while linking
+	// quotations: the ranges inline.Sentences gives for the block's range.
+	// A block neither split is nil (or beyond the slice's end). Matching
+	// reads it rather than splitting the same paragraphs again.
 	BlockSentences [][]Range
 }
 

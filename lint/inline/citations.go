@@ -364,9 +364,7 @@ func (s *blockScan) paren(open, shut int, found []lint.Citation) []lint.Citation
 			if !single {
 				continue
 			}
-			if n, ok := s.narrative(open, shut, c); ok {
-				found = append(found, n...)
-			}
+			found = s.narrative(open, shut, c, found)
 		case c.pageOnly:
 			if !single {
 				continue
@@ -381,7 +379,7 @@ func (s *blockScan) paren(open, shut int, found []lint.Citation) []lint.Citation
 			}
 			found = append(found, s.citation(lint.CitationParenthetical, whole, c))
 		default:
-			found = append(found, s.withYears(lint.CitationParenthetical, whole, c)...)
+			found = s.withYears(found, lint.CitationParenthetical, whole, c)
 		}
 	}
 	return found
@@ -425,14 +423,13 @@ func (s *blockScan) citation(k lint.CitationKind, r lint.Range, c cite) lint.Cit
 	return out
 }
 
-// withYears makes one citation per year: (Freeze, 2009, 2011) cites two
-// works. The first covers the part up to its year, the last runs to the
-// part's end, each one between covers its own year.
-func (s *blockScan) withYears(k lint.CitationKind, r lint.Range, c cite) []lint.Citation {
+// withYears appends to out one citation per year: (Freeze, 2009, 2011)
+// cites two works. The first covers the part up to its year, the last runs
+// to the part's end, each one between covers its own year.
+func (s *blockScan) withYears(out []lint.Citation, k lint.CitationKind, r lint.Range, c cite) []lint.Citation {
 	if len(c.years) <= 1 {
-		return []lint.Citation{s.citation(k, r, c)}
+		return append(out, s.citation(k, r, c))
 	}
-	out := make([]lint.Citation, 0, len(c.years))
 	for y, year := range c.years {
 		part := lint.Range{Start: year.start, End: year.end}
 		if y == 0 {
@@ -460,8 +457,9 @@ var narrativePreps = wordSet(`of since until till after before during under`)
 var determiners = wordSet(`the a an this that these those his her its their our my your`)
 
 // narrative reads "Freeze (2009)": a year-only parenthesis right after a
-// name. The citation covers the name and the parenthesis.
-func (s *blockScan) narrative(open, shut int, c cite) ([]lint.Citation, bool) {
+// name. The citation covers the name and the parenthesis; it is appended
+// to found, which comes back as it was when there is none.
+func (s *blockScan) narrative(open, shut int, c cite, found []lint.Citation) []lint.Citation {
 	text := s.text
 	from := max(s.r.Start, open-160)
 	toks := s.tokenize(text[from:open], from, false)
@@ -469,7 +467,7 @@ func (s *blockScan) narrative(open, shut int, c cite) ([]lint.Citation, bool) {
 		toks = toks[1:] // the window may have cut a word
 	}
 	if len(toks) == 0 {
-		return nil, false
+		return found
 	}
 	best := -1
 	var names nameList
@@ -484,7 +482,7 @@ func (s *blockScan) narrative(open, shut int, c cite) ([]lint.Citation, bool) {
 		}
 	}
 	if best < 0 {
-		return nil, false
+		return found
 	}
 	if best > 0 {
 		prev := toks[best-1]
@@ -492,10 +490,10 @@ func (s *blockScan) narrative(open, shut int, c cite) ([]lint.Citation, bool) {
 			// "the Party (1956)" is a date; "The Coastal Reef Trust (2022)
 			// explains" is an organisation cited.
 			if has(determiners, prev.text) && !verbFollows(text, shut+1, s.r.End) && !isOrganisation(&names) {
-				return nil, false
+				return found
 			}
 			if has(narrativePreps, prev.text) && !verbFollows(text, shut+1, s.r.End) {
-				return nil, false
+				return found
 			}
 		}
 	}
@@ -505,12 +503,12 @@ func (s *blockScan) narrative(open, shut int, c cite) ([]lint.Citation, bool) {
 	c.etAl = names.etAl
 	c.yearOnly = false
 	r := lint.Range{Start: names.start, End: shut + 1}
-	out := s.withYears(lint.CitationNarrative, r, c)
+	found = s.withYears(found, lint.CitationNarrative, r, c)
 	if s.narratives == nil {
 		s.narratives = make(map[int]bool)
 	}
 	s.narratives[names.start] = true
-	return out, true
+	return found
 }
 
 // verbFollows reports whether a signal verb is the next word after off.

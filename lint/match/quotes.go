@@ -11,17 +11,16 @@ import (
 // around it.
 func linkQuotes(e *lint.Essay) {
 	doc := e.Doc
-	sentences := map[int][]lint.Range{}
+	// Extraction has split most quoting paragraphs already; the rest are
+	// split here once and kept with them.
+	if len(e.BlockSentences) < len(doc.Blocks) {
+		e.BlockSentences = append(e.BlockSentences, make([][]lint.Range, len(doc.Blocks)-len(e.BlockSentences))...)
+	}
 	sentencesOf := func(b int) []lint.Range {
-		if s, ok := sentences[b]; ok {
-			return s
+		if e.BlockSentences[b] == nil {
+			e.BlockSentences[b] = inline.Sentences(doc, doc.Blocks[b].Range)
 		}
-		if b < len(e.BlockSentences) && e.BlockSentences[b] != nil {
-			return e.BlockSentences[b]
-		}
-		s := inline.Sentences(doc, doc.Blocks[b].Range)
-		sentences[b] = s
-		return s
+		return e.BlockSentences[b]
 	}
 	for qi := range e.Quotes {
 		q := &e.Quotes[qi]
