@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint/sources"
 )
 
 // ValidDOI reports whether doi has a DOI's syntax: "10.", a registrant
@@ -194,18 +196,5 @@ func ValidISBN(s string) bool {
 // ISBN13 writes a valid ISBN-10 as its ISBN-13, so that both forms of one
 // book compare equal; an ISBN-13 is returned as its digits.
 func ISBN13(s string) string {
-	d := ISBNDigits(s)
-	if len(d) != 10 {
-		return d
-	}
-	b := append([]byte("978"), d[:9]...)
-	sum := 0
-	for i, c := range b {
-		w := 1
-		if i%2 == 1 {
-			w = 3
-		}
-		sum += w * int(c-'0')
-	}
-	return string(append(b, byte('0'+(10-sum%10)%10)))
+	return sources.NormalizeISBN(ISBNDigits(s))
 }

@@ -66,18 +66,6 @@ func (p *Page) Index() (*locate.Index, error) {
 // title, site name or boilerplate counts when the body repeats it at least
 // twice outside its headings. The map is shared: do not change it.
 func (p *Page) Terms() (map[string]float64, error) {
-	p.termsOnce.Do(func() {
-		c := p.content
-		terms := locate.Terms(c.Text)
-		own := locate.TermCounts(c.Name + "\n" + c.Meta.SiteName + "\n" + c.Boilerplate)
-		body := locate.TermCounts(c.Text)
-		headings := locate.TermCounts(c.Headings)
-		for t := range terms {
-			if own[t] > 0 && body[t]-headings[t] < 2 {
-				delete(terms, t)
-			}
-		}
-		p.terms = terms
-	})
+	p.termsOnce.Do(func() { p.terms = p.content.Terms() })
 	return p.terms, nil
 }

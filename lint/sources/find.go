@@ -89,7 +89,7 @@ func queryKeys(q Query) sourceKeys {
 	if d := normalizeDOI(q.DOI); d != "" {
 		k.doi = d
 	}
-	k.isbn = normalizeISBN(q.ISBN)
+	k.isbn = NormalizeISBN(q.ISBN)
 	if t := foldTitle(q.Title); t != "" {
 		k.titles[t] = true
 		if main, _, ok := strings.Cut(q.Title, ":"); ok {
@@ -113,7 +113,7 @@ func keysOf(s *Source) sourceKeys {
 		}
 	}
 	k.doi = normalizeDOI(s.DOI)
-	k.isbn = normalizeISBN(s.ISBN)
+	k.isbn = NormalizeISBN(s.ISBN)
 	for _, t := range append([]string{s.Title}, s.altTitles...) {
 		for _, v := range titleVariants(t) {
 			k.titles[v] = true
@@ -277,9 +277,9 @@ func normalizeDOI(d string) string {
 	return strings.TrimRight(strings.TrimSpace(d), ".,;")
 }
 
-// normalizeISBN keeps an ISBN's digits (and a final X) and writes an
+// NormalizeISBN keeps an ISBN's digits (and a final X) and writes an
 // ISBN-10 as its ISBN-13.
-func normalizeISBN(s string) string {
+func NormalizeISBN(s string) string {
 	var b []byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -288,19 +288,25 @@ func (s *Source) Terms() (map[string]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.termsOnce.Do(func() {
-		terms := locate.Terms(c.Text)
-		own := locate.TermCounts(c.Name + "\n" + c.Meta.SiteName + "\n" + c.Boilerplate)
-		body := locate.TermCounts(c.Text)
-		headings := locate.TermCounts(c.Headings)
-		for t := range terms {
-			if own[t] > 0 && body[t]-headings[t] < 2 {
-				delete(terms, t)
-			}
-		}
-		s.terms = terms
-	})
+	s.termsOnce.Do(func() { s.terms = c.Terms() })
 	return s.terms, nil
+}
+
+// Terms are the content's distinctive terms less those that come only from
+// the page's own name and chrome: a word of the title, site name or
+// boilerplate counts when the body repeats it at least twice outside its
+// headings.
+func (c *Content) Terms() map[string]float64 {
+	terms := locate.Terms(c.Text)
+	own := locate.TermCounts(c.Name + "\n" + c.Meta.SiteName + "\n" + c.Boilerplate)
+	body := locate.TermCounts(c.Text)
+	headings := locate.TermCounts(c.Headings)
+	for t := range terms {
+		if own[t] > 0 && body[t]-headings[t] < 2 {
+			delete(terms, t)
+		}
+	}
+	return terms
 }
 
 func (s *Source) String() string { return s.File }

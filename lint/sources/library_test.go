@@ -291,8 +291,8 @@ func TestFamilyOf(t *testing.T) {
 	} {
 		assert.Equal(t, want, familyOf(in), in)
 	}
-	assert.True(t, strings.HasPrefix(normalizeISBN("0-306-40615-2"), "978"))
-	assert.Equal(t, "9780306406157", normalizeISBN("0-306-40615-2"))
+	assert.True(t, strings.HasPrefix(NormalizeISBN("0-306-40615-2"), "978"))
+	assert.Equal(t, "9780306406157", NormalizeISBN("0-306-40615-2"))
 }
 
 // TestConcurrentUse: a batch lints essays on every core against one
