@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/citelint/citelint/lint/archive"
+	"github.com/citelint/citelint/lint/engine"
 	"github.com/citelint/citelint/lint/read"
 )
 
@@ -134,15 +135,8 @@ func countInputs(ctx context.Context, paths []string) (int, bool) {
 				ok = false
 				return filepath.SkipAll
 			}
-			name := d.Name()
-			if d.IsDir() {
-				if path != p && (strings.HasPrefix(name, ".") || name == "node_modules") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(name, ".") || !d.Type().IsRegular() {
-				return nil
+			if skip, err := engine.PassOver(p, path, d); skip {
+				return err
 			}
 			k, fine := countFile(path, false)
 			if !fine {

@@ -60,15 +60,8 @@ func Walk(ctx context.Context, paths []string, yield func(Input) bool) error {
 				}
 				return nil
 			}
-			name := d.Name()
-			if d.IsDir() {
-				if path != p && (strings.HasPrefix(name, ".") || name == "node_modules") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(name, ".") || !d.Type().IsRegular() {
-				return nil
+			if skip, err := PassOver(p, path, d); skip {
+				return err
 			}
 			if !isInput(path) {
 				return nil
@@ -87,6 +80,21 @@ func Walk(ctx context.Context, paths []string, yield func(Input) bool) error {
 		}
 	}
 	return nil
+}
+
+// PassOver reports whether a folder walk from root passes over d, met at
+// path: hidden files and folders, node_modules, and whatever is not a
+// regular file. For a folder it also returns filepath.SkipDir, to hand
+// back to filepath.WalkDir.
+func PassOver(root, path string, d fs.DirEntry) (bool, error) {
+	name := d.Name()
+	if d.IsDir() {
+		if path != root && (strings.HasPrefix(name, ".") || name == "node_modules") {
+			return true, filepath.SkipDir
+		}
+		return true, nil
+	}
+	return strings.HasPrefix(name, ".") || !d.Type().IsRegular(), nil
 }
 
 // isInput reports whether a file found in a folder is something to lint: an
