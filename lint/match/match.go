@@ -57,7 +57,12 @@ type matcher struct {
 	keys  []entryKeys
 	// yearSensitive: APA and Harvard compare the year.
 	yearSensitive bool
+	// cited remembers the keys of the names citations gave, for key.
+	cited []citedKey
 }
+
+// citedKey is a cited name and its names.Key.
+type citedKey struct{ name, key string }
 
 func newMatcher(e *lint.Essay) *matcher {
 	m := &matcher{essay: e, yearSensitive: e.Style == lint.StyleAPA || e.Style == lint.StyleHarvard}
@@ -173,7 +178,7 @@ func (m *matcher) choose(c *lint.Citation, cands []int) {
 // byAuthors returns the entries whose first author matches the first cited
 // name (and, when two are cited, whose second matches too).
 func (m *matcher) byAuthors(cited []string) []int {
-	first := names.Key(cited[0])
+	first := m.key(cited[0])
 	upper := strings.ToUpper(strings.TrimSpace(cited[0]))
 	var out []int
 	for i, k := range m.keys {
@@ -186,13 +191,28 @@ func (m *matcher) byAuthors(cited []string) []int {
 			}
 		}
 		if hit && len(cited) > 1 && len(k.families) > 1 {
-			hit = k.families[1] == names.Key(cited[1])
+			hit = k.families[1] == m.key(cited[1])
 		}
 		if hit {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// key is names.Key(name), remembered: an essay cites the same few names
+// over and over.
+func (m *matcher) key(name string) string {
+	for _, c := range m.cited {
+		if c.name == name {
+			return c.key
+		}
+	}
+	k := names.Key(name)
+	if len(m.cited) < 32 {
+		m.cited = append(m.cited, citedKey{name, k})
+	}
+	return k
 }
 
 // byTitle returns the entries whose title begins with the short title (or
@@ -316,13 +336,14 @@ func (m *matcher) mentions() {
 	// reused buffer.
 	var wanted []string
 	uncited := false
-	for _, en := range e.Entries {
+	for i, en := range e.Entries {
 		if len(en.CitedBy) > 0 {
 			continue
 		}
 		uncited = true
-		for _, a := range en.Authors {
-			if k := names.Key(a.FullFamily()); len(k) >= 2 && !strings.Contains(k, " ") {
+		// newMatcher keyed every author's family name already.
+		for _, k := range m.keys[i].families {
+			if len(k) >= 2 && !strings.Contains(k, " ") {
 				wanted = append(wanted, k)
 			}
 		}
@@ -367,9 +388,9 @@ func (m *matcher) mentions() {
 		if len(en.CitedBy) > 0 {
 			continue
 		}
-		for _, a := range en.Authors {
+		for j, a := range en.Authors {
 			full := a.FullFamily()
-			if k := names.Key(full); len(k) >= 2 && !strings.Contains(k, " ") && slices.Contains(found, k) {
+			if k := m.keys[i].families[j]; len(k) >= 2 && !strings.Contains(k, " ") && slices.Contains(found, k) {
 				en.Mentioned = true
 			} else if f := names.Fold(full); strings.Contains(f, " ") && strings.Contains(foldedText(), " "+f+" ") {
 				en.Mentioned = true
