@@ -137,8 +137,10 @@ type signalScan struct {
 // from base on are the block's.
 func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
 	sc := signalScan{blockScan: s, out: out, base: base}
-	text := s.text
-	end := s.r.End
+	// text ends with the block, so that the loops below are bounded by its
+	// length and their index checks drop out.
+	text := s.text[:s.r.End]
+	end := len(text)
 	// Walk word by word; only a word that could be a trigger (by its first
 	// two letters and its length) costs a map lookup.
 	for i := s.r.Start; i < end; {
