@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/citelint/citelint/lint"
+import (
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/names"
+)
 
 // QuoteUncited reports a quotation with no citation.
 type QuoteUncited struct{}
@@ -33,6 +36,9 @@ func (QuoteUncited) Check(p *lint.Pass) error {
 		if _, ok := longWorkTitle(e, q); ok {
 			continue // quote-title says what is wrong with it
 		}
+		if namesListedWork(e, q) {
+			continue
+		}
 		if q.BlockQuote {
 			p.Reportf(q.Range, "this block quotation has no citation; cite its source at its end, as in (Author page)")
 			continue
@@ -50,4 +56,20 @@ func inSection(e *lint.Essay, off int) lint.SectionKind {
 		}
 	}
 	return lint.SectionBody
+}
+
+// namesListedWork reports whether the quotation's words are the title of a
+// works-cited entry — a poster's slogan, a poem, an article named in full —
+// so that the list itself says where they come from.
+func namesListedWork(e *lint.Essay, q lint.Quote) bool {
+	text := names.Fold(q.Text)
+	if text == "" {
+		return false
+	}
+	for _, en := range e.Entries {
+		if en.Title != "" && names.Fold(en.Title) == text {
+			return true
+		}
+	}
+	return false
 }
