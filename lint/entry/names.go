@@ -588,6 +588,9 @@ func (p *parser) authors() {
 	if m := findIndexIf(reRole(), p.work()[end:], roleMay(p.work()[end:])); m != nil {
 		end += m[1]
 	}
+	// A group's abbreviation after its name, "United Nations Environment
+	// Programme (UNEP) (2021)", belongs to the author, not the title.
+	end += abbreviationAfter(p.work()[end:])
 	// The block must end at a field boundary; "Russia, Past and Present"
 	// read as two names would leave "Present" dangling.
 	after := strings.TrimLeft(p.work()[end:], " ")
@@ -651,4 +654,34 @@ func firstWord(s string) (string, bool) {
 		first = w
 	}
 	return first, false
+}
+
+// abbreviationAfter returns the length of an upper-case abbreviation in
+// parentheses or brackets at the start of s ("(UNEP)", " [APA]"), or 0.
+func abbreviationAfter(s string) int {
+	i := len(s) - len(strings.TrimLeft(s, " "))
+	if i >= len(s) || (s[i] != '(' && s[i] != '[') {
+		return 0
+	}
+	closer := byte(')')
+	if s[i] == '[' {
+		closer = ']'
+	}
+	j := i + 1
+	letters := 0
+	for j < len(s) && s[j] != closer {
+		c := s[j]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c >= '0' && c <= '9', c == '&', c == '.', c == '-':
+		default:
+			return 0
+		}
+		j++
+	}
+	if j >= len(s) || letters < 2 || j-i > 13 {
+		return 0
+	}
+	return j + 1
 }

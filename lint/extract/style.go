@@ -33,8 +33,9 @@ func DetectStyle(e *lint.Essay) lint.Style {
 		case lint.CitationParenthetical, lint.CitationNarrative:
 			switch {
 			case c.Year != "":
+				// APA and Harvard cite alike; their entries tell them apart.
 				votes[lint.StyleAPA] += 2
-				votes[lint.StyleHarvard]++
+				votes[lint.StyleHarvard] += 2
 			case c.Locator != "" || len(c.Authors) > 0 || c.Title != "":
 				votes[lint.StyleMLA] += 2
 			}
@@ -45,7 +46,7 @@ func DetectStyle(e *lint.Essay) lint.Style {
 	votes[lint.StyleChicago] += 2 * min(notes, 3)
 	for _, en := range e.Entries {
 		if en.Style != lint.StyleUnknown {
-			votes[en.Style] += 2
+			votes[en.Style] += 3
 		}
 	}
 	best, bestVotes := lint.StyleUnknown, 0
