@@ -146,11 +146,51 @@ type Pass struct {
 	Options any
 	rule    Meta
 	report  func(Diagnostic)
+	// facts holds what Fact worked out about Essay; Next keeps it, so
+	// the rules run on one Pass share it.
+	facts      map[any]any
+	factsEssay *Essay
 }
 
 // NewPass makes a Pass that sends the rule's findings to report.
 func NewPass(essay *Essay, settings Settings, rule Meta, report func(Diagnostic)) *Pass {
 	return &Pass{Essay: essay, Settings: settings, rule: rule, report: report}
+}
+
+// Next readies the pass for the next rule on the same essay: rule and
+// options replace the previous rule's, while the essay, settings, report
+// function and the facts Fact has worked out stay. Running every rule of
+// an essay on one Pass spares a Pass per rule and lets the rules share
+// the facts several of them need.
+func (p *Pass) Next(rule Meta, options any) {
+	p.rule = rule
+	p.Options = options
+}
+
+// Fact returns the value stored under key for the pass's essay, calling
+// compute to make it the first time it is asked for. Several rules ask the
+// same questions of an essay (which quotations stand inside a citation,
+// which name a long work); with Fact, and the engine running all the
+// rules of one essay on one Pass (see Next), each is answered once per
+// essay rather than once per rule. The value must depend on the essay
+// and the settings alone, never on the rule or its options. key must be
+// comparable and of a type unexported by the package that asks, as with
+// context keys, so packages cannot collide. A Pass belongs to one
+// goroutine; Fact is not safe for concurrent use.
+func (p *Pass) Fact(key any, compute func() any) any {
+	if p.factsEssay != p.Essay {
+		// The essay was swapped: what was worked out is about another.
+		p.facts, p.factsEssay = nil, p.Essay
+	}
+	if v, ok := p.facts[key]; ok {
+		return v
+	}
+	v := compute()
+	if p.facts == nil {
+		p.facts = make(map[any]any, 2)
+	}
+	p.facts[key] = v
+	return v
 }
 
 // Doc is the document being checked.

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/citelint/citelint/lint"
@@ -79,18 +81,109 @@ func bibliographyUsable(e *lint.Essay) bool {
 	return len(e.Bibliography()) > 0 && len(e.Entries) > 0
 }
 
+// factsKey is the key under which an essay's quoteFacts are kept on the
+// Pass (see lint.Pass.Fact).
+type factsKey struct{}
+
+// quoteFacts are answers several rules need about an essay's quotations,
+// worked out once per essay rather than once per rule and quotation.
+type quoteFacts struct {
+	essay *lint.Essay
+	// citeStart holds the starts of the citations a quotation can stand
+	// inside (not links or signal phrases), ascending; citeMaxEnd[i] is
+	// the furthest end among the first i+1 of them. Built on first use.
+	citeStart, citeMaxEnd []int
+	citesIndexed          bool
+	// titles caches longWorkTitle by quotation index.
+	titles []titleFact
+	// sources caches what quote-not-in-source and quote-altered both
+	// ask of each quotation's source, by quotation index.
+	sources []sourceFact
+}
+
+// sourceFact is sourceMatch's answer for one quotation, and whether the
+// quotation is its source's passage changed (changedQuote).
+type sourceFact struct {
+	known, ok, changed bool
+	m                  locate.Match
+	src                lint.CitedSource
+}
+
+// titleFact is longWorkTitle's answer for one quotation.
+type titleFact struct {
+	known, ok bool
+	why       string
+}
+
+// factsOf returns the pass's essay's quoteFacts.
+func factsOf(p *lint.Pass) *quoteFacts {
+	return p.Fact(factsKey{}, func() any { return &quoteFacts{essay: p.Essay} }).(*quoteFacts)
+}
+
 // inCitation reports whether text range r lies inside a citation, such as
-// the quoted short title of ("The Thaw" 3).
-func inCitation(e *lint.Essay, r lint.Range) bool {
-	for _, c := range e.Citations {
+// the quoted short title of ("The Thaw" 3). Some citation c holds r when
+// c.Start <= r.Start and r.End <= c.End: among the citations starting at
+// or before r.Start, the furthest end must reach r.End.
+func (f *quoteFacts) inCitation(r lint.Range) bool {
+	if !f.citesIndexed {
+		f.indexCitations()
+	}
+	n, _ := slices.BinarySearch(f.citeStart, r.Start+1) // citations starting at or before r.Start
+	return n > 0 && f.citeMaxEnd[n-1] >= r.End
+}
+
+// indexCitations builds citeStart and citeMaxEnd.
+func (f *quoteFacts) indexCitations() {
+	f.citesIndexed = true
+	var spans []lint.Range
+	for _, c := range f.essay.Citations {
 		if c.Kind == lint.CitationLink || c.Kind == lint.CitationSignal {
 			continue
 		}
-		if r.Start >= c.Start && r.End <= c.End {
-			return true
+		spans = append(spans, c.Range)
+	}
+	slices.SortFunc(spans, func(a, b lint.Range) int { return cmp.Compare(a.Start, b.Start) })
+	f.citeStart = make([]int, len(spans))
+	f.citeMaxEnd = make([]int, len(spans))
+	for i, s := range spans {
+		f.citeStart[i] = s.Start
+		f.citeMaxEnd[i] = s.End
+		if i > 0 {
+			f.citeMaxEnd[i] = max(s.End, f.citeMaxEnd[i-1])
 		}
 	}
-	return false
+}
+
+// longWorkTitle is longWorkTitle for the essay's quotation i, worked out
+// once.
+func (f *quoteFacts) longWorkTitle(i int) (string, bool) {
+	if f.titles == nil {
+		f.titles = make([]titleFact, len(f.essay.Quotes))
+	}
+	t := &f.titles[i]
+	if !t.known {
+		t.why, t.ok = longWorkTitle(f.essay, f.essay.Quotes[i])
+		t.known = true
+	}
+	return t.why, t.ok
+}
+
+// sourceMatch is sourceMatch for the essay's quotation i, with whether
+// the quotation is changed, worked out once: the search of the source is
+// the dearest step of the source rules.
+func (f *quoteFacts) sourceMatch(p *lint.Pass, i int) (m locate.Match, src lint.CitedSource, changed, ok bool) {
+	if f.sources == nil {
+		f.sources = make([]sourceFact, len(f.essay.Quotes))
+	}
+	s := &f.sources[i]
+	if !s.known {
+		s.m, s.src, s.ok = sourceMatch(p, i)
+		if s.ok {
+			s.changed = changedQuote(s.m, quotedWords(f.essay, f.essay.Quotes[i]))
+		}
+		s.known = true
+	}
+	return s.m, s.src, s.changed, s.ok
 }
 
 // needsSource reports whether quotation q is one the essay must cite: long
@@ -104,7 +197,7 @@ func needsSource(p *lint.Pass, q lint.Quote) bool {
 		return false
 	}
 	e := p.Essay
-	return e.InBody(q.Start) && !inCitation(e, q.Range)
+	return e.InBody(q.Start) && !factsOf(p).inCitation(q.Range)
 }
 
 // entryLabel names an entry in a message: its first author, its title, or

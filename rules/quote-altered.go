@@ -31,9 +31,10 @@ marks, and shows what differs.`,
 
 // Check reports each quotation found only in changed form.
 func (QuoteAltered) Check(p *lint.Pass) error {
-	for _, q := range p.Essay.Quotes {
-		m, src, ok := sourceMatch(p, q)
-		if !ok || !changedQuote(m, quotedWords(p.Essay, q)) {
+	f := factsOf(p)
+	for i, q := range p.Essay.Quotes {
+		m, src, changed, ok := f.sourceMatch(p, i)
+		if !ok || !changed {
 			continue
 		}
 		p.Reportf(q.Range, "the quotation differs from %s: %s; mark left-out words with an ellipsis and changed words with [brackets]", src, describeDiff(m.Diff))

@@ -31,10 +31,12 @@ source, or be misremembered.`,
 	}
 }
 
-// sourceMatch looks quotation q up in the source its citation points to.
-// ok is false when there is nothing to check against.
-func sourceMatch(p *lint.Pass, q lint.Quote) (m locate.Match, src lint.CitedSource, ok bool) {
+// sourceMatch looks the essay's quotation i up in the source its citation
+// points to. ok is false when there is nothing to check against. Rules
+// call it through quoteFacts, which keeps its answer for the essay.
+func sourceMatch(p *lint.Pass, i int) (m locate.Match, src lint.CitedSource, ok bool) {
 	e := p.Essay
+	q := e.Quotes[i]
 	if q.Citation < 0 {
 		return m, nil, false
 	}
@@ -46,7 +48,7 @@ func sourceMatch(p *lint.Pass, q lint.Quote) (m locate.Match, src lint.CitedSour
 	if !needsSource(p, q) || inSection(e, q.Start) != lint.SectionBody {
 		return m, nil, false
 	}
-	if _, title := longWorkTitle(e, q); title {
+	if _, title := factsOf(p).longWorkTitle(i); title {
 		return m, nil, false
 	}
 	ix, err := es.Source.Index()
@@ -58,9 +60,10 @@ func sourceMatch(p *lint.Pass, q lint.Quote) (m locate.Match, src lint.CitedSour
 
 // Check reports each quotation the cited source lacks.
 func (QuoteNotInSource) Check(p *lint.Pass) error {
-	for _, q := range p.Essay.Quotes {
-		m, src, ok := sourceMatch(p, q)
-		if !ok || m.Found || changedQuote(m, quotedWords(p.Essay, q)) {
+	f := factsOf(p)
+	for i, q := range p.Essay.Quotes {
+		m, src, changed, ok := f.sourceMatch(p, i)
+		if !ok || m.Found || changed {
 			continue
 		}
 		msg := fmt.Sprintf("the quoted words are not in the cited source %s", src)

@@ -36,11 +36,12 @@ follows a word such as "novel" or "film", or is written in capitals
 // Check reports each quoted long-work title.
 func (QuoteTitle) Check(p *lint.Pass) error {
 	e := p.Essay
-	for _, q := range e.Quotes {
-		if q.BlockQuote || q.Unclosed || q.Unopened || q.Depth > 0 || inSection(e, q.Start) != lint.SectionBody || inCitation(e, q.Range) {
+	f := factsOf(p)
+	for i, q := range e.Quotes {
+		if q.BlockQuote || q.Unclosed || q.Unopened || q.Depth > 0 || inSection(e, q.Start) != lint.SectionBody || f.inCitation(q.Range) {
 			continue
 		}
-		if why, ok := longWorkTitle(e, q); ok {
+		if why, ok := f.longWorkTitle(i); ok {
 			p.Reportf(q.Range, "%q looks like the title of a long work (%s); set book and film titles in italics, not quotation marks", trimQuote(q.Text), why)
 		}
 	}

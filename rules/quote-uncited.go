@@ -29,11 +29,11 @@ threshold is quotes.min-words in the configuration).`,
 // Check reports each quotation that needs a source and has no citation.
 func (QuoteUncited) Check(p *lint.Pass) error {
 	e := p.Essay
-	for _, q := range e.Quotes {
+	for i, q := range e.Quotes {
 		if !needsSource(p, q) || q.Citation >= 0 || inSection(e, q.Start) != lint.SectionBody {
 			continue
 		}
-		if _, ok := longWorkTitle(e, q); ok {
+		if _, ok := factsOf(p).longWorkTitle(i); ok {
 			continue // quote-title says what is wrong with it
 		}
 		if namesListedWork(e, q) {
