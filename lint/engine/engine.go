@@ -143,37 +143,63 @@ func (e *Engine) check(doc *lint.Document, raw []byte) (*lint.Essay, []lint.Diag
 		e.opts.Online.Resolve(essay)
 	}
 	var diags []lint.Diagnostic
-	ran := make(map[string]lint.Severity, len(e.opts.Rules))
+	// One Pass and one report function serve every rule of the essay
+	// (Pass.Next), so the rules share what they work out about it
+	// (Pass.Fact); sev is the running rule's severity.
+	var sev lint.Severity
+	var pass *lint.Pass
+	report := func(d lint.Diagnostic) {
+		// A rule may report one finding below its severity (a link
+		// that could not be checked is a note); never above it.
+		d.Severity = min(d.Severity, sev)
+		diags = append(diags, d)
+	}
 	for _, rule := range e.opts.Rules {
 		meta := rule.Meta()
-		sev := fo.severity(meta)
-		if sev == lint.SeverityOff || !meta.AppliesTo(essay.Style) {
+		if sev = fo.severity(meta); !runs(sev, meta, essay.Style) {
 			continue
 		}
-		ran[meta.ID] = sev
 		meta.Severity = sev
-		pass := lint.NewPass(essay, fo.Settings, meta, func(d lint.Diagnostic) {
-			// A rule may report one finding below its severity (a link
-			// that could not be checked is a note); never above it.
-			d.Severity = min(d.Severity, sev)
-			diags = append(diags, d)
-		})
-		pass.Options = fo.Options[meta.ID]
-		if pass.Options == nil {
+		options := fo.Options[meta.ID]
+		if options == nil {
 			if c, ok := rule.(lint.Configurable); ok {
-				pass.Options = c.DefaultOptions()
+				options = c.DefaultOptions()
 			}
 		}
+		if pass == nil {
+			pass = lint.NewPass(essay, fo.Settings, meta, report)
+		}
+		pass.Next(meta, options)
 		if err := checkSafely(rule, pass); err != nil {
 			return essay, diags, fmt.Errorf("%s: rule %s: %w", doc.Path, meta.ID, err)
 		}
 	}
 	if !e.opts.NoInlineConfig {
 		if dirs := suppress.Parse(doc, raw); len(dirs) > 0 {
-			diags, _ = suppress.Apply(dirs, Sort(diags), suppress.Rules{Known: e.ruleIDs(), Ran: ran})
+			diags, _ = suppress.Apply(dirs, Sort(diags), suppress.Rules{Known: e.ruleIDs(), Ran: e.ran(fo, essay.Style)})
 		}
 	}
 	return essay, Sort(diags), nil
+}
+
+// runs reports whether a rule with meta runs at severity sev on an essay
+// in style s.
+func runs(sev lint.Severity, meta lint.Meta, s lint.Style) bool {
+	return sev != lint.SeverityOff && meta.AppliesTo(s)
+}
+
+// ran maps the ID of each rule that runs on an essay in style s with the
+// file's options fo to its severity. Only suppression directives ask, so
+// it is built only for an essay that has them.
+func (e *Engine) ran(fo FileOptions, s lint.Style) map[string]lint.Severity {
+	ran := make(map[string]lint.Severity, len(e.opts.Rules))
+	for _, rule := range e.opts.Rules {
+		meta := rule.Meta()
+		if sev := fo.severity(meta); runs(sev, meta, s) {
+			ran[meta.ID] = sev
+		}
+	}
+	return ran
 }
 
 // ruleIDs lists the IDs of the engine's rules.
