@@ -147,10 +147,14 @@ type Pass struct {
 	rule    Meta
 	report  func(Diagnostic)
 	// facts holds what Fact worked out about Essay; Next keeps it, so
-	// the rules run on one Pass share it.
-	facts      map[any]any
+	// the rules run on one Pass share it. A few keys at most: a slice
+	// searched in order is cheaper than a map.
+	facts      []fact
 	factsEssay *Essay
 }
+
+// fact is one value Fact stored.
+type fact struct{ key, value any }
 
 // NewPass makes a Pass that sends the rule's findings to report.
 func NewPass(essay *Essay, settings Settings, rule Meta, report func(Diagnostic)) *Pass {
@@ -182,14 +186,13 @@ func (p *Pass) Fact(key any, compute func() any) any {
 		// The essay was swapped: what was worked out is about another.
 		p.facts, p.factsEssay = nil, p.Essay
 	}
-	if v, ok := p.facts[key]; ok {
-		return v
+	for _, f := range p.facts {
+		if f.key == key {
+			return f.value
+		}
 	}
 	v := compute()
-	if p.facts == nil {
-		p.facts = make(map[any]any, 2)
-	}
-	p.facts[key] = v
+	p.facts = append(p.facts, fact{key, v})
 	return v
 }
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -78,7 +79,7 @@ func listNames(all []string) string {
 // least one entry; when it does not, works-cited-missing or
 // works-cited-empty speaks for every citation (one cause, one finding).
 func bibliographyUsable(e *lint.Essay) bool {
-	return len(e.Bibliography()) > 0 && len(e.Entries) > 0
+	return len(e.Entries) > 0 && hasBibliography(e)
 }
 
 // factsKey is the key under which an essay's quoteFacts are kept on the
@@ -89,11 +90,11 @@ type factsKey struct{}
 // worked out once per essay rather than once per rule and quotation.
 type quoteFacts struct {
 	essay *lint.Essay
-	// citeStart holds the starts of the citations a quotation can stand
-	// inside (not links or signal phrases), ascending; citeMaxEnd[i] is
-	// the furthest end among the first i+1 of them. Built on first use.
-	citeStart, citeMaxEnd []int
-	citesIndexed          bool
+	// cites holds the citations a quotation can stand inside (not links
+	// or signal phrases) by ascending Start, each End raised to the
+	// furthest end among it and those before it. Built on first use.
+	cites        []lint.Range
+	citesIndexed bool
 	// titles caches longWorkTitle by quotation index.
 	titles []titleFact
 	// sources caches what quote-not-in-source and quote-altered both
@@ -120,6 +121,26 @@ func factsOf(p *lint.Pass) *quoteFacts {
 	return p.Fact(factsKey{}, func() any { return &quoteFacts{essay: p.Essay} }).(*quoteFacts)
 }
 
+// bibliography yields the essay's bibliography sections, those
+// e.Bibliography() lists, without making the list.
+func bibliography(e *lint.Essay) iter.Seq[lint.Section] {
+	return func(yield func(lint.Section) bool) {
+		for _, s := range e.Sections {
+			if s.Kind == lint.SectionBibliography && !yield(s) {
+				return
+			}
+		}
+	}
+}
+
+// hasBibliography reports whether the essay has a bibliography section.
+func hasBibliography(e *lint.Essay) bool {
+	for range bibliography(e) {
+		return true
+	}
+	return false
+}
+
 // inCitation reports whether text range r lies inside a citation, such as
 // the quoted short title of ("The Thaw" 3). Some citation c holds r when
 // c.Start <= r.Start and r.End <= c.End: among the citations starting at
@@ -128,29 +149,32 @@ func (f *quoteFacts) inCitation(r lint.Range) bool {
 	if !f.citesIndexed {
 		f.indexCitations()
 	}
-	n, _ := slices.BinarySearch(f.citeStart, r.Start+1) // citations starting at or before r.Start
-	return n > 0 && f.citeMaxEnd[n-1] >= r.End
+	// n is how many citations start at or before r.Start.
+	n, _ := slices.BinarySearchFunc(f.cites, r.Start+1, func(c lint.Range, at int) int { return cmp.Compare(c.Start, at) })
+	return n > 0 && f.cites[n-1].End >= r.End
 }
 
-// indexCitations builds citeStart and citeMaxEnd.
+// indexCitations builds cites.
 func (f *quoteFacts) indexCitations() {
 	f.citesIndexed = true
-	var spans []lint.Range
+	n := 0
 	for _, c := range f.essay.Citations {
-		if c.Kind == lint.CitationLink || c.Kind == lint.CitationSignal {
-			continue
+		if c.Kind != lint.CitationLink && c.Kind != lint.CitationSignal {
+			n++
 		}
-		spans = append(spans, c.Range)
 	}
-	slices.SortFunc(spans, func(a, b lint.Range) int { return cmp.Compare(a.Start, b.Start) })
-	f.citeStart = make([]int, len(spans))
-	f.citeMaxEnd = make([]int, len(spans))
-	for i, s := range spans {
-		f.citeStart[i] = s.Start
-		f.citeMaxEnd[i] = s.End
-		if i > 0 {
-			f.citeMaxEnd[i] = max(s.End, f.citeMaxEnd[i-1])
+	if n == 0 {
+		return
+	}
+	f.cites = make([]lint.Range, 0, n)
+	for _, c := range f.essay.Citations {
+		if c.Kind != lint.CitationLink && c.Kind != lint.CitationSignal {
+			f.cites = append(f.cites, c.Range)
 		}
+	}
+	slices.SortFunc(f.cites, func(a, b lint.Range) int { return cmp.Compare(a.Start, b.Start) })
+	for i := 1; i < len(f.cites); i++ {
+		f.cites[i].End = max(f.cites[i].End, f.cites[i-1].End)
 	}
 }
 
@@ -172,6 +196,9 @@ func (f *quoteFacts) longWorkTitle(i int) (string, bool) {
 // the quotation is changed, worked out once: the search of the source is
 // the dearest step of the source rules.
 func (f *quoteFacts) sourceMatch(p *lint.Pass, i int) (m locate.Match, src lint.CitedSource, changed, ok bool) {
+	if len(f.essay.Sources) == 0 {
+		return m, nil, false, false // no library: sourceMatch finds nothing to check against
+	}
 	if f.sources == nil {
 		f.sources = make([]sourceFact, len(f.essay.Quotes))
 	}
