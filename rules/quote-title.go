@@ -56,10 +56,10 @@ var longWorkCue = regexp.MustCompile(`(?i)\b(?:novel|novella|book|memoir|autobio
 // longWorkTitle reports whether quotation q names a long work, and why.
 func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	inner := trimQuote(q.Text)
-	if !fewWords(inner, 10) || strings.ContainsAny(inner, ".!?;") && !strings.HasSuffix(inner, "?") {
+	if !titleShaped(inner, 10) {
 		return "", false
 	}
-	// fewWords said there are at most ten: split into an array on the
+	// titleShaped said there are at most ten: split into an array on the
 	// stack rather than let strings.Fields allocate for every quotation.
 	var buf [10]string
 	words := buf[:0]
@@ -97,12 +97,34 @@ func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	return "", false
 }
 
-// fewWords reports whether s holds at most n space-separated words,
-// without splitting it: most quotations are longer.
-func fewWords(s string, n int) bool {
+// titleShaped reports whether s could be a title: at most n
+// space-separated words (len(strings.Fields(s)) <= n) and no sentence
+// punctuation, a question mark that ends it aside
+// (!strings.ContainsAny(s, ".!?;") || strings.HasSuffix(s, "?")). It
+// reads s once, without splitting it, and stops at the first word or mark
+// too many: most quotations are sentences.
+func titleShaped(s string, n int) bool {
+	endsQuery := strings.HasSuffix(s, "?")
 	words, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		b := s[i]
+		space := false
+		if b < utf8.RuneSelf {
+			switch b {
+			case '.', '!', '?', ';':
+				if !endsQuery {
+					return false
+				}
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				space = true
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 			continue
 		}

@@ -13,10 +13,12 @@ func TestHelpersMatchTheirDefinitions(t *testing.T) {
 			t.Errorf("upperCase(%q) = %v, want %v", w, got, want)
 		}
 	}
-	for _, s := range []string{"", " ", "one", "one two", " a  b\tc\nd ", "a b c d e f g h i j", "a b c d e f g h i j k", "\u00a0a\u2003b"} {
+	for _, s := range []string{"", " ", "one", "one two", " a  b\tc\nd ", "a b c d e f g h i j", "a b c d e f g h i j k", "\u00a0a\u2003b",
+		"\u0085a\vb\fc\rd", "The Thaw.", "Who Reads?", "Why? Who Reads?", "Why? Who reads", "a; b", "Wow!", "A.B", "\xff \xfe", "a\u2028b", "?", ".", "a\u00a0.\u00a0b?"} {
 		for n := 0; n <= 11; n++ {
-			if got, want := fewWords(s, n), len(strings.Fields(s)) <= n; got != want {
-				t.Errorf("fewWords(%q, %d) = %v, want %v", s, n, got, want)
+			want := len(strings.Fields(s)) <= n && (!strings.ContainsAny(s, ".!?;") || strings.HasSuffix(s, "?"))
+			if got := titleShaped(s, n); got != want {
+				t.Errorf("titleShaped(%q, %d) = %v, want %v", s, n, got, want)
 			}
 		}
 	}
