@@ -107,7 +107,7 @@ func showsItalics(e *lint.Essay) bool {
 	default:
 		return false
 	}
-	for _, s := range e.Bibliography() {
+	for s := range bibliography(e) {
 		for _, it := range e.Doc.Italics {
 			if s.Contains(it.Start) {
 				return true

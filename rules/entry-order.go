@@ -39,7 +39,7 @@ Taubman, William. Khrushchev: The Man and His Era. Norton, 2003.`,
 // Check reports the first entry out of place in each bibliography.
 func (EntryOrder) Check(p *lint.Pass) error {
 	e := p.Essay
-	for _, s := range e.Bibliography() {
+	for s := range bibliography(e) {
 		idx := e.EntriesIn(s)
 		if len(idx) < 2 || numbered(e, idx) {
 			continue

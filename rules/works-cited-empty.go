@@ -31,7 +31,7 @@ von Geldern, James. "The Thaw." Seventeen Moments in Soviet History, 2015.`,
 // Check reports each bibliography section with a heading and no entries.
 func (WorksCitedEmpty) Check(p *lint.Pass) error {
 	e := p.Essay
-	for _, s := range e.Bibliography() {
+	for s := range bibliography(e) {
 		if s.Heading == "" || len(e.EntriesIn(s)) > 0 {
 			continue
 		}

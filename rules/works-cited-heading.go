@@ -64,7 +64,7 @@ func (WorksCitedHeading) Check(p *lint.Pass) error {
 	if !ok {
 		return nil
 	}
-	for _, s := range e.Bibliography() {
+	for s := range bibliography(e) {
 		if s.Heading == "" {
 			continue
 		}

@@ -31,7 +31,7 @@ Freeze, Gregory L. Russia: A History. Oxford UP, 2009.`,
 // Check reports the first citation or quotation when no bibliography exists.
 func (WorksCitedMissing) Check(p *lint.Pass) error {
 	e := p.Essay
-	if len(e.Bibliography()) > 0 {
+	if hasBibliography(e) {
 		return nil
 	}
 	sources := namedSources(e)
