@@ -121,10 +121,14 @@ func orderFix(p *lint.Pass, idx []int, keys map[int]string) []lint.Fix {
 // files under the family name: the name order is entry-format's finding,
 // and the entry stands where it will belong once inverted.
 func sortKey(en lint.Entry) string {
-	k := names.Fold(en.Text)
+	var k string
 	if len(en.Authors) > 0 && en.TitleRange.End > en.TitleRange.Start && directFirst(en, authorHead(en)) {
 		a := en.Authors[0]
 		k = names.Fold(a.FullFamily() + " " + a.Given)
+	} else {
+		// Folded only when the author does not give the key: the whole
+		// entry is the dearest string to fold.
+		k = names.Fold(en.Text)
 	}
 	for _, a := range []string{"the ", "a ", "an "} {
 		if strings.HasPrefix(k, a) && len(en.Authors) == 0 {
