@@ -168,7 +168,7 @@ func entryFaults(e *lint.Essay, en lint.Entry, italicsShown bool) []string {
 		if hasWordFold(en.Text, "retrieved") && retrievedFrom.MatchString(en.Text) {
 			out = append(out, `drop "Retrieved from" before the link (keep "Retrieved" only with a retrieval date)`)
 		}
-		if hasWordFold(en.Text, "doi") && oldDOI.MatchString(en.Text) {
+		if (hasWordFold(en.Text, "doi:") || hasWordFold(en.Text, "dx.doi.org/")) && oldDOI.MatchString(en.Text) {
 			out = append(out, "give the DOI as a link, https://doi.org/"+orDOI(en.DOI))
 		}
 		if badNoDate.MatchString(en.Text) {
@@ -306,11 +306,12 @@ func mayBeDoubled(s string) bool {
 	return false
 }
 
-// hasWordFold reports whether s holds word, ASCII lower-case letters,
+// hasWordFold reports whether s holds word, written in ASCII lower case,
 // with its letters in either case: what a case-folding expression built on
 // the word needs (for words without k or s, whose folds reach beyond
-// ASCII). Most entries lack it, and the expression costs a scan per
-// position.
+// ASCII). A mark of word (":", ".", "/") also matches one control byte,
+// which only leaves the decision to the expression. Most entries lack the
+// word, and the expression costs a scan per position.
 func hasWordFold(s, word string) bool {
 	for i := 0; i+len(word) <= len(s); i++ {
 		j := 0
