@@ -53,6 +53,20 @@ func (QuoteTitle) Check(p *lint.Pass) error {
 // quotation marks and are not here.
 var longWorkCue = regexp.MustCompile(`(?i)\b(?:novel|novella|book|memoir|autobiography|biography|film|movie|documentary|play|opera|ballet|album|musical|trilogy|publication of|treatise|manifesto|tv series|series|magazine|newspaper|journal)\s*,?\s*$`)
 
+// longestCue is the most bytes a word of longWorkCue can take: "publication
+// of". Only k and s fold beyond ASCII (to the Kelvin sign and long s, of
+// three and two bytes), and no cue holding them is as long.
+const longestCue = 14
+
+// cueTail is the end of before in which longWorkCue finds all it can: a
+// cue ends the text but for spaces and commas, and takes at most
+// longestCue bytes, with a character before it for \b. The expression,
+// which tries every position, has far fewer to try.
+func cueTail(before string) string {
+	end := len(strings.TrimRight(before, " \t\n\f\r,"))
+	return before[max(0, end-longestCue-utf8.UTFMax):]
+}
+
 // longWorkTitle reports whether quotation q names a long work, and why.
 func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	inner := trimQuote(q.Text)
@@ -75,7 +89,7 @@ func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	if !titleCase(words) {
 		return "", false
 	}
-	before := e.Doc.Slice(lint.Range{Start: max(0, q.Start-40), End: q.Start})
+	before := cueTail(e.Doc.Slice(lint.Range{Start: max(0, q.Start-40), End: q.Start}))
 	if longWorkCue.MatchString(before) {
 		return "it follows the word “" + strings.TrimSpace(longWorkCue.FindString(before)) + "”", true
 	}

@@ -37,6 +37,12 @@ func TestHelpersMatchTheirDefinitions(t *testing.T) {
 			t.Errorf("findMedium(%q) = %q, want %q", s, got, want)
 		}
 	}
+	for _, s := range []string{"", "novel", "the novel ", "in the publication of ,  ", "a long and winding tv series,", "screenplay", "ÉtéBOO\u212a", "ſerieſ", "the book,, ",
+		"a treatiſe\t", "an autobiography", "quite the autobiography, ", "and his film\n", "x\u00e9publication of", "the magazine \v", "documentary ,"} {
+		if got, want := longWorkCue.FindString(cueTail(s)), longWorkCue.FindString(s); got != want {
+			t.Errorf("longWorkCue finds %q in cueTail(%q), want %q", got, s, want)
+		}
+	}
 	for _, s := range []string{"", "(Freeze 412)", "(Smith et. al 4)", "(Smith et.al. 4)", "(Smith et, al)", "(Smith ET . AL)", "(Smith et al. 4)", "(Smith, 2004, p. 3)", "et.\tal", "(Smith et.\nAl 4)", "(Smith et.", "(Al. al)", "x,al"} {
 		if etAlMisspelt.MatchString(s) && !mayMisspellEtAl(s) {
 			t.Errorf("etAlMisspelt matches %q but mayMisspellEtAl says no", s)
