@@ -40,16 +40,10 @@ func (e *env) fixAction(c *cli.Context) error {
 		QuoteMinWords: lint.DefaultSettings().QuoteMinWords, Config: c.String("config"),
 		Enable: c.StringSlice("enable"), Disable: c.StringSlice("disable"),
 	}
-	rules := e.rules()
-	opts, err := flags.engineOptions(rules)
+	opts, _, err := flags.configuredOptions(e.rules())
 	if err != nil {
-		return usageErrorf("%v", err)
+		return err
 	}
-	cs, err := newConfigs(rules, flags.Config)
-	if err != nil {
-		return &exitError{code: exitUsage, msg: err.Error()}
-	}
-	opts.For = func(path string) engine.FileOptions { return flags.fileOptions(cs, path) }
 	eng := engine.New(opts)
 
 	files, failed := fixableFiles(paths, func(err error) { fmt.Fprintf(e.stderr, "citelint: %v\n", err) })

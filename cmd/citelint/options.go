@@ -163,3 +163,19 @@ func tooManyWarnings(s output.Summary, maxWarnings int) bool {
 func useColor(toTerminal bool, getenv func(string) string) bool {
 	return toTerminal && getenv("NO_COLOR") == ""
 }
+
+// configuredOptions checks the flags and loads the configuration, giving
+// engine options whose per-file settings merge the two; every error is a
+// usage or configuration error (exit 2).
+func (f *lintFlags) configuredOptions(rules []lint.Rule) (engine.Options, *configs, error) {
+	opts, err := f.engineOptions(rules)
+	if err != nil {
+		return opts, nil, usageErrorf("%v", err)
+	}
+	cs, err := newConfigs(rules, f.Config)
+	if err != nil {
+		return opts, nil, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	opts.For = func(path string) engine.FileOptions { return f.fileOptions(cs, path) }
+	return opts, cs, nil
+}

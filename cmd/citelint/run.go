@@ -93,15 +93,10 @@ func (e *env) lintAction(c *cli.Context) error {
 		return usageErrorf("standard input (-) can be read only once")
 	}
 	rules := e.rules()
-	opts, err := flags.engineOptions(rules)
+	opts, cs, err := flags.configuredOptions(rules)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return err
 	}
-	cs, err := newConfigs(rules, flags.Config)
-	if err != nil {
-		return &exitError{code: exitUsage, msg: err.Error()}
-	}
-	opts.For = func(path string) engine.FileOptions { return flags.fileOptions(cs, path) }
 	dirs, err := flags.sourceDirs(cs, paths)
 	if err != nil {
 		return &exitError{code: exitUsage, msg: err.Error()}
