@@ -25,6 +25,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/read"
 )
 
 // Limits on what is decompressed from an archive. A member larger than
@@ -79,23 +80,9 @@ type Member struct {
 }
 
 // FormatOf returns the format of an essay member by its extension, and
-// whether it is one.
+// whether it is one: the formats the readers take, as for files on disk.
 func FormatOf(name string) (lint.Format, bool) {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".txt":
-		return lint.FormatText, true
-	case ".md", ".markdown":
-		return lint.FormatMarkdown, true
-	case ".html", ".htm":
-		return lint.FormatHTML, true
-	case ".docx":
-		return lint.FormatDocx, true
-	case ".odt":
-		return lint.FormatODT, true
-	case ".pdf":
-		return lint.FormatPDF, true
-	}
-	return "", false
+	return read.FormatOf(name)
 }
 
 // isNestedArchive reports whether a member is itself an archive.
