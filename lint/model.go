@@ -140,6 +140,15 @@ func (n Name) FullFamily() string {
 	return n.Particle + " " + n.Family
 }
 
+// Inverted is the name as a works-cited list writes it: "von Geldern,
+// James", or the family name alone when there is no given name.
+func (n Name) Inverted() string {
+	if n.Given == "" {
+		return n.FullFamily()
+	}
+	return n.FullFamily() + ", " + n.Given
+}
+
 // Entry is one works-cited entry with its fields.
 type Entry struct {
 	Range

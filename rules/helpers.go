@@ -231,11 +231,7 @@ func needsSource(p *lint.Pass, q lint.Quote) bool {
 // its text.
 func entryLabel(en lint.Entry) string {
 	if len(en.Authors) > 0 {
-		a := en.Authors[0]
-		if a.Given != "" {
-			return a.FullFamily() + ", " + a.Given
-		}
-		return a.FullFamily()
+		return en.Authors[0].Inverted()
 	}
 	if en.Title != "" {
 		return `"` + en.Title + `"`

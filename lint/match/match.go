@@ -269,11 +269,7 @@ func (m *matcher) suggestTitle(title string) string {
 func (m *matcher) describe(i int) string {
 	en := m.essay.Entries[i]
 	if len(en.Authors) > 0 {
-		a := en.Authors[0]
-		if a.Given != "" {
-			return a.FullFamily() + ", " + a.Given
-		}
-		return a.FullFamily()
+		return en.Authors[0].Inverted()
 	}
 	if en.Title != "" {
 		return en.Title
