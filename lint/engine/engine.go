@@ -65,6 +65,9 @@ type FileOptions struct {
 // Engine lints essays.
 type Engine struct {
 	opts Options
+	// metas holds each rule's Meta, built once: Meta returns a struct with
+	// the rule's documentation, too costly to rebuild per essay.
+	metas []lint.Meta
 }
 
 // New makes an Engine.
@@ -75,7 +78,11 @@ func New(opts Options) *Engine {
 	if opts.Settings.QuoteMinWords == 0 {
 		opts.Settings.QuoteMinWords = lint.DefaultSettings().QuoteMinWords
 	}
-	return &Engine{opts: opts}
+	metas := make([]lint.Meta, len(opts.Rules))
+	for i, r := range opts.Rules {
+		metas[i] = r.Meta()
+	}
+	return &Engine{opts: opts, metas: metas}
 }
 
 // Result is what linting one file gave.
@@ -154,8 +161,8 @@ func (e *Engine) check(doc *lint.Document, raw []byte) (*lint.Essay, []lint.Diag
 		d.Severity = min(d.Severity, sev)
 		diags = append(diags, d)
 	}
-	for _, rule := range e.opts.Rules {
-		meta := rule.Meta()
+	for i, rule := range e.opts.Rules {
+		meta := e.metas[i]
 		if sev = fo.severity(meta); !runs(sev, meta, essay.Style) {
 			continue
 		}
@@ -193,8 +200,7 @@ func runs(sev lint.Severity, meta lint.Meta, s lint.Style) bool {
 // it is built only for an essay that has them.
 func (e *Engine) ran(fo FileOptions, s lint.Style) map[string]lint.Severity {
 	ran := make(map[string]lint.Severity, len(e.opts.Rules))
-	for _, rule := range e.opts.Rules {
-		meta := rule.Meta()
+	for _, meta := range e.metas {
 		if sev := fo.severity(meta); runs(sev, meta, s) {
 			ran[meta.ID] = sev
 		}
@@ -204,9 +210,9 @@ func (e *Engine) ran(fo FileOptions, s lint.Style) map[string]lint.Severity {
 
 // ruleIDs lists the IDs of the engine's rules.
 func (e *Engine) ruleIDs() []string {
-	ids := make([]string, len(e.opts.Rules))
-	for i, r := range e.opts.Rules {
-		ids[i] = r.Meta().ID
+	ids := make([]string, len(e.metas))
+	for i, m := range e.metas {
+		ids[i] = m.ID
 	}
 	return ids
 }
