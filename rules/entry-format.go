@@ -171,10 +171,10 @@ func entryFaults(e *lint.Essay, en lint.Entry, italicsShown bool) []string {
 		if (hasWordFold(en.Text, "doi:") || hasWordFold(en.Text, "dx.doi.org/")) && oldDOI.MatchString(en.Text) {
 			out = append(out, "give the DOI as a link, https://doi.org/"+orDOI(en.DOI))
 		}
-		if badNoDate.MatchString(en.Text) {
+		if (strings.Contains(en.Text, "(n") || strings.Contains(en.Text, "(N")) && badNoDate.MatchString(en.Text) {
 			out = append(out, `write a missing date as "(n.d.)"`)
 		}
-		if apaDateNoPeriod.MatchString(en.Text) {
+		if mayOpenWithDate(en.Text) && apaDateNoPeriod.MatchString(en.Text) {
 			out = append(out, "put a period after the date in parentheses")
 		}
 	}
@@ -214,6 +214,13 @@ func directFirst(en lint.Entry, head string) bool {
 	g := strings.Index(first, a.Given)
 	f := strings.Index(first, a.Family)
 	return g == 0 && f > g
+}
+
+// mayOpenWithDate reports whether the first parenthesis of text opens with
+// a digit or "n", as apaDateNoPeriod's must: most entries are spared it.
+func mayOpenWithDate(text string) bool {
+	i := strings.IndexByte(text, '(')
+	return i >= 0 && i+1 < len(text) && (text[i+1] >= '0' && text[i+1] <= '9' || text[i+1] == 'n')
 }
 
 // hasFullGiven reports whether a given name is written out ("Gregory"),

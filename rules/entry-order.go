@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/names"
@@ -44,11 +45,7 @@ func (EntryOrder) Check(p *lint.Pass) error {
 		if len(idx) < 2 || numbered(e, idx) {
 			continue
 		}
-		// Each entry's key once, by entry index.
-		keys := make(map[int]string, len(idx))
-		for _, i := range idx {
-			keys[i] = sortKey(e.Entries[i])
-		}
+		keys := sortKeys(e, idx)
 		for k := 1; k < len(idx); k++ {
 			prev, cur := e.Entries[idx[k-1]], e.Entries[idx[k]]
 			if keys[idx[k]] >= keys[idx[k-1]] || sameFirstAuthor(prev, cur) {
@@ -120,15 +117,29 @@ func orderFix(p *lint.Pass, idx []int, keys map[int]string) []lint.Fix {
 // An entry that opens with the first author's given name ("Rowan Haldane")
 // files under the family name: the name order is entry-format's finding,
 // and the entry stands where it will belong once inverted.
-func sortKey(en lint.Entry) string {
+func sortKey(en lint.Entry, limit int) (key string, cut bool) {
 	var k string
 	if len(en.Authors) > 0 && en.TitleRange.End > en.TitleRange.Start && directFirst(en, authorHead(en)) {
 		a := en.Authors[0]
 		k = names.Fold(a.FullFamily() + " " + a.Given)
 	} else {
 		// Folded only when the author does not give the key: the whole
-		// entry is the dearest string to fold.
-		k = names.Fold(en.Text)
+		// entry is the dearest string to fold, so only its first limit
+		// bytes are, when limit > 0. Folding a prefix gives a prefix of
+		// the whole key.
+		text := en.Text
+		if limit > 0 && len(text) > limit {
+			end := limit
+			for end > 0 && !utf8.RuneStart(text[end]) {
+				end--
+			}
+			text, cut = text[:end], true
+		}
+		k = names.Fold(text)
+		if cut && len(k) < len("the ") {
+			// Too short to tell whether an article opens it.
+			return sortKey(en, 0)
+		}
 	}
 	for _, a := range []string{"the ", "a ", "an "} {
 		if strings.HasPrefix(k, a) && len(en.Authors) == 0 {
@@ -136,7 +147,33 @@ func sortKey(en lint.Entry) string {
 			break
 		}
 	}
-	return k
+	return k, cut
+}
+
+// keyPrefix is how many bytes of an entry's text sortKeys folds at first.
+const keyPrefix = 96
+
+// sortKeys returns the sort key of each entry in idx, by entry index. Keys
+// are folded from the entries' first keyPrefix bytes; two such keys that
+// differ within both compare as the whole keys would, and when any key is
+// a prefix of another and was cut short, every key is folded whole.
+func sortKeys(e *lint.Essay, idx []int) map[int]string {
+	keys := make(map[int]string, len(idx))
+	cut := make(map[int]bool, len(idx))
+	for _, i := range idx {
+		keys[i], cut[i] = sortKey(e.Entries[i], keyPrefix)
+	}
+	for _, i := range idx {
+		for _, j := range idx {
+			if i != j && (cut[i] || cut[j]) && strings.HasPrefix(keys[j], keys[i]) {
+				for _, k := range idx {
+					keys[k], _ = sortKey(e.Entries[k], 0)
+				}
+				return keys
+			}
+		}
+	}
+	return keys
 }
 
 // numbered reports whether the entries carry their own numbers ("1.",

@@ -191,12 +191,12 @@ func titleCase(words []string) bool {
 		if w == "" {
 			continue
 		}
-		first := []rune(w)[0]
+		first, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(first) || unicode.IsDigit(first) {
 			caps++
 			continue
 		}
-		if len([]rune(w)) >= 4 {
+		if utf8.RuneCountInString(w) >= 4 {
 			return false
 		}
 	}

@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // TestHelpersMatchTheirDefinitions holds the shortcuts the rules take for
@@ -49,3 +51,58 @@ func TestHelpersMatchTheirDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryGuards holds the cheap tests that spare entries the APA date
+// expressions to those expressions.
+func TestEntryGuards(t *testing.T) {
+	for _, s := range []string{"", "(n.d.)", "Smith, J. (nd). Title.", "Smith (N.D.) x", "(no date)", "(No date)", "x (n. d)", "(2019) Title", "Smith, J. (2019a) Title",
+		"Smith, J. (n.d.) Title", "Smith (Ed.) (2019) T", "(2019, March 3) Title", "(2019, March 3). Title", "no parens", "(", "(n", "Freeze (2009).", "(1999)x"} {
+		if badNoDate.MatchString(s) && !strings.Contains(s, "(n") && !strings.Contains(s, "(N") {
+			t.Errorf("badNoDate matches %q but the guard says no", s)
+		}
+		if apaDateNoPeriod.MatchString(s) && !mayOpenWithDate(s) {
+			t.Errorf("apaDateNoPeriod matches %q but mayOpenWithDate says no", s)
+		}
+	}
+}
+
+// TestSortKeysOrderAsWholeKeys checks that keys folded from the first
+// keyPrefix bytes of each entry order every pair as the whole keys do,
+// including entries that share long openings and that open with
+// articles.
+func TestSortKeysOrderAsWholeKeys(t *testing.T) {
+	long := strings.Repeat("Смирнов Ǆ word, ", 8)
+	texts := []string{
+		"Freeze, Gregory. Russia: A History. Oxford UP, 2009.",
+		"The " + long + "A",
+		"The " + long + "B",
+		"The",
+		"An " + long,
+		"A" + strings.Repeat(".", 120) + "b",
+		"A" + strings.Repeat(".", 120) + "a",
+		long + "Zed",
+		long + "Abe",
+		long,
+		"“" + long + "”",
+		"Zubok, Vladislav. A Failed Empire. U of North Carolina P, 2007.",
+	}
+	var e lint.Essay
+	var idx []int
+	for i, s := range texts {
+		e.Entries = append(e.Entries, lint.Entry{Text: s})
+		idx = append(idx, i)
+	}
+	for _, set := range [][]int{idx, {0, 11}, {1, 2}, {7, 8}, {5, 6}, {3, 1}} {
+		keys := sortKeys(&e, set)
+		for _, i := range set {
+			for _, j := range set {
+				whole := strings.Compare(first(sortKey(e.Entries[i], 0)), first(sortKey(e.Entries[j], 0)))
+				if got := strings.Compare(keys[i], keys[j]); got != whole {
+					t.Errorf("entries %d and %d compare %d by sortKeys, %d whole", i, j, got, whole)
+				}
+			}
+		}
+	}
+}
+
+func first(s string, _ bool) string { return s }

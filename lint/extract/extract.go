@@ -81,8 +81,12 @@ func markCaptions(doc *lint.Document) {
 		if b.Kind != lint.BlockParagraph {
 			continue
 		}
-		if s := creditHead(doc.Slice(b.Range)); s != "" && mayBeCredit(s) && creditLine.MatchString(s) {
-			doc.Blocks[i].Kind = lint.BlockCaption
+		// mayBeCredit sees the same first letter in the block as in its
+		// head, and is the cheaper test: most blocks stop there.
+		if t := doc.Slice(b.Range); mayBeCredit(t) {
+			if s := creditHead(t); s != "" && creditLine.MatchString(s) {
+				doc.Blocks[i].Kind = lint.BlockCaption
+			}
 		}
 	}
 }

@@ -40,7 +40,8 @@ var bibliographyHeadings = map[string]lint.SectionKind{
 // case, with or without a colon or Markdown marks.
 func HeadingKind(text string) (lint.SectionKind, bool) {
 	t := strings.TrimSpace(text)
-	if t == "" || utf8.RuneCountInString(t) > 40 || strings.Contains(t, "\n") {
+	// More than 160 bytes is more than 40 runes, uncounted.
+	if t == "" || len(t) > 4*40 || utf8.RuneCountInString(t) > 40 || strings.Contains(t, "\n") {
 		return "", false
 	}
 	kind, ok := bibliographyHeadings[names.Fold(t)]

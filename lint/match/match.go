@@ -459,17 +459,16 @@ func eachWord(text string, yield func(string) bool) {
 // possessive endings, in one pass: it returns the words joined by single
 // spaces with a space at either end, for whole-word searches.
 func foldProse(text string) string {
-	var b strings.Builder
-	b.Grow(len(text) + 2)
-	b.WriteByte(' ')
+	buf := make([]byte, 1, len(text)+2)
+	buf[0] = ' '
 	eachWord(text, func(w string) bool {
 		w = strings.Trim(w, "'’")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if f := names.Fold(w); f != "" {
-			b.WriteString(f)
-			b.WriteByte(' ')
+		n := len(buf)
+		if buf = names.AppendFold(buf, w); len(buf) > n {
+			buf = append(buf, ' ')
 		}
 		return true
 	})
-	return b.String()
+	return string(buf)
 }

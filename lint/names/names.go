@@ -39,6 +39,15 @@ func Fold(s string) string {
 	return foldUnicode(s)
 }
 
+// AppendFold appends Fold(s) to dst: callers that fold many words into
+// one buffer are spared a string for each.
+func AppendFold(dst []byte, s string) []byte {
+	if isASCII(s) {
+		return appendFoldASCII(dst, s)
+	}
+	return append(dst, foldUnicode(s)...)
+}
+
 // foldUnicode is Fold for any text: accents are taken apart and dropped.
 func foldUnicode(s string) string {
 	var b strings.Builder

@@ -73,6 +73,16 @@ type DOIClaim struct {
 	DOI        string
 }
 
+// hasDOIWord reports whether text holds "doi" in any case.
+func hasDOIWord(text string) bool {
+	for i := 0; i+2 < len(text); i++ {
+		if text[i]|0x20 == 'd' && text[i+1]|0x20 == 'o' && text[i+2]|0x20 == 'i' {
+			return true
+		}
+	}
+	return false
+}
+
 // doiLabels are how entries introduce a DOI, in lower case.
 var doiLabels = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "doi "}
 
@@ -80,6 +90,10 @@ var doiLabels = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.
 // a digit is returned: "DOI" followed by a word is prose ("DOI not
 // available"), not a DOI written wrong.
 func DOIClaims(text string) []DOIClaim {
+	if !hasDOIWord(text) {
+		// Every label holds "doi": most entries are spared the lowering.
+		return nil
+	}
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) {
 		// Lowering changed byte lengths (rare letters): offsets would
