@@ -79,7 +79,15 @@ func generateEssay(format lint.Format, size int) []byte {
 }
 
 func benchmarkReader(b *testing.B, format lint.Format, read func(string, []byte) (*lint.Document, error)) {
-	src := generateEssay(format, 100_000)
+	// A long document, and one of a class essay's size, where the fixed
+	// costs per document tell.
+	for _, size := range []int{100_000, 7_000} {
+		b.Run(fmt.Sprintf("%dKB", size/1000), func(b *testing.B) { benchmarkReaderSize(b, format, read, size) })
+	}
+}
+
+func benchmarkReaderSize(b *testing.B, format lint.Format, read func(string, []byte) (*lint.Document, error), size int) {
+	src := generateEssay(format, size)
 	doc, err := read("bench", src)
 	if err != nil {
 		b.Fatal(err)

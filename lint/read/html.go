@@ -5,8 +5,10 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -74,6 +76,17 @@ func buildHTMLTree(text []byte) *htmlTree {
 		}
 		return false
 	}
+	// Nodes are allocated in slabs, and tag names lowered in a buffer:
+	// a page has hundreds of each.
+	var slab []xhtml.Node
+	newNode := func() *xhtml.Node {
+		if len(slab) == cap(slab) {
+			slab = make([]xhtml.Node, 0, 64)
+		}
+		slab = slab[:len(slab)+1]
+		return &slab[len(slab)-1]
+	}
+	var nameBuf [32]byte
 	z := xhtml.NewTokenizer(bytes.NewReader(text))
 	pos := 0
 	for {
@@ -90,12 +103,14 @@ func buildHTMLTree(text []byte) *htmlTree {
 			if top().DataAtom == atom.Head && !isBlank(text[span.Start:span.End]) {
 				stack = stack[:len(stack)-1]
 			}
-			node := &xhtml.Node{Type: xhtml.TextNode}
+			node := newNode()
+			node.Type = xhtml.TextNode
 			t.spans[node] = span
 			top().AppendChild(node)
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			node := &xhtml.Node{Type: xhtml.ElementNode, DataAtom: atom.Lookup(name)}
+			name, hasAttr := tagName(z, text[span.Start:span.End], nameBuf[:0])
+			node := newNode()
+			node.Type, node.DataAtom = xhtml.ElementNode, atom.Lookup(name)
 			if node.DataAtom != 0 {
 				node.Data = node.DataAtom.String() // interned: no allocation
 			} else {
@@ -104,6 +119,9 @@ func buildHTMLTree(text []byte) *htmlTree {
 			for hasAttr {
 				var key, val []byte
 				key, val, hasAttr = z.TagAttr()
+				if key == nil {
+					break // tagName could not tell: there were none
+				}
 				// Only the attributes that selection and the walker read
 				// are kept: the rest (src, alt, width, data-*) would only
 				// cost allocations.
@@ -143,7 +161,7 @@ func buildHTMLTree(text []byte) *htmlTree {
 				stack = append(stack, node)
 			}
 		case xhtml.EndTagToken:
-			name, _ := z.TagName()
+			name, _ := tagName(z, text[span.Start:span.End], nameBuf[:0])
 			a := atom.Lookup(name)
 			if a == atom.Br {
 				// "</br>" is a line break in every browser.
@@ -160,6 +178,36 @@ func buildHTMLTree(text []byte) *htmlTree {
 			}
 		}
 	}
+}
+
+// tagName returns the lower-cased name of the tag token whose raw bytes
+// are raw, as the tokenizer's TagName does, lowered into buf rather than
+// into a copy of the name; and whether the tag may have attributes (when
+// it says so, TagAttr tells). A name holding NUL, which TagName replaces,
+// is left to TagName.
+func tagName(z *xhtml.Tokenizer, raw, buf []byte) ([]byte, bool) {
+	i := 1 // after "<"
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(raw) {
+		c := raw[j]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r' || c == '/' || c == '>' {
+			break
+		}
+		if c == 0 {
+			return z.TagName()
+		}
+		j++
+	}
+	for _, c := range raw[i:j] {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, j < len(raw) && raw[j] != '>'
 }
 
 func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
@@ -225,21 +273,56 @@ func headingLevel(a atom.Atom) int {
 // chrome (<header>) must still be stripped from it because it is the
 // whole body.
 func mainContent(root *xhtml.Node) (*xhtml.Node, bool) {
+	m := contentMatchers()
 	doc := goquery.NewDocumentFromNode(root)
-	// WordPress first, then the containers other blog engines and old
-	// WordPress themes (".entry") put a post's text in.
-	for _, selector := range []string{".entry-content", "[itemprop=articleBody]", ".post-content", ".post-body", ".post-entry", ".entry", "article", "main"} {
-		for _, n := range doc.Find(selector).Nodes {
-			if !inCommentThread(n) {
-				return n, false
+	// One walk finds every candidate, in document order; the first one of
+	// the most preferred kind outside the comments wins.
+	var best *xhtml.Node
+	bestRank := len(m.each)
+	for _, n := range doc.FindMatcher(m.any).Nodes {
+		for rank := range bestRank {
+			if m.each[rank].Match(n) {
+				if !inCommentThread(n) {
+					best, bestRank = n, rank
+				}
+				break
 			}
 		}
+		if bestRank == 0 {
+			break
+		}
 	}
-	if body := doc.Find("body").Nodes; len(body) > 0 {
+	if best != nil {
+		return best, false
+	}
+	if body := doc.FindMatcher(m.body).Nodes; len(body) > 0 {
 		return body[0], true
 	}
 	return root, true
 }
+
+// contentSelectors are the containers of a post's text, most preferred
+// first: WordPress, then what other blog engines and old WordPress themes
+// (".entry") use, then HTML's own.
+var contentSelectors = []string{".entry-content", "[itemprop=articleBody]", ".post-content", ".post-body", ".post-entry", ".entry", "article", "main"}
+
+type htmlMatchers struct {
+	each             []cascadia.Selector
+	any, body, links cascadia.Selector
+}
+
+// contentMatchers compiles the selectors once, for every page.
+var contentMatchers = sync.OnceValue(func() htmlMatchers {
+	m := htmlMatchers{
+		any:   cascadia.MustCompile(strings.Join(contentSelectors, ", ")),
+		body:  cascadia.MustCompile("body"),
+		links: cascadia.MustCompile("a[href]"),
+	}
+	for _, s := range contentSelectors {
+		m.each = append(m.each, cascadia.MustCompile(s))
+	}
+	return m
+})
 
 // inCommentThread reports whether n is a comment or inside the comments.
 func inCommentThread(n *xhtml.Node) bool {
@@ -331,7 +414,7 @@ func attrOK(n *xhtml.Node, key string) (string, bool) {
 // page rather than citing something.
 func onlyShareLinks(n *xhtml.Node) bool {
 	found := false
-	for _, a := range goquery.NewDocumentFromNode(n).Find("a[href]").Nodes {
+	for _, a := range goquery.NewDocumentFromNode(n).FindMatcher(contentMatchers().links).Nodes {
 		href := strings.ToLower(attr(a, "href"))
 		share := false
 		for _, s := range []string{"share", "sharer", "intent/tweet", "mailto:", "print", "pinterest.com/pin"} {
@@ -447,9 +530,8 @@ func htmlEntityAt(s []byte) (int, string) {
 	if i < 2 {
 		return 0, ""
 	}
-	ref := string(s[:i])
-	decoded := html.UnescapeString(ref)
-	if decoded == ref {
+	decoded := unescapeRef(s[:i])
+	if decoded == string(s[:i]) {
 		return 0, ""
 	}
 	return i, decoded

@@ -1,11 +1,14 @@
 package read
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	xhtml "golang.org/x/net/html"
 )
 
 func TestHTML(t *testing.T) {
@@ -171,4 +174,53 @@ func TestHTMLDeepNesting(t *testing.T) {
 	require.NoError(t, err)
 	checkDoc(t, doc)
 	assert.Equal(t, []string{"p:deep text"}, describe(doc))
+}
+
+// TestTagNameMatchesTokenizer holds tagName, which reads a tag's name from
+// its raw bytes, to the tokenizer's TagName on the same token stream, and
+// its "may have attributes" to what TagAttr then gives.
+func TestTagNameMatchesTokenizer(t *testing.T) {
+	pages := []string{
+		"<P CLASS=x>a</P><Br/><br /><IMG SRC=a.png ALT='b'><a\thref=x>l</a\t><x-y data-a=1>t</X-Y>",
+		"<p\n>a</p\n><div\fid=c></div ><foo/bar>x</foo/bar><p/><p >q</p>",
+		"<scr\x00ipt>n</scr\x00ipt><\x00p>z<ÄBC>é</äbc><a =b c>x</a><br/ ><h1/>",
+		"<table><TR><TD>1<td>2</table></br><p", "<!-- c --><!DOCTYPE html><?x?></ p>< p>",
+	}
+	for _, path := range []string{"../../testdata/essays", "../../examples"} {
+		files, _ := filepath.Glob(filepath.Join(path, "*.html"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			pages = append(pages, string(b))
+		}
+	}
+	tags := 0
+	for _, page := range pages {
+		z1 := xhtml.NewTokenizer(strings.NewReader(page))
+		z2 := xhtml.NewTokenizer(strings.NewReader(page))
+		for {
+			tt := z1.Next()
+			z2.Next()
+			if tt == xhtml.ErrorToken {
+				break
+			}
+			if tt != xhtml.StartTagToken && tt != xhtml.EndTagToken && tt != xhtml.SelfClosingTagToken {
+				continue
+			}
+			tags++
+			raw := string(z1.Raw())
+			got, may := tagName(z1, []byte(raw), nil)
+			want, has := z2.TagName()
+			assert.Equal(t, string(want), string(got), "name of %q", raw)
+			if has {
+				assert.True(t, may, "%q has attributes", raw)
+			}
+			if may && !has && tt != xhtml.EndTagToken {
+				k, v, _ := z1.TagAttr()
+				assert.Nil(t, k, "%q", raw)
+				assert.Nil(t, v, "%q", raw)
+			}
+		}
+	}
+	assert.Greater(t, tags, 200, "tags compared")
 }

@@ -2,7 +2,6 @@ package read
 
 import (
 	"bytes"
-	"html"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -471,9 +470,8 @@ func entityAt(s []byte) (int, string) {
 	if i >= len(s) || s[i] != ';' || i < 2 {
 		return 0, ""
 	}
-	ref := string(s[:i+1])
-	decoded := html.UnescapeString(ref)
-	if decoded == ref {
+	decoded := unescapeRef(s[:i+1])
+	if decoded == string(s[:i+1]) {
 		return 0, ""
 	}
 	return i + 1, decoded
