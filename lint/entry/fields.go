@@ -40,11 +40,7 @@ var (
 	reYearOnlyTail = lazyRegexp(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
 	reNBYear       = lazyRegexp(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
 	reRomanPart    = lazyRegexp(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
-	reDateText     = lazyRegexp(datePattern)
-	// reDateOnly matches a whole field: anchored, it fails at the first
-	// character instead of scanning the field.
-	reDateOnly = lazyRegexp(`^(?:` + datePattern + `)$`)
-	reTailPub  = lazyRegexp(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+	reTailPub      = lazyRegexp(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 )
 
 // abbreviations end in a period that does not end a field.
@@ -541,7 +537,7 @@ func (p *parser) container() {
 		return
 	}
 	if hasMonthOrSlash(window(p.rest(), 24)) {
-		if m := reDateText().FindStringIndex(window(p.rest(), 40)); m != nil && m[0] == 0 {
+		if dateAt(window(p.rest(), 40), 0, false) >= 0 {
 			// "“Secret Speech.” 25 Feb. 1956." has a date, no container.
 			return
 		}
@@ -565,7 +561,7 @@ func (p *parser) container() {
 	}
 	raw := field(p.s[start:end])
 	p.pos = end
-	if raw == "" || isYear(raw) || hasDigit(raw) && reDateOnly().MatchString(raw) {
+	if raw == "" || isYear(raw) || dateAt(raw, 0, false) == len(raw) {
 		// "Title. 2014." has no container: the year is the tail's.
 		p.pos = start
 		return
@@ -825,10 +821,8 @@ func (p *parser) tailYear(tail string) {
 		for to < len(tail) && !utf8.RuneStart(tail[to]) {
 			to++
 		}
-		if win := tail[from:to]; !hasMonthOrSlash(win) {
-			// Most tails carry a bare year; the date expression is costly.
-		} else if m := reDateText().FindStringIndex(win); m != nil {
-			loc = []int{from + m[0], from + m[1]}
+		if a, b := findDate(tail[from:to], false); a >= 0 {
+			loc = []int{from + a, from + b}
 		}
 	}
 	switch {
@@ -900,8 +894,6 @@ func yearIn(s string) string {
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
-
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // noDate reports whether s opens with "n.d.", "no date" or "s.d.".
 func noDate(s string) bool {

@@ -2,6 +2,7 @@ package entry
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,10 +29,12 @@ var guarded = []struct {
 	{"rePlacePub()", rePlacePub(), func(s string) bool { return strings.IndexByte(s, ':') > 0 }},
 	{"reContributors()", reContributors(), func(s string) bool { return s != "" && strings.IndexByte("TEDPNICAF", s[0]) >= 0 }},
 	{"reRomanPart()", reRomanPart(), func(s string) bool { return s != "" && (s[0] == 'I' || s[0] == 'V' || s[0] == 'X') }},
-	{"reDateOnly()", reDateOnly(), hasDigit},
 }
 
+// checkGuards holds the guards, and the scanners of scan.go, to their
+// expressions on s.
 func checkGuards(t *testing.T, s string) {
+	checkScanners(t, s)
 	if a, b := findYear(s); true {
 		loc := reYearRef.FindStringIndex(s)
 		if (loc == nil) != (a < 0) || loc != nil && (loc[0] != a || loc[1] != b) {
@@ -54,13 +57,13 @@ var guardSamples = []string{
 }
 
 func TestGuards(t *testing.T) {
-	for _, s := range guardSamples {
+	for _, s := range slices.Concat(guardSamples, scanSamples) {
 		checkGuards(t, s)
 	}
 }
 
 func FuzzGuards(f *testing.F) {
-	for _, s := range guardSamples {
+	for _, s := range slices.Concat(guardSamples, scanSamples) {
 		f.Add(s)
 	}
 	f.Fuzz(checkGuards)

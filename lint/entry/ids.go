@@ -27,7 +27,6 @@ var (
 	reBareNumber   = lazyRegexp(`^\s*\d{1,3}\s+\p{Lu}`)
 	reBareDomain   = lazyRegexp(`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|edu|gov|net|int|info|io|co\.uk|ac\.uk|org\.uk|gov\.uk|ca|au|de|fr|ru|su|ua|us)(?:/[^\s<>"]*)?`)
 	reISBN         = lazyRegexp(`(?i)\bISBN(?:-?1[03])?\s*:?\s*([0-9][0-9\s-]{8,16}[0-9X])\b`)
-	reAccessed     = lazyRegexp(`(?i)[(\[]?\b(?:last\s+)?(?:accessed|viewed|consulted|cited)(?:\s+on)?\s*:?\s*(` + datePattern + `)[)\]]?\.?`)
 	reRetrievedOn  = lazyRegexp(`(?i)\bretrieved(?:\s+on)?\s+(` + datePattern + `),?\s+from\b:?`)
 	reRetrieved    = lazyRegexp(`(?i)\bretrieved\s+from\b:?`)
 	reAvailable    = lazyRegexp(`(?i)\bavailable\s+(?:at|from|online)\b\s*:?`)
@@ -119,7 +118,8 @@ func (p *parser) prepare() {
 		p.f.retrieved = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reAccessed().FindAllStringSubmatchIndex(p.workIf(has("accessed", "viewed", "consulted", "cited")), -1) {
+	accessedIn := p.workIf(has("accessed", "viewed", "consulted", "cited"))
+	for m, ok := nextAccessed(accessedIn, 0); ok; m, ok = nextAccessed(accessedIn, m[1]) {
 		if p.e.Accessed == "" {
 			p.e.Accessed = p.s[m[2]:m[3]]
 		}

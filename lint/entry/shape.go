@@ -67,7 +67,7 @@ func IsReferenceShaped(s string) bool {
 		// `"The Thaw." Seventeen Moments in Soviet History, 2015.`
 		score += 2
 	}
-	if e.Container != "" && reDateText().MatchString(e.Date) {
+	if e.Container != "" && hasDate(e.Date) {
 		// "NASA, 12 May 2020": a site and a full date.
 		score++
 	}

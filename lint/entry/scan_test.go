@@ -1,0 +1,129 @@
+package entry
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// The expressions the scanners of scan.go stand in for. Each scanner must
+// find what its expression finds, at the same offsets.
+var (
+	reDateText   = regexp.MustCompile(datePattern)
+	reDateTextCI = regexp.MustCompile(`(?i)` + datePattern)
+	reDateOnly   = regexp.MustCompile(`^(?:` + datePattern + `)$`)
+	reAccessed   = regexp.MustCompile(`(?i)[(\[]?\b(?:last\s+)?(?:accessed|viewed|consulted|cited)(?:\s+on)?\s*:?\s*(` + datePattern + `)[)\]]?\.?`)
+)
+
+// scanned pairs each scanner with its expression: both give the offsets
+// of FindAllStringSubmatchIndex (nil for no match).
+var scanned = []struct {
+	name string
+	re   func(string) [][]int
+	scan func(string) [][]int
+}{
+	{"findDate", func(s string) [][]int { return firstOf(reDateText.FindStringIndex(s)) }, func(s string) [][]int {
+		return pair(findDate(s, false))
+	}},
+	{"findDate(fold)", func(s string) [][]int { return firstOf(reDateTextCI.FindStringIndex(s)) }, func(s string) [][]int {
+		return pair(findDate(s, true))
+	}},
+	{"dateAt(0) == len", func(s string) [][]int { return firstOf(reDateOnly.FindStringIndex(s)) }, func(s string) [][]int {
+		if s != "" && dateAt(s, 0, false) == len(s) {
+			return [][]int{{0, len(s)}}
+		}
+		return nil
+	}},
+	{"nextAccessed", func(s string) [][]int { return reAccessed.FindAllStringSubmatchIndex(s, -1) }, func(s string) [][]int {
+		var out [][]int
+		for m, ok := nextAccessed(s, 0); ok; m, ok = nextAccessed(s, m[1]) {
+			out = append(out, m[:])
+		}
+		return out
+	}},
+}
+
+func firstOf(m []int) [][]int {
+	if m == nil {
+		return nil
+	}
+	return [][]int{m}
+}
+
+func pair(a, b int) [][]int {
+	if a < 0 {
+		return nil
+	}
+	return [][]int{{a, b}}
+}
+
+func checkScanners(t *testing.T, s string) {
+	for _, sc := range scanned {
+		want, got := sc.re(s), sc.scan(s)
+		if !slices.EqualFunc(want, got, slices.Equal) {
+			t.Fatalf("%s(%q) = %v; the expression finds %v", sc.name, s, got, want)
+		}
+	}
+}
+
+var scanSamples = []string{
+	"", "20 Oct. 2014", "March 3, 2020", "2014-10-20", "10/20/2014", "October 2014", "Sept. 2019", "Sepember 2019",
+	"September 2019", "Septe 2019", "3rd March, 2020", "1st  Jan 2000", "123 May 2014", "May 20145", "12/3/20145",
+	"2014-1-2", "12014-10-200", "June 2014", "Jun 2014", "Junee 2014", "May 3rd, 2014", "May 33rd, 2014", "May 333 2014",
+	"1/2/3", "1/22/33", "accessed 20 Oct. 2014", "(Accessed: 20 October 2014).", "[viewed on 3 March 2019]",
+	"last accessed on 12 may 2014", "Last Accessed 2014-01-02", "lastaccessed 3 May 2014", "xaccessed 3 May 2014",
+	"accessed online 2014", "accessed on2014-01-02", "acceſſed 3 ſeptember 2014", "cited 1ſt auguſt 2014",
+	"Accessed 20 Oct. 2014. Accessed 21 Oct. 2014.", "((accessed 1 May 2000)", "consulted:  4 JUN. 2001",
+	"Web. 12 Oct. 2014", "Oct. 12, 2014", "Nov 12th 2014", "12 Nov., 2014", "Dec.\n2014", "May\t1,\f2014",
+}
+
+// Random inputs for the scanners are near-dates: a date built from valid
+// and broken parts, in a context, with a piece inserted or dropped.
+var (
+	scanMonths = []string{"Jan", "January", "Janu", "Feb.", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June", "Junee", "Jul", "July", "Aug", "August", "Auguſt", "Sep", "Sept", "September", "Sepember", "Septe", "ſeptember", "Oct", "October", "Nov", "November", "Dec", "December", "JAN", "dec", "mAY", "Mai"}
+	scanSpaces = []string{"", " ", "  ", "\t", "\n", "\f", "\v", "\r "}
+	scanDigits = []string{"", "1", "2", "12", "31", "123", "1999", "2014", "20145", "99"}
+	scanMarks  = []string{"", ".", ",", ".,", ",.", "st", "nd", "rd", "th", "ST", "ſt", "-", "/", ":"}
+	scanBefore = []string{"", "x", "1", "12", "(", "[", "((", " ", "accessed ", "Accessed: ", "last viewed on ", "Last  Consulted:", "cited", "acceſſed on ", "xaccessed ", "[online] ", "accessed online ", "retrieved on ", "Web. ", "_", "é"}
+	scanAfter  = []string{"", ".", ")", "].", ")).", "x", "1", " ", ". Accessed 1 May 2000.", "; cited 2 Jun 2001", " from", "é"}
+	scanPieces = []string{"Jan", "uary", "Sep", "t", "ember", "ſ", "\u212a", "st", "0", "12", "2014", " ", ".", ",", "/", "-", ":", "(", ")", "accessed", "last", "on"}
+)
+
+func pick(r *rand.Rand, from []string) string { return from[r.IntN(len(from))] }
+
+// randomScanInput returns a near-date in a context.
+func randomScanInput(r *rand.Rand) string {
+	var date string
+	switch r.IntN(5) {
+	case 0:
+		date = pick(r, scanDigits) + pick(r, scanMarks) + pick(r, scanSpaces) + pick(r, scanMonths) + pick(r, scanMarks) + pick(r, scanSpaces) + pick(r, scanDigits)
+	case 1:
+		date = pick(r, scanMonths) + pick(r, scanMarks) + pick(r, scanSpaces) + pick(r, scanDigits) + pick(r, scanMarks) + pick(r, scanSpaces) + pick(r, scanDigits)
+	case 2:
+		date = pick(r, scanMonths) + pick(r, scanMarks) + pick(r, scanSpaces) + pick(r, scanDigits)
+	default:
+		sep := pick(r, []string{"-", "/", "-", "/", ".", " "})
+		date = pick(r, scanDigits) + sep + pick(r, scanDigits) + sep + pick(r, scanDigits)
+	}
+	s := date
+	if r.IntN(4) > 0 {
+		s = pick(r, scanBefore) + date + pick(r, scanAfter)
+	}
+	if r.IntN(3) == 0 && s != "" {
+		i := r.IntN(len(s) + 1)
+		if r.IntN(2) == 0 {
+			s = s[:i] + pick(r, scanPieces) + s[i:]
+		} else if i < len(s) {
+			s = s[:i] + s[i+1:]
+		}
+	}
+	return s
+}
+
+func TestScannersRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		checkScanners(t, randomScanInput(r))
+	}
+}
