@@ -274,7 +274,7 @@ func (e *Engine) LintFormat(path string, format lint.Format, src []byte) (res Re
 
 // LintFile reads and lints the file at path.
 func (e *Engine) LintFile(path string) Result {
-	src, err := os.ReadFile(path)
+	src, err := readFile(path)
 	if err != nil {
 		return Result{Path: path, Err: fmt.Errorf("%s: %w", path, unwrapPathError(err))}
 	}

@@ -128,7 +128,7 @@ func yieldFile(path string, explicit bool, yield func(Input) bool) bool {
 		}
 		return yield(Input{Path: path, Err: fmt.Errorf("%s: unsupported file type (citelint reads .txt, .md, .html, .docx, .odt, .pdf, .zip and WordPress .xml exports)", path)})
 	}
-	return yield(Input{Path: path, Format: format, Open: func() ([]byte, error) { return os.ReadFile(path) }})
+	return yield(Input{Path: path, Format: format, Open: func() ([]byte, error) { return readFile(path) }})
 }
 
 // memberInput turns an archive member into an Input.
