@@ -450,11 +450,11 @@ func (s *blockScan) withYears(out []lint.Citation, k lint.CitationKind, r lint.R
 
 // narrativePreps are words before a name that make "(1953)" a date, not a
 // citation: "the death of Stalin (1953)".
-var narrativePreps = wordSet(`of since until till after before during under`)
+var narrativePreps = newWordSet(`of since until till after before during under`)
 
 // determiners before a capitalised word make it a thing, not a person:
 // "the Party (1956)".
-var determiners = wordSet(`the a an this that these those his her its their our my your`)
+var determiners = newWordSet(`the a an this that these those his her its their our my your`)
 
 // narrative reads "Freeze (2009)": a year-only parenthesis right after a
 // name. The citation covers the name and the parenthesis; it is appended
@@ -472,7 +472,7 @@ func (s *blockScan) narrative(open, shut int, c cite, found []lint.Citation) []l
 	best := -1
 	var names nameList
 	for st := max(0, len(toks)-14); st < len(toks); st++ {
-		if !nameWord(toks[st]) && !(toks[st].isWord() && has(particles, toks[st].text)) {
+		if !nameWord(toks[st]) && !(toks[st].isWord() && particles.has(toks[st].text)) {
 			continue
 		}
 		l, j, ok := parseNames(toks, st)
@@ -489,10 +489,10 @@ func (s *blockScan) narrative(open, shut int, c cite, found []lint.Citation) []l
 		if prev.isWord() {
 			// "the Party (1956)" is a date; "The Coastal Reef Trust (2022)
 			// explains" is an organisation cited.
-			if has(determiners, prev.text) && !verbFollows(text, shut+1, s.r.End) && !isOrganisation(&names) {
+			if determiners.has(prev.text) && !verbFollows(text, shut+1, s.r.End) && !isOrganisation(&names) {
 				return found
 			}
-			if has(narrativePreps, prev.text) && !verbFollows(text, shut+1, s.r.End) {
+			if narrativePreps.has(prev.text) && !verbFollows(text, shut+1, s.r.End) {
 				return found
 			}
 		}

@@ -4,19 +4,10 @@ import (
 	"strings"
 )
 
-// wordSet builds an immutable lookup table from a space-separated list.
-func wordSet(words string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
-
 // notNames are capitalised words that begin sentences or name things but
 // are never a person's or a source's name: a name that starts with one is
 // no name ("This", "However", "March", "Chapter", "Historians").
-var notNames = wordSet(`
+var notNames = newWordSet(`
 a an the this that these those his her its their our my your i we you he she it they me him us them
 one someone somebody everyone anyone nobody none who whom whose what which where when why how
 and but or nor yet so for if then than though although because since unless until while whereas
@@ -42,7 +33,7 @@ whatever whoever whenever wherever toward let lets yes well oh
 
 // adjectives are capitalised words that qualify a noun ("Soviet notes",
 // "Russian sources say"); on their own before a verb they are no subject.
-var adjectives = wordSet(`
+var adjectives = newWordSet(`
 soviet russian american british english french german chinese european western eastern
 northern southern communist socialist stalinist marxist leninist bolshevik christian orthodox
 catholic protestant jewish muslim islamic ukrainian polish cuban korean japanese italian
@@ -51,16 +42,16 @@ indian nazi fascist democratic republican liberal conservative federal national 
 `)
 
 // particles are the lower-case prefixes of family names.
-var particles = wordSet(`
+var particles = newWordSet(`
 von van de da del della der den di du la le bin ibn ben al el ter ten dos das do des dei degli
 st zu y abu bint
 `)
 
 // connectors join the words of an organisation's name.
-var connectors = wordSet(`of for on the and in`)
+var connectors = newWordSet(`of for on the and in`)
 
 // orgWords mark a name as an organisation's, kept whole as the author.
-var orgWords = wordSet(`
+var orgWords = newWordSet(`
 organization organisation association institute institution department society council agency
 bureau center centre committee foundation union university college press service services
 office commission ministry network group watch project museum library archive archives nations
@@ -73,7 +64,7 @@ wikipedia reuters bbc cnn npr
 `)
 
 // honorifics precede a name and are not part of it.
-var honorifics = wordSet(`
+var honorifics = newWordSet(`
 dr prof professor mr mrs ms miss sir dame lord lady president general gen premier secretary
 ceo senator sen governor gov chairman chairwoman pope saint king queen tsar czar emperor
 empress prince princess father rev reverend captain capt colonel col lieutenant lt judge
@@ -81,11 +72,11 @@ justice minister chancellor comrade marshal admiral rabbi imam bishop archbishop
 `)
 
 // suffixes follow a name and are not its family name.
-var suffixes = wordSet(`jr sr ii iii iv`)
+var suffixes = newWordSet(`jr sr ii iii iv`)
 
 // descriptors are lower-case words that introduce a person in a signal
 // phrase: "historian Sheila Fitzpatrick notes".
-var descriptors = wordSet(`
+var descriptors = newWordSet(`
 historian historians scholar scholars professor author writer journalist critic novelist poet
 economist sociologist philosopher researcher analyst biographer reporter editor scientist
 psychologist expert theorist activist commentator columnist essayist playwright dissident
@@ -102,7 +93,7 @@ func nameWord(t token) bool {
 	if startsUpper(t.text) {
 		return true
 	}
-	if k := strings.IndexAny(t.text, "-‐"); k > 0 && has(particles, t.text[:k]) {
+	if k := strings.IndexAny(t.text, "-‐"); k > 0 && particles.has(t.text[:k]) {
 		r, _ := runeAt(t.text, k+1)
 		if r == '‐' {
 			r, _ = runeAt(t.text, k+3)
@@ -172,13 +163,13 @@ func parseName(toks []token, i int) (nameSpan, int, bool) {
 			// An initial or an abbreviated honorific keeps its dot: "J.", "Dr.".
 			if j < len(toks) && toks[j].is('.') && toks[j].start == t.end {
 				r, size := runeAt(t.text, 0)
-				if (size == len(t.text) && isUpper(r)) || has(honorifics, w) || has(suffixes, w) {
+				if (size == len(t.text) && isUpper(r)) || honorifics.has(w) || suffixes.has(w) {
 					n.end = toks[j].end
 					j++
 				}
 			}
 			continue
-		case has(particles, w) && j+1 < len(toks) && nameWord(toks[j+1]):
+		case particles.has(w) && j+1 < len(toks) && nameWord(toks[j+1]):
 			if n.nw == 0 {
 				n.start = t.start
 			}
@@ -186,7 +177,7 @@ func parseName(toks []token, i int) (nameSpan, int, bool) {
 			n.end = t.end
 			j++
 			continue
-		case w != "and" && has(connectors, w) && n.nw > 0 && j+1 < len(toks) && nameWord(toks[j+1]) && !has(notNames, toks[j+1].text):
+		case w != "and" && connectors.has(w) && n.nw > 0 && j+1 < len(toks) && nameWord(toks[j+1]) && !notNames.has(toks[j+1].text):
 			n.add(t.text)
 			n.group = true
 			j++
@@ -203,7 +194,7 @@ func parseName(toks []token, i int) (nameSpan, int, bool) {
 		// An acronym: "WHO" is the World Health Organization, not "who".
 		return n, j, true
 	}
-	if w, _ := stripPossessive(first); has(notNames, w) || has(adjectives, w) && n.nw == 1 {
+	if w, _ := stripPossessive(first); notNames.has(w) || adjectives.has(w) && n.nw == 1 {
 		return n, i, false
 	}
 	return n, j, true
@@ -357,18 +348,18 @@ func family(text string, n *nameSpan) string {
 	whole := text[n.start:n.end]
 	words := n.list()
 	// Drop honorifics in front ("CEO Doug McMillon", "Dr. Smith").
-	for len(words) > 1 && has(honorifics, strings.TrimSuffix(words[0], ".")) && !n.group {
+	for len(words) > 1 && honorifics.has(strings.TrimSuffix(words[0], ".")) && !n.group {
 		words = words[1:]
 	}
 	if n.group || len(words) > 4 {
 		return whole
 	}
 	for _, w := range words {
-		if has(orgWords, strings.TrimSuffix(w, ".")) || (allUpper(w) && len(words) > 1) {
+		if orgWords.has(strings.TrimSuffix(w, ".")) || (allUpper(w) && len(words) > 1) {
 			return whole
 		}
 	}
-	for len(words) > 1 && has(suffixes, strings.TrimSuffix(words[len(words)-1], ".")) {
+	for len(words) > 1 && suffixes.has(strings.TrimSuffix(words[len(words)-1], ".")) {
 		words = words[:len(words)-1]
 	}
 	if len(words) == 1 {
@@ -379,7 +370,7 @@ func family(text string, n *nameSpan) string {
 	// "Charles De Gaulle"), else it is the last word.
 	from := len(words) - 1
 	for k := 0; k < len(words)-1; k++ {
-		if has(particles, words[k]) {
+		if particles.has(words[k]) {
 			from = k
 			break
 		}
@@ -420,11 +411,11 @@ func isOrganisation(l *nameList) bool {
 		return false
 	}
 	n := &l.names[0]
-	if n.nw < 2 || has(adjectives, n.words[0]) {
+	if n.nw < 2 || adjectives.has(n.words[0]) {
 		return false
 	}
 	for _, w := range n.list() {
-		if has(orgWords, w) {
+		if orgWords.has(w) {
 			return true
 		}
 	}

@@ -11,7 +11,7 @@ import (
 const maxParen = 240
 
 // locatorLabels are the words that introduce a locator: p. 412, para. 3.
-var locatorLabels = wordSet(`
+var locatorLabels = newWordSet(`
 p pp pg pgs page pages para paras par pars paragraph paragraphs ch chap chaps chapter chapters
 sec secs section sections l ll line lines vol vols volume col cols fig figs n nn no nos sig loc
 pt pts part bk book sc scene act slide slides min sheet folio fol fols f ff tab
@@ -129,7 +129,7 @@ func parseLocator(toks []token) (labelled, ok bool) {
 	for j := 0; j < len(toks); j++ {
 		t := toks[j]
 		switch {
-		case t.isWord() && has(locatorLabels, t.text) && !isNumberish(t.text, false):
+		case t.isWord() && locatorLabels.has(t.text) && !isNumberish(t.text, false):
 			labelled = true
 			roman = true
 			if j+1 < len(toks) && toks[j+1].is('.') {
@@ -397,7 +397,7 @@ func shortTitle(doc *lint.Document, toks []token) (string, int, bool) {
 		return "", 0, false
 	}
 	j := 1
-	for j < len(toks) && toks[j].isWord() && (startsUpper(toks[j].text) || connectors[toks[j].text]) && !isNumberish(toks[j].text, false) {
+	for j < len(toks) && toks[j].isWord() && (startsUpper(toks[j].text) || connectors.exact(toks[j].text)) && !isNumberish(toks[j].text, false) {
 		j++
 	}
 	if j == 1 || j == len(toks) {
@@ -443,7 +443,7 @@ func yearsOnly(toks []token) bool {
 // "p.412", "pp.12-14".
 func gluedLabel(w string) bool {
 	k := strings.IndexByte(w, '.')
-	return k > 0 && k+1 < len(w) && has(locatorLabels, w[:k]) && isNumberish(w[k+1:], false)
+	return k > 0 && k+1 < len(w) && locatorLabels.has(w[:k]) && isNumberish(w[k+1:], false)
 }
 
 // sentenceCaseTitle reads an authorless work's title written in sentence
@@ -454,7 +454,7 @@ func sentenceCaseTitle(doc *lint.Document, toks []token) (string, int, bool) {
 	if len(toks) < 4 || !nameWord(toks[0]) || !toks[1].isWord() || !startsLower(toks[1].text) {
 		return "", 0, false
 	}
-	if w := toks[1].text; w == "and" || w == "et" || has(particles, w) || has(connectors, w) {
+	if w := toks[1].text; w == "and" || w == "et" || particles.has(w) || connectors.has(w) {
 		return "", 0, false // a name goes on: "Freeze and Smith", "Library of Congress"
 	}
 	j := 1

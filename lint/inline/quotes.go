@@ -94,11 +94,7 @@ func closesBoundary(r rune) bool {
 }
 
 // elisions are words that begin with an apostrophe: 'tis, 'em, rock 'n'.
-var elisions = map[string]bool{
-	"tis": true, "twas": true, "twere": true, "em": true, "cause": true, "cos": true,
-	"til": true, "till": true, "n": true, "bout": true, "round": true, "nuff": true,
-	"kay": true, "sup": true, "scuse": true, "ello": true, "ow": true, "ere": true,
-}
+var elisions = newWordSet(`tis twas twere em cause cos til till n bout round nuff kay sup scuse ello ow ere`)
 
 // leadingApostrophe reports whether a mark at i (size bytes), opening a
 // word, is an apostrophe of elision: '60s, ’90s, 'tis, 'n'.
@@ -123,7 +119,7 @@ func leadingApostrophe(s string, i, end int) bool {
 		}
 		return digits == 2 && (digits == len(word) || word[digits:] == "s")
 	}
-	return has(elisions, word)
+	return elisions.has(word)
 }
 
 // afterElisionN reports whether the mark at i closes the "n" of rock 'n'

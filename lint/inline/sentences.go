@@ -6,20 +6,12 @@ import (
 
 // abbreviations end with a full stop that does not end a sentence. Keys
 // are lower case without the final dot.
-var abbreviations = map[string]bool{
-	"e.g": true, "i.e": true, "al": true, "p": true, "pp": true, "vol": true, "vols": true,
-	"dr": true, "mr": true, "mrs": true, "ms": true, "st": true,
-	"u.s": true, "u.k": true, "u.n": true, "u.s.s.r": true, "qtd": true, "cf": true, "vs": true,
-	"jr": true, "sr": true, "prof": true, "fig": true, "figs": true, "ch": true, "chap": true,
-	"ed": true, "eds": true, "trans": true, "rev": true, "gen": true, "gov": true, "sen": true,
-	"rep": true, "col": true, "lt": true, "sgt": true, "capt": true, "para": true, "paras": true,
-	"par": true, "sec": true, "approx": true, "ca": true, "c": true, "esp": true, "viz": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "n.d": true, "mt": true,
-	"ft": true, "inc": true, "ltd": true, "co": true, "corp": true, "dept": true, "univ": true,
-	"a.m": true, "p.m": true, "b.c": true, "a.d": true, "op": true, "cit": true, "ibid": true,
-	"ll": true, "l": true, "n": true, "nn": true, "ser": true, "pt": true, "bk": true,
-}
+var abbreviations = newWordSet(`
+e.g i.e al p pp vol vols dr mr mrs ms st u.s u.k u.n u.s.s.r qtd cf vs jr sr prof fig figs ch chap
+ed eds trans rev gen gov sen rep col lt sgt capt para paras par sec approx ca c esp viz jan feb mar
+apr jun jul aug sep sept oct nov dec n.d mt ft inc ltd co corp dept univ a.m p.m b.c a.d op cit
+ibid ll l n nn ser pt bk
+`)
 
 // sentencesIn splits r block by block.
 func sentencesIn(doc *lint.Document, r lint.Range) []lint.Range {
@@ -208,7 +200,7 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 		return true
 	}
 	lw := lower(word)
-	if abbreviations[lw] {
+	if abbreviations.exact(lw) {
 		return false
 	}
 	// "No. 5", but "said no. Then".

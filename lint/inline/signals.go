@@ -88,7 +88,7 @@ var signalVerbs = func() map[string]uint8 {
 
 // auxiliaries may stand between a name and its verb: "Freeze has argued",
 // "Freeze also notes", "Freeze would later write".
-var auxiliaries = wordSet(`
+var auxiliaries = newWordSet(`
 has have had would will might may can could should does did also further later once even then
 often rightly famously himself herself too first again elsewhere similarly likewise
 `)
@@ -96,7 +96,7 @@ often rightly famously himself herself too first again elsewhere similarly likew
 // abstractSubjects are common nouns that begin sentences before a
 // reporting verb ("Research shows", "Attendance tells the same story",
 // "History records"): no person, no source.
-var abstractSubjects = wordSet(`
+var abstractSubjects = newWordSet(`
 evidence research data history experience attendance science analysis study studies report
 reports survey surveys results result literature logic reason context time documents records
 census statistics archives testimony memory tradition scholarship theory practice reality
@@ -110,9 +110,9 @@ testing tests polling polls sales growth production output trade prices wages
 // pronounSubjects and sourceNouns begin a sentence that reports a source
 // already named ("She writes", "The study finds"): no citation of their
 // own, but a bare page number after them is a page citation.
-var pronounSubjects = wordSet(`he she they it`)
+var pronounSubjects = newWordSet(`he she they it`)
 
-var sourceNouns = wordSet(`
+var sourceNouns = newWordSet(`
 author authors book article study text report essay novel chapter writer historian source
 document survey paper memoir diary letter speech biography researcher researchers scholar
 `)
@@ -120,7 +120,7 @@ document survey paper memoir diary letter speech biography researcher researcher
 // followers may come right after a name introduced by "according to":
 // anything else that is a lower-case word makes the name an adjective
 // ("according to Soviet historians").
-var followers = wordSet(`
+var followers = newWordSet(`
 in who whose and that it the this these there he she they we his her its their a an was is were
 had has himself herself as at on by for from of to with while when because although though but
 so if which what during after before
@@ -367,7 +367,7 @@ func (sc *signalScan) emit(from, to int, l *nameList) {
 func (sc *signalScan) forward(from, off int) bool {
 	text := sc.text
 	// A name, an article or a descriptor must come next.
-	if w, _, _ := nextWord(text, off, sc.r.End); w != "" && startsLower(w) && w != "the" && !particles[w] && !descriptors[w] {
+	if w, _, _ := nextWord(text, off, sc.r.End); w != "" && startsLower(w) && w != "the" && !particles.exact(w) && !descriptors.exact(w) {
 		return false
 	}
 	end := nameRegionAfter(text, off, min(sc.r.End, off+120))
@@ -379,7 +379,7 @@ func (sc *signalScan) forward(from, off int) bool {
 		k++
 	}
 	described := false
-	for n := 0; n < 3 && k < len(toks) && toks[k].isWord() && has(descriptors, toks[k].text) && startsLower(toks[k].text); n++ {
+	for n := 0; n < 3 && k < len(toks) && toks[k].isWord() && descriptors.has(toks[k].text) && startsLower(toks[k].text); n++ {
 		described = true
 		k++
 	}
@@ -397,7 +397,7 @@ func (sc *signalScan) forward(from, off int) bool {
 	}
 	if j < len(toks) {
 		t := toks[j]
-		if t.isWord() && startsLower(t.text) && !followers[t.text] {
+		if t.isWord() && startsLower(t.text) && !followers.exact(t.text) {
 			if _, possessive := stripPossessive(text[l.start:l.end]); !possessive {
 				return false // according to Soviet historians
 			}
@@ -420,7 +420,7 @@ func isGroup(l *nameList) bool {
 		return false // "the Party", "the Kremlin": an actor, not a source
 	}
 	for _, w := range n.list() {
-		if has(orgWords, w) || allUpper(w) {
+		if orgWords.has(w) || allUpper(w) {
 			return true
 		}
 	}
@@ -434,11 +434,11 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	text := sc.text
 	// Most verbs follow a lower-case word ("the party said"): look at the
 	// word before, cheaply, before tokenizing anything.
-	if w, at := prevWord(text, vStart, sc.r.Start); w != "" && startsLower(w) && !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+	if w, at := prevWord(text, vStart, sc.r.Start); w != "" && startsLower(w) && !auxiliaries.exact(w) && !strings.HasSuffix(w, "ly") {
 		// "She writes", "the study finds": a source named elsewhere.
-		if pronounSubjects[w] {
+		if pronounSubjects.exact(w) {
 			sc.attributions = append(sc.attributions, vStart)
-		} else if det, _ := prevWord(text, at, sc.r.Start); sourceNouns[w] && has(determiners, det) {
+		} else if det, _ := prevWord(text, at, sc.r.Start); sourceNouns.exact(w) && determiners.has(det) {
 			sc.attributions = append(sc.attributions, vStart)
 		}
 		return
@@ -453,7 +453,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	e := len(toks)
 	aux := false
 	for e > 0 && toks[e-1].isWord() && startsLower(toks[e-1].text) &&
-		(auxiliaries[toks[e-1].text] || strings.HasSuffix(toks[e-1].text, "ly") && len(toks[e-1].text) > 4) {
+		(auxiliaries.exact(toks[e-1].text) || strings.HasSuffix(toks[e-1].text, "ly") && len(toks[e-1].text) > 4) {
 		aux = true
 		e--
 	}
@@ -469,7 +469,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 			return
 		}
 	}
-	if e > 0 && toks[e-1].isWord() && has(pronounSubjects, toks[e-1].text) {
+	if e > 0 && toks[e-1].isWord() && pronounSubjects.has(toks[e-1].text) {
 		sc.attributions = append(sc.attributions, vStart) // "She also writes"
 		return
 	}
@@ -488,7 +488,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	best := -1
 	var names nameList
 	for st := first; st < e; st++ {
-		if !nameWord(toks[st]) && !(toks[st].isWord() && has(particles, toks[st].text)) {
+		if !nameWord(toks[st]) && !(toks[st].isWord() && particles.has(toks[st].text)) {
 			continue
 		}
 		l, j, ok := parseNames(toks[:e], st)
@@ -506,7 +506,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	if best > 0 {
 		prev := toks[best-1]
 		if prev.isWord() {
-			if has(determiners, prev.text) {
+			if determiners.has(prev.text) {
 				return // the Party claims
 			}
 			if _, possessive := stripPossessive(prev.text); possessive && startsUpper(prev.text) {
@@ -518,7 +518,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	if flags&verbBase != 0 && !aux && !names.etAl && names.nn == 1 && names.names[0].nw == 1 {
 		return
 	}
-	if n := &names.names[0]; names.nn == 1 && n.nw == 1 && (has(adjectives, n.words[0]) || has(abstractSubjects, n.words[0])) {
+	if n := &names.names[0]; names.nn == 1 && n.nw == 1 && (adjectives.has(n.words[0]) || abstractSubjects.has(n.words[0])) {
 		return
 	}
 	sc.emit(names.start, vEnd, &names)
@@ -579,7 +579,7 @@ func nameish(toks []token, k int) bool {
 	case nameWord(t):
 		return true
 	}
-	return t.text == "and" || t.text == "et" || t.text == "al" || has(particles, t.text) || has(connectors, t.text)
+	return t.text == "and" || t.text == "et" || t.text == "al" || particles.has(t.text) || connectors.has(t.text)
 }
 
 // nameRegionBefore returns where to start reading the name that ends at
@@ -630,7 +630,7 @@ func nameRegionBefore(text string, start, end int) int {
 			return j // other punctuation ends the subject
 		}
 		word := text[w:j]
-		if !startsUpper(word) && !nameConnector(word) && !auxiliaries[word] && !(strings.HasSuffix(word, "ly") && len(word) > 4) && !strings.Contains(word, "-") {
+		if !startsUpper(word) && !nameConnector(word) && !auxiliaries.exact(word) && !(strings.HasSuffix(word, "ly") && len(word) > 4) && !strings.Contains(word, "-") {
 			return w // the word before the name, kept for context
 		}
 		k = w
@@ -641,7 +641,7 @@ func nameRegionBefore(text string, start, end int) int {
 // nameConnector reports whether a lower-case word can stand inside a name
 // or a list of names.
 func nameConnector(w string) bool {
-	return w == "and" || w == "et" || w == "al" || particles[w] || connectors[w] || descriptors[w]
+	return w == "and" || w == "et" || w == "al" || particles.exact(w) || connectors.exact(w) || descriptors.exact(w)
 }
 
 // nameRegionAfter returns where to stop reading a name that starts at

@@ -12,69 +12,136 @@ import (
 
 // runeAt decodes the rune starting at byte i of s; at or past the end it
 // returns a space so that callers treat the edge of a block as a word
-// boundary.
-func runeAt(s string, i int) (rune, int) {
+// boundary. The ASCII case is small enough to be inlined at every call.
+func runeAt(s string, i int) (r rune, n int) {
+	if uint(i) < uint(len(s)) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+	}
+	r, n = runeAtSlow(s, i)
+	return
+}
+
+func runeAtSlow(s string, i int) (rune, int) {
 	if i >= len(s) || i < 0 {
 		return ' ', 0
-	}
-	if c := s[i]; c < utf8.RuneSelf {
-		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
 
 // runeBefore decodes the rune ending just before byte i of s; at the start
 // it returns a space.
-func runeBefore(s string, i int) (rune, int) {
+func runeBefore(s string, i int) (r rune, n int) {
+	if uint(i-1) < uint(len(s)) {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+	}
+	r, n = runeBeforeSlow(s, i)
+	return
+}
+
+func runeBeforeSlow(s string, i int) (rune, int) {
 	if i <= 0 || i > len(s) {
 		return ' ', 0
-	}
-	if c := s[i-1]; c < utf8.RuneSelf {
-		return rune(c), 1
 	}
 	return utf8.DecodeLastRuneInString(s[:i])
 }
 
-func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+// Classes of ASCII bytes, for table lookups in place of comparisons; a
+// byte of a multi-byte character has none.
+const (
+	classLetter = 1 << iota
+	classDigit
+	classSpace
+	classUpper
+	classLower
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLetter | classLower
+		t[c-'a'+'A'] = classLetter | classUpper
 	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	for _, c := range " \n\t\r\f\v" {
+		t[c] = classSpace
+	}
+	return t
+}()
+
+func isLetter(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&classLetter != 0
+	}
+	return isLetterSlow(r)
+}
+
+func isLetterSlow(r rune) bool {
+	return r >= 0 && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r))
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
-func isAlnum(r rune) bool { return isDigit(r) || isLetter(r) }
+func isAlnum(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&(classLetter|classDigit) != 0
+	}
+	return isLetterSlow(r)
+}
 
 func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&classSpace != 0
 	}
-	return unicode.IsSpace(r)
+	return r >= 0 && unicode.IsSpace(r)
 }
 
 func isUpper(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'A' <= r && r <= 'Z'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&classUpper != 0
 	}
-	return unicode.IsUpper(r) || unicode.IsTitle(r)
+	return isUpperSlow(r)
+}
+
+func isUpperSlow(r rune) bool {
+	return r >= 0 && (unicode.IsUpper(r) || unicode.IsTitle(r))
 }
 
 func isLower(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&classLower != 0
 	}
-	return unicode.IsLower(r)
+	return isLowerSlow(r)
 }
+
+func isLowerSlow(r rune) bool { return r >= 0 && unicode.IsLower(r) }
 
 // startsUpper reports whether the word begins with a capital letter.
 func startsUpper(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return asciiClass[w[0]]&classUpper != 0
+	}
+	return startsUpperSlow(w)
+}
+
+func startsUpperSlow(w string) bool {
 	r, _ := runeAt(w, 0)
 	return isUpper(r)
 }
 
 // startsLower reports whether the word begins with a lower-case letter.
 func startsLower(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return asciiClass[w[0]]&classLower != 0
+	}
+	return startsLowerSlow(w)
+}
+
+func startsLowerSlow(w string) bool {
 	r, _ := runeAt(w, 0)
 	return isLower(r)
 }
@@ -265,24 +332,76 @@ func trimSpace(s string, start, end int) (int, int) {
 	return start, end
 }
 
-// has looks w up in a set of lower-case words, folding ASCII case on the
-// stack: the lookups run for every candidate word and must not allocate.
-func has(m map[string]bool, w string) bool {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return m[strings.ToLower(w)]
+// wordSet is an immutable set of lower-case ASCII words. Most words looked
+// up are in none of the sets: shapes, a bit per length for each first
+// byte, turns them away before any hashing.
+type wordSet struct {
+	m      map[string]bool
+	shapes [utf8.RuneSelf]uint64
+}
+
+// newWordSet builds a wordSet from a space-separated list.
+func newWordSet(words string) *wordSet {
+	s := &wordSet{m: make(map[string]bool)}
+	for _, w := range strings.Fields(words) {
+		s.add(w)
 	}
+	return s
+}
+
+func (s *wordSet) add(w string) {
+	if len(w) == 0 || len(w) > maxShape || w[0] >= utf8.RuneSelf || strings.ToLower(w) != w {
+		panic("inline: word sets hold short lower-case ASCII words: " + w)
+	}
+	s.m[w] = true
+	s.shapes[w[0]] |= 1 << len(w)
+}
+
+// maxShape is the longest word a wordSet holds and the longest its shapes
+// can turn away.
+const maxShape = 32
+
+// exact reports whether w, as written, is in the set.
+func (s *wordSet) exact(w string) bool {
+	if len(w) == 0 || len(w) > maxShape || w[0] >= utf8.RuneSelf {
+		return false // every word of the set is short and ASCII
+	}
+	return s.shapes[w[0]]&(1<<len(w)) != 0 && s.m[w]
+}
+
+// has reports whether w, its case folded, is in the set. It folds ASCII
+// on the stack: the lookups run for every candidate word and must not
+// allocate.
+func (s *wordSet) has(w string) bool {
+	if len(w) == 0 || len(w) > maxShape || w[0] >= utf8.RuneSelf {
+		return s.m[strings.ToLower(w)]
+	}
+	c := w[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if s.shapes[c]&(1<<len(w)) == 0 {
+		// Folding an all-ASCII word keeps its length and its first byte;
+		// a word with other letters is folded in full.
+		for i := 1; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return s.m[strings.ToLower(w)]
+			}
+		}
+		return false
+	}
+	var buf [maxShape]byte
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return m[strings.ToLower(w)]
+			return s.m[strings.ToLower(w)]
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return m[string(buf[:len(w)])]
+	return s.m[string(buf[:len(w)])]
 }
 
 // isSpaceByte reports whether the byte c is ASCII white space; a byte of
