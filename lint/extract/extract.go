@@ -64,15 +64,35 @@ func creditHead(s string) string {
 	return ""
 }
 
-// mayBeCredit reports whether s opens, after white space, with the first
-// letter of one of creditLine's words: most paragraphs do not, and are
-// spared the expression.
+// mayBeCredit reports whether s opens, after white space, with one of
+// creditLine's words: most paragraphs do not, and are spared the search for
+// a colon or dash and the expression. A word with a letter beyond ASCII,
+// which case folding may turn into one of them ("poſter"), may be one.
 func mayBeCredit(s string) bool {
 	i := 0
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
 		i++
 	}
-	return i < len(s) && strings.IndexByte("iIpPfFmMcC", s[i]) >= 0
+	var buf [len("illustration")]byte
+	w := buf[:0]
+	for j := i; j < len(s); j++ {
+		c := s[j]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if c|0x20 < 'a' || c|0x20 > 'z' {
+			break
+		}
+		if len(w) == len(buf) {
+			return false
+		}
+		w = append(w, c|0x20)
+	}
+	switch string(w) {
+	case "image", "photo", "photograph", "picture", "figure", "fig", "illustration", "map", "poster", "cartoon", "painting":
+		return true
+	}
+	return false
 }
 
 // markCaptions turns image credit lines into caption blocks.
