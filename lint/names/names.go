@@ -6,6 +6,7 @@ package names
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -57,6 +58,24 @@ func foldUnicode(s string) string {
 		s = norm.NFD.String(s)
 	}
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most of any text: as appendFoldASCII does it.
+			switch c := byte(r); {
+			case c == '\'' || c == '`':
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			default:
+				space = true
+			}
+			continue
+		}
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue

@@ -1,9 +1,12 @@
 package names
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestFold(t *testing.T) {
@@ -123,6 +126,42 @@ func FuzzKeyASCII(f *testing.F) {
 			if got, want := Fold(s), foldUnicode(s); got != want {
 				t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
 			}
+		}
+	})
+}
+
+// foldReference is Fold as its doc comment defines it, rune by rune with
+// the unicode tables and no fast paths, for the fast paths to be held to.
+func foldReference(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == 'ʹ' || r == '`':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(foldLetter(r)))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Von  Géldern", "Il'ia", "“The Thaw.” Slavic Review", "Łódź — Straße", "ǅemal", "e\u0301", "a’s b’s", "x\xffy", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldReference(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(AppendFold([]byte("x"), s)), "x"+foldReference(s); got != want {
+			t.Fatalf("AppendFold(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
