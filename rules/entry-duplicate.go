@@ -35,14 +35,17 @@ Freeze, Gregory L. Russia: A History. Oxford UP, 2009.`,
 // Check reports the later entry of each duplicate pair.
 func (EntryDuplicate) Check(p *lint.Pass) error {
 	entries := p.Essay.Entries
-	// Each title folded once, not once per pair.
-	titles := make([]string, len(entries))
+	// Each title folded and each link normalised once, not once per pair.
+	titles, urls := make([]string, len(entries)), make([]string, len(entries))
 	for i, en := range entries {
 		titles[i] = names.Fold(en.Title)
+		if en.URL != "" {
+			urls[i] = match.NormalizeURL(en.URL)
+		}
 	}
 	for j := 1; j < len(entries); j++ {
 		for i := range j {
-			if sameWork(entries[i], entries[j], titles[i], titles[j]) {
+			if sameWork(&entries[i], &entries[j], titles[i], titles[j], urls[i], urls[j]) {
 				p.Report(lint.Diagnostic{
 					Span:    p.Doc().SourceSpan(entries[j].Range),
 					Message: "this entry repeats the entry for " + entryLabel(entries[i]) + "; list each work once",
@@ -56,15 +59,15 @@ func (EntryDuplicate) Check(p *lint.Pass) error {
 }
 
 // sameWork reports whether a and b are the same work; ta and tb are their
-// titles folded.
-func sameWork(a, b lint.Entry, ta, tb string) bool {
+// titles folded, ua and ub their links normalised.
+func sameWork(a, b *lint.Entry, ta, tb, ua, ub string) bool {
 	switch {
 	case a.DOI != "" && b.DOI != "":
 		return strings.EqualFold(a.DOI, b.DOI)
 	case a.ISBN != "" && b.ISBN != "":
 		return digits(a.ISBN) == digits(b.ISBN)
 	}
-	if a.URL != "" && b.URL != "" && match.NormalizeURL(a.URL) == match.NormalizeURL(b.URL) {
+	if a.URL != "" && b.URL != "" && ua == ub {
 		return true
 	}
 	if a.Title == "" || b.Title == "" || ta != tb {
