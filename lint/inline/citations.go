@@ -114,6 +114,10 @@ type blockScan struct {
 	// that they need not be found again.
 	known  bool
 	quotes []lint.Quote
+	// own holds the block's quotations when they were not known, found
+	// with quoteScan.
+	own       []lint.Quote
+	quoteScan quoteScan
 	// narratives are the start offsets of narrative citations, so that a
 	// signal phrase naming the same person is not reported twice.
 	narratives map[int]bool
@@ -150,7 +154,8 @@ func (s *blockScan) inQuote(off int) bool {
 		if s.kind != lint.BlockQuotation {
 			qs := s.quotes
 			if !s.known {
-				qs = scanBlockQuotes(s.text, s.block, s.r)
+				s.own = scanBlockQuotes(&s.quoteScan, s.own[:0], s.text, s.block, s.r)
+				qs = s.own
 			}
 			for _, q := range qs {
 				if q.Block == s.block && !q.BlockQuote && !q.Unclosed && !q.Unopened && q.Depth == 0 {

@@ -25,8 +25,10 @@ type quoteScan struct {
 	end   int    // block end
 	block int
 	stack []openMark
-	out   []lint.Quote
-	// stackBuf backs stack: marks rarely nest deeper.
+	// out holds the quotations found so far, the block's from base on.
+	out  []lint.Quote
+	base int
+	// stackBuf backs stack until it grows: marks rarely nest deeper.
 	stackBuf [8]openMark
 }
 
@@ -226,7 +228,7 @@ func (q *quoteScan) emit(o openMark, i, size int, c rune) {
 // from the end of the previous quotation (or the block's start).
 func (q *quoteScan) unopened(i, size int, c rune) {
 	from := q.start
-	for _, prev := range q.out {
+	for _, prev := range q.out[q.base:] {
 		from = max(from, prev.End)
 	}
 	from, _ = trimSpace(q.text, from, i)
@@ -243,15 +245,37 @@ func (q *quoteScan) unopened(i, size int, c rune) {
 	})
 }
 
-// scanBlockQuotes finds the quotations of one block of running text.
-func scanBlockQuotes(text string, block int, r lint.Range) []lint.Quote {
-	q := quoteScan{text: text, start: r.Start, end: r.End, block: block}
-	q.stack = q.stackBuf[:0]
+// scanBlockQuotes appends the quotations of one block of running text to
+// out. q is scratch space, reused from block to block.
+func scanBlockQuotes(q *quoteScan, out []lint.Quote, text string, block int, r lint.Range) []lint.Quote {
+	stack := q.stack
+	if stack == nil {
+		stack = q.stackBuf[:0]
+	}
+	*q = quoteScan{text: text, start: r.Start, end: r.End, block: block, out: out, base: len(out), stack: stack[:0]}
 	s := text
 	for i := r.Start; i < r.End; {
+		// Most bytes are ASCII letters, digits, spaces and punctuation
+		// other than ' and ": pass over eight of them at a time.
+		for i+8 <= r.End {
+			x := load8(s, i)
+			if m := (bytesEqual(x, '"') | bytesEqual(x, '\'') | x) & highBits; m != 0 {
+				i += firstMarked(m)
+				break
+			}
+			i += 8
+		}
+		if i >= r.End {
+			break
+		}
 		c := s[i]
-		// Fast path: most bytes are ASCII letters, digits and spaces.
 		if c < 0x80 && c != '"' && c != '\'' {
+			i++
+			continue
+		}
+		// Every quotation mark beyond ASCII starts with one of two bytes;
+		// any other byte, first or later of a character, is passed over.
+		if c >= 0x80 && c != 0xC2 && c != 0xE2 {
 			i++
 			continue
 		}
@@ -422,7 +446,7 @@ func (q *quoteScan) straightOrRightSingle(i, size int, m, prev, next rune) {
 // every quotation after it), drops straight single marks left open
 // (apostrophes) and works out nesting depths.
 func (q *quoteScan) finish() []lint.Quote {
-	out := q.out
+	mine := q.out[q.base:]
 	for _, o := range q.stack {
 		if o.straight && !o.double {
 			continue
@@ -432,8 +456,8 @@ func (q *quoteScan) finish() []lint.Quote {
 		}
 		_, end := trimSpace(q.text, o.pos, q.end)
 		inner := lint.Range{Start: o.pos + o.size, End: max(end, o.pos+o.size)}
-		kept := out[:0]
-		for _, x := range out {
+		kept := mine[:0]
+		for _, x := range mine {
 			if x.Start < o.pos {
 				kept = append(kept, x)
 			}
@@ -448,34 +472,40 @@ func (q *quoteScan) finish() []lint.Quote {
 			Unclosed: true,
 			Citation: -1,
 		})
-		out = kept
+		mine = kept
 		break
 	}
-	if len(out) == 0 {
-		return nil
+	out := append(q.out[:q.base], mine...)
+	mine = out[q.base:]
+	if len(mine) > 1 && !slices.IsSortedFunc(mine, quoteOrder) {
+		slices.SortStableFunc(mine, quoteOrder)
 	}
-	slices.SortStableFunc(out, func(a, b lint.Quote) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return b.End - a.End
-	})
 	// Depth is how many other quotations enclose this one.
-	var ends []int
-	for k := range out {
-		for len(ends) > 0 && ends[len(ends)-1] <= out[k].Start {
+	var buf [8]int
+	ends := buf[:0]
+	for k := range mine {
+		for len(ends) > 0 && ends[len(ends)-1] <= mine[k].Start {
 			ends = ends[:len(ends)-1]
 		}
-		out[k].Depth = len(ends)
-		ends = append(ends, out[k].End)
+		mine[k].Depth = len(ends)
+		ends = append(ends, mine[k].End)
 	}
 	return out
+}
+
+// quoteOrder sorts quotations by start, an enclosing one first.
+func quoteOrder(a, b lint.Quote) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	return b.End - a.End
 }
 
 // quotesIn returns the quotations of the given blocks.
 func quotesIn(doc *lint.Document, blocks []int) []lint.Quote {
 	// A quotation every few hundred bytes: size the slice once.
 	out := make([]lint.Quote, 0, len(doc.Text)/400+4)
+	var q quoteScan
 	for _, b := range blocks {
 		if b < 0 || b >= len(doc.Blocks) {
 			continue
@@ -498,7 +528,7 @@ func quotesIn(doc *lint.Document, blocks []int) []lint.Quote {
 			})
 			continue
 		}
-		out = append(out, scanBlockQuotes(doc.Text, b, r)...)
+		out = scanBlockQuotes(&q, out, doc.Text, b, r)
 	}
 	if len(out) == 0 {
 		return nil

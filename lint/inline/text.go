@@ -1,6 +1,7 @@
 package inline
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -183,14 +184,35 @@ func countWords(s string) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); {
-		r, size := runeAt(s, i)
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiClass[c]&(classLetter|classDigit) != 0 {
+				if !in {
+					n++
+					in = true
+				}
+				// The rest of an ASCII run adds nothing.
+				for i++; i < len(s) && asciiClass[s[i]]&(classLetter|classDigit) != 0; i++ {
+				}
+				continue
+			}
+			if in && (c == '\'' || c == '-' || c == '.') {
+				next, _ := runeAt(s, i+1)
+				in = isAlnum(next)
+			} else {
+				in = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isAlnum(r):
 			if !in {
 				n++
 				in = true
 			}
-		case in && (isApostrophe(r) || r == '-' || r == '‐' || r == '.'):
+		case in && (isApostrophe(r) || r == '‐'):
 			next, _ := runeAt(s, i+size)
 			in = isAlnum(next)
 		default:
@@ -200,6 +222,32 @@ func countWords(s string) int {
 	}
 	return n
 }
+
+// SWAR helpers: a word holds eight bytes of text, the first in its low
+// byte, so that a scan can pass over eight plain bytes at once.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// load8 returns the eight bytes of s from i on as a word.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// bytesEqual sets the high bit of the bytes of x equal to b. Only the
+// lowest mark is exact (a borrow may mark bytes after it), which is all
+// that firstMarked reads.
+func bytesEqual(x uint64, b byte) uint64 {
+	v := x ^ (lowBits * uint64(b))
+	return (v - lowBits) &^ v
+}
+
+// firstMarked returns the index of the first byte whose high bit is set
+// in m, which is not 0.
+func firstMarked(m uint64) int { return bits.TrailingZeros64(m&highBits) >> 3 }
 
 // token is a word or a punctuation mark of a short stretch of text (the
 // inside of a parenthesis, a few words around a signal verb). Offsets are
