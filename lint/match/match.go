@@ -59,6 +59,8 @@ type matcher struct {
 	yearSensitive bool
 	// cited remembers the keys of the names citations gave, for key.
 	cited []citedKey
+	// cands is byAuthors' result, reused from citation to citation.
+	cands []int
 }
 
 // citedKey is a cited name and its names.Key.
@@ -66,6 +68,7 @@ type citedKey struct{ name, key string }
 
 func newMatcher(e *lint.Essay) *matcher {
 	m := &matcher{essay: e, yearSensitive: e.Style == lint.StyleAPA || e.Style == lint.StyleHarvard}
+	m.keys = make([]entryKeys, 0, len(e.Entries))
 	for _, en := range e.Entries {
 		k := entryKeys{title: names.Fold(en.Title), year: strings.ToLower(en.Year), doi: strings.ToLower(en.DOI)}
 		if en.URL != "" {
@@ -179,13 +182,19 @@ func (m *matcher) choose(c *lint.Citation, cands []int) {
 // name (and, when two are cited, whose second matches too).
 func (m *matcher) byAuthors(cited []string) []int {
 	first := m.key(cited[0])
-	upper := strings.ToUpper(strings.TrimSpace(cited[0]))
-	var out []int
+	upper := "" // the cited name in capitals, made for the first group key
+	out := m.cands[:0]
 	for i, k := range m.keys {
 		hit := len(k.families) > 0 && k.families[0] == first
 		if !hit {
 			for _, g := range k.group {
-				if g != "" && g == upper {
+				if g == "" {
+					continue
+				}
+				if upper == "" {
+					upper = strings.ToUpper(strings.TrimSpace(cited[0]))
+				}
+				if g == upper {
 					hit = true
 				}
 			}
@@ -197,6 +206,7 @@ func (m *matcher) byAuthors(cited []string) []int {
 			out = append(out, i)
 		}
 	}
+	m.cands = out
 	return out
 }
 
