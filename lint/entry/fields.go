@@ -16,7 +16,6 @@ var (
 	reFindParenDate = lazyRegexp(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
 	// reBareDate is Chicago author-date's year between periods.
 	reBareDate = lazyRegexp(`^(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
-	reYearLead = lazyRegexp(`^\d{4}[a-z]?`)
 	// reReprintYear is the year after a parenthesised original year.
 	reReprintYear = lazyRegexp(`^\s+(\d{4}[a-z]?)\.`)
 	// reAnchoredBareDate is "Name. 2019." at the head of an entry.
@@ -27,13 +26,10 @@ var (
 	reContributors = lazyRegexp(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
 	reInPrefix     = lazyRegexp(`^(?i:in)\s*:?\s+`)
 	reEditors      = lazyRegexp(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
-	rePlacePub     = lazyRegexp(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
 
 	reVol    = lazyRegexp(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
 	reIssue  = lazyRegexp(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
 	rePages  = lazyRegexp(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
-	reAPAVol = lazyRegexp(`^\s*[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
-	reChiVol = lazyRegexp(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 	// reTitlePlacePub is ", City: Publisher" run on at the end of a title.
 	reTitlePlacePub = lazyRegexp(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
 	// reYearOnlyTail is MLA's "Publisher, 1955." ending a book entry.
@@ -220,8 +216,8 @@ func (p *parser) setDate(start, end int) {
 	raw := collapseSpace(p.s[start:end])
 	p.e.Date = raw
 	switch {
-	case reYearLead().MatchString(raw):
-		p.e.Year = reYearLead().FindString(raw)
+	case yearLead(raw) != "":
+		p.e.Year = yearLead(raw)
 	case noDate(raw):
 		p.e.Year = "n.d."
 	default:
@@ -566,14 +562,14 @@ func (p *parser) container() {
 		p.pos = start
 		return
 	}
-	if m := findSubmatchIf(rePlacePub(), raw, strings.IndexByte(raw, ':') > 0); m != nil && !strings.ContainsAny(m[1], "0123456789") && !p.e.TitleQuoted {
-		p.e.Publisher = field(m[2])
+	if place, pub, ok := placePub(raw); ok && !strings.ContainsAny(place, "0123456789") && !p.e.TitleQuoted {
+		p.e.Publisher = field(pub)
 		p.f.placePublisher = true
 		return
 	}
 	after := p.rest()
-	volumeFollows := containsFoldASCII(after, "vol") && reVol().MatchString(after) || chiVolMay(after) && strings.Contains(after, ":") && reChiVol().MatchString(after)
-	if m := findSubmatchIf(reAPAVol(), after, apaVolMay(after)); m != nil && !(hasYear(m[1]) && m[2] == "" && m[3] == "") {
+	volumeFollows := containsFoldASCII(after, "vol") && reVol().MatchString(after) || chiVolMay(after) && strings.Contains(after, ":")
+	if vol, issue, pages, ok := apaVol(after); ok && !(hasYear(vol) && issue == "" && pages == "") {
 		volumeFollows = true
 	}
 	switch {
@@ -727,36 +723,36 @@ func hasPublisherWord(s string) bool {
 func (p *parser) tail() {
 	tail := p.work()[p.afterTitle:]
 	afterCont := p.rest()
-	if m := findSubmatchIf(reChiVol(), afterCont, chiVolMay(afterCont)); m != nil && m[1] != "" && (m[3] != "" || m[4] != "") && !strings.HasPrefix(strings.TrimSpace(afterCont), ",") {
+	if vol, issue, paren, pages, ok := chiVol(afterCont); ok && (paren != "" || pages != "") && !strings.HasPrefix(strings.TrimSpace(afterCont), ",") {
 		// Chicago: "6 (12): 3–5", "99 (2002): 16847", "52: 485".
-		p.e.Volume = m[1]
-		if m[2] != "" {
-			p.e.Issue = m[2]
+		p.e.Volume = vol
+		if issue != "" {
+			p.e.Issue = issue
 		}
-		if y := reYearLead().FindString(m[3]); y != "" && len(m[3]) <= 5 {
+		if y := yearLead(paren); y != "" && len(paren) <= 5 {
 			if p.e.Year == "" {
 				p.e.Year = y
-				p.e.Date = m[3]
+				p.e.Date = paren
 			}
 			p.f.nbYear = true
-		} else if m[3] != "" {
-			p.e.Issue = m[3]
+		} else if paren != "" {
+			p.e.Issue = paren
 		}
-		if m[4] != "" {
-			p.e.Pages = m[4]
+		if pages != "" {
+			p.e.Pages = pages
 			p.f.colonPages = true
 		}
-	} else if m := findSubmatchIf(reAPAVol(), afterCont, apaVolMay(afterCont)); m != nil && strings.HasPrefix(strings.TrimSpace(afterCont), ",") && !(len(m[1]) == 4 && hasYear(m[1]) && m[2] == "" && m[3] == "") {
+	} else if vol, issue, pages, ok := apaVol(afterCont); ok && strings.HasPrefix(strings.TrimSpace(afterCont), ",") && !(len(vol) == 4 && hasYear(vol) && issue == "" && pages == "") {
 		// APA and Harvard: ", 6(12), 3–5".
-		p.e.Volume = m[1]
-		p.e.Issue = m[2]
-		p.e.Pages = m[3]
-		p.f.apaVolume = m[3] != "" || m[2] != ""
+		p.e.Volume = vol
+		p.e.Issue = issue
+		p.e.Pages = pages
+		p.f.apaVolume = pages != "" || issue != ""
 	}
 	// Only ASCII letters lower to "vol", "no" and "iss" (İ lowers to i
 	// and a combining dot): an ASCII test in any case is the same as one
 	// on the lowered tail.
-	if !p.f.nbYear && strings.Contains(tail, "(") {
+	if !p.f.nbYear && strings.Contains(tail, "(") && nbYearMay(tail) {
 		if m := reNBYear().FindStringSubmatch(tail); m != nil {
 			// Chicago notes-bibliography dates a journal issue after its
 			// volume: "54, nos. Pt 1 (2004): 157", "57 (2008): 101".
@@ -909,14 +905,6 @@ func findIndexIf(re *regexp.Regexp, s string, may bool) []int {
 	return re.FindStringIndex(s)
 }
 
-// findSubmatchIf is re.FindStringSubmatch(s) when may is true, else nil.
-func findSubmatchIf(re *regexp.Regexp, s string, may bool) []string {
-	if !may {
-		return nil
-	}
-	return re.FindStringSubmatch(s)
-}
-
 // isRESpace is \s in an expression.
 func isRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
@@ -930,21 +918,11 @@ func skipRESpace(s string, i int) int {
 	return i
 }
 
-// chiVolMay: reChiVol needs a digit after an optional comma and spaces.
+// chiVolMay reports whether s opens with a volume as chiVol reads one: a
+// digit after an optional comma and spaces.
 func chiVolMay(s string) bool {
 	i := 0
 	if i < len(s) && s[i] == ',' {
-		i++
-	}
-	i = skipRESpace(s, i)
-	return i < len(s) && isDigitByte(s[i])
-}
-
-// apaVolMay: reAPAVol needs a digit after spaces, a comma or period and
-// spaces.
-func apaVolMay(s string) bool {
-	i := skipRESpace(s, 0)
-	if i < len(s) && (s[i] == ',' || s[i] == '.') {
 		i++
 	}
 	i = skipRESpace(s, i)

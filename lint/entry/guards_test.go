@@ -19,14 +19,12 @@ var guarded = []struct {
 	re    *regexp.Regexp
 	guard func(string) bool
 }{
-	{"reChiVol()", reChiVol(), chiVolMay},
-	{"reAPAVol()", reAPAVol(), apaVolMay},
 	{"reEdition()", reEdition(), editionMay},
+	{"reNBYear()", reNBYear(), nbYearMay},
 	{"reRole()", reRole(), roleMay},
 	{"reRepeatAuthor()", reRepeatAuthor(), repeatMay},
 	{"reNoDate()", reNoDate(), func(s string) bool { return noDate(s) }},
 	{"reVol()", reVol(), func(s string) bool { return containsFoldASCII(s, "vol") }},
-	{"rePlacePub()", rePlacePub(), func(s string) bool { return strings.IndexByte(s, ':') > 0 }},
 	{"reContributors()", reContributors(), func(s string) bool { return s != "" && strings.IndexByte("TEDPNICAF", s[0]) >= 0 }},
 	{"reRomanPart()", reRomanPart(), func(s string) bool { return s != "" && (s[0] == 'I' || s[0] == 'V' || s[0] == 'X') }},
 }

@@ -1,6 +1,10 @@
 package entry
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The scanners in this file stand in for expressions the parser used to run
 // on every entry. Each finds exactly what its expression found, down to the
@@ -288,4 +292,226 @@ func nextAccessed(s string, from int) ([4]int, bool) {
 func hasDate(s string) bool {
 	a, _ := findDate(s, false)
 	return a >= 0
+}
+
+// yearLead returns the year that opens s ("2009", "2009a") as `^\d{4}[a-z]?`
+// finds it, or "".
+func yearLead(s string) string {
+	if digitRun(s, 0) < 4 {
+		return ""
+	}
+	if len(s) > 4 && 'a' <= s[4] && s[4] <= 'z' {
+		return s[:5]
+	}
+	return s[:4]
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// pageAt returns the end of a page, `[A-Za-z]?\d+[A-Za-z]?`, at s[i:], or
+// -1. Every part is taken whole: giving a digit or the letter back would
+// leave a digit or a letter where what follows cannot stand.
+func pageAt(s string, i int) int {
+	if i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	n := digitRun(s, i)
+	if n == 0 {
+		return -1
+	}
+	i += n
+	if i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	return i
+}
+
+// pageRangeAt returns the end of the second page of a range,
+// `\s*[–—-]\s*` and a page, at s[i:], or -1.
+func pageRangeAt(s string, i int) int {
+	j := skipRESpace(s, i)
+	switch {
+	case strings.HasPrefix(s[j:], "-"):
+		j++
+	case strings.HasPrefix(s[j:], "–"), strings.HasPrefix(s[j:], "—"):
+		j += len("–")
+	default:
+		return -1
+	}
+	return pageAt(s, skipRESpace(s, j))
+}
+
+// parenAt reads `\(([^)]{1,most})\)` at s[i:]: what the parentheses hold
+// and where they close, or -1.
+func parenAt(s string, i, most int) (string, int) {
+	if i >= len(s) || s[i] != '(' {
+		return "", -1
+	}
+	j, n := i+1, 0
+	for j < len(s) && s[j] != ')' {
+		if n == most {
+			return "", -1
+		}
+		_, w := utf8.DecodeRuneInString(s[j:])
+		j += w
+		n++
+	}
+	if j >= len(s) || n == 0 {
+		return "", -1
+	}
+	return s[i+1 : j], j + 1
+}
+
+// chiVol reads Chicago's volume, issue, parenthesis and pages at the head
+// of s ("6 (12): 3–5", "52: 485", "54, no. 3 (2004)") as the expression
+//
+//	^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*(PAGES))?
+//
+// does; ok is false when s does not open with a volume.
+func chiVol(s string) (vol, issue, paren, pages string, ok bool) {
+	i := skipRESpace(s, optByte(s, 0, ','))
+	n := digitRun(s, i)
+	if n == 0 {
+		return "", "", "", "", false
+	}
+	vol = s[i : i+n]
+	i += n
+	if j := skipRESpace(s, optByte(s, skipRESpace(s, i), ',')); strings.HasPrefix(s[j:], "no.") {
+		k := skipRESpace(s, j+len("no."))
+		w := k
+		for w < len(s) && isASCIIWordByte(s[w]) {
+			w++
+		}
+		if w > k {
+			issue, i = s[k:w], w
+		}
+	}
+	i = skipRESpace(s, i)
+	if c, e := parenAt(s, i, 30); e >= 0 {
+		paren, i = c, e
+	}
+	if i = skipRESpace(s, i); i < len(s) && s[i] == ':' {
+		k := skipRESpace(s, i+1)
+		if e := pageAt(s, k); e >= 0 {
+			if r := pageRangeAt(s, e); r >= 0 {
+				e = r
+			}
+			pages = s[k:e]
+		}
+	}
+	return vol, issue, paren, pages, true
+}
+
+// apaVol reads APA's and Harvard's volume, issue and pages at the head of s
+// (", 6(12), 3–5.") as the expression
+//
+//	^\s*[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*(PAGES))?(?:[,.;]|\s*$)
+//
+// does; ok is false when it does not match.
+func apaVol(s string) (vol, issue, pages string, ok bool) {
+	i := skipRESpace(s, 0)
+	if i < len(s) && (s[i] == ',' || s[i] == '.') {
+		i++
+	}
+	i = skipRESpace(s, i)
+	n := digitRun(s, i)
+	if n == 0 {
+		return "", "", "", false
+	}
+	vol = s[i : i+n]
+	b := skipRESpace(s, i+n)
+	if c, e := parenAt(s, b, 20); e >= 0 {
+		if pages, ok := apaVolEnd(s, skipRESpace(s, e)); ok {
+			return vol, c, pages, true
+		}
+	}
+	if pages, ok := apaVolEnd(s, b); ok {
+		return vol, "", pages, true
+	}
+	return "", "", "", false
+}
+
+// apaVolEnd reads `(?:,\s*(PAGES))?(?:[,.;]|\s*$)` at s[d:]: the pages, if
+// any, and whether it matched. The pages are tried with their range, then
+// without; a comma with no pages that fit ends the match itself.
+func apaVolEnd(s string, d int) (string, bool) {
+	if d >= len(s) || s[d] != ',' {
+		return "", apaVolClosed(s, d)
+	}
+	e := skipRESpace(s, d+1)
+	if p := pageAt(s, e); p >= 0 {
+		if r := pageRangeAt(s, p); r >= 0 && apaVolClosed(s, r) {
+			return s[e:r], true
+		}
+		if apaVolClosed(s, p) {
+			return s[e:p], true
+		}
+	}
+	return "", true
+}
+
+// apaVolClosed is `(?:[,.;]|\s*$)` at s[q:].
+func apaVolClosed(s string, q int) bool {
+	if q < len(s) && (s[q] == ',' || s[q] == '.' || s[q] == ';') {
+		return true
+	}
+	return skipRESpace(s, q) == len(s)
+}
+
+// nbYearMay: reNBYear needs a year closing a parenthesis, four digits
+// after "(" or a space.
+func nbYearMay(s string) bool {
+	for i := 5; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], ')')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if digitRun(s, i-4) >= 4 && (s[i-5] == '(' || isRESpace(s[i-5])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlaceRune is a rune of rePlacePub's place: a letter, a space or
+// `.,'’-`.
+func isPlaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r)) || strings.IndexByte(" .,'-", byte(r)) >= 0
+	}
+	return r == '’' || unicode.Is(unicode.L, r)
+}
+
+// placePub reads "City: Publisher" filling s, as the expression
+//
+//	^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$
+//
+// does: the place is everything before the first colon.
+func placePub(s string) (place, pub string, ok bool) {
+	r, i := utf8.DecodeRuneInString(s)
+	if !(r < utf8.RuneSelf && isASCIILetter(byte(r)) || r >= utf8.RuneSelf && unicode.Is(unicode.L, r)) {
+		return "", "", false
+	}
+	for n := 0; ; n++ {
+		if i >= len(s) {
+			return "", "", false
+		}
+		if s[i] == ':' {
+			if n == 0 {
+				return "", "", false
+			}
+			break
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if n == 40 || !isPlaceRune(r) {
+			return "", "", false
+		}
+		i += w
+	}
+	k := skipRESpace(s, i+1)
+	if k == i+1 || k == len(s) || strings.IndexByte(s[k:], '\n') >= 0 {
+		return "", "", false
+	}
+	return s[:i], s[k:], true
 }
