@@ -48,16 +48,42 @@ var sentenceByte = func() (t [256]bool) {
 	return t
 }()
 
+// nextSentenceByte returns the offset of the first byte from i on, before
+// end, that sentenceByte marks, or end. Eight bytes at a time, it looks
+// for a wider set of bytes, cheaper to test: all from '!' to '/', '?',
+// '[', ']' and a few more, and the bytes of characters beyond ASCII.
+func nextSentenceByte(text string, i, end int) int {
+	for i+8 <= end {
+		x := load8(text, i)
+		y := x & 0x7f7f7f7f7f7f7f7f
+		// From '!' (0x21) to '/' (0x2f): the high bit is set from 0x21 on
+		// by the first sum and from 0x30 on by the second.
+		m := (y+0x5f5f5f5f5f5f5f5f)&^(y+0x5050505050505050) |
+			bytesEqual(x, '?') | bytesEqual(x|0x0606060606060606, '_') | x
+		if m&highBits == 0 {
+			i += 8
+			continue
+		}
+		i += firstMarked(m)
+		if sentenceByte[text[i]] {
+			return i
+		}
+		i++
+	}
+	for i < end && !sentenceByte[text[i]] {
+		i++
+	}
+	return i
+}
+
 // splitSentences appends the sentences of text[start:end] to out.
 func splitSentences(text string, start, end int, out []lint.Range) []lint.Range {
 	paren, quote := 0, 0
 	straight := false
 	sentStart := start
 	for i := start; i < end; {
-		// Most bytes are letters and spaces: skip them in a tight loop.
-		for i < end && !sentenceByte[text[i]] {
-			i++
-		}
+		// Most bytes are letters and spaces: pass over them.
+		i = nextSentenceByte(text, i, end)
 		if i >= end {
 			break
 		}

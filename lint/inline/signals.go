@@ -2,6 +2,7 @@ package inline
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -140,51 +141,138 @@ func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
 	// text ends with the block, so that the loops below are bounded by its
 	// length and their index checks drop out.
 	text := s.text[:s.r.End]
-	end := len(text)
-	// Walk word by word; only a word that could be a trigger (by its first
-	// two letters and its length) costs a map lookup.
-	for i := s.r.Start; i < end; {
-		c := text[i]
-		if c >= 0x80 {
-			r, n := runeAt(text, i)
-			if !isLetter(r) {
-				i += n
-				continue
-			}
-		} else if !asciiLetters[c] {
-			i++
-			continue
+	start, end := s.r.Start, len(text)
+	// A word runs over letters, digits and letters beyond ASCII from its
+	// first letter on; only a word of ASCII letters can be a trigger. The
+	// ASCII letters that follow no ASCII letter are found eight bytes at a
+	// time; most are turned away by their first two letters, and only the
+	// rest are read to their end.
+	var prev uint64 // the letters of the previous eight bytes
+	for p := start; p < end; p += 8 {
+		var x uint64
+		if p+8 <= end {
+			x = load8(text, p)
+		} else {
+			x = loadTail(text, p, end)
 		}
-		// A word: ASCII letters, or any letters and digits.
-		j, ascii := i, true
-		for j < end {
-			d := text[j]
-			if asciiLetters[d] {
-				j++
+		letters := ^nonLetters(x) & highBits
+		firsts := letters &^ (letters<<8 | prev>>56)
+		prev = letters
+		for firsts != 0 {
+			i := p + firstMarked(firsts)
+			firsts &= firsts - 1
+			if i+1 >= end {
+				continue // one letter
+			}
+			if pair := uint(text[i])<<8 | uint(text[i+1]); triggerPairs[pair>>6]&(1<<(pair&63)) == 0 {
 				continue
 			}
-			if d >= 0x80 {
-				r, n := runeAt(text, j)
-				if isLetter(r) {
-					ascii = false
-					j += n
-					continue
-				}
-			} else if '0' <= d && d <= '9' {
-				ascii = false
-				j++
+			if !mayTrigger(text, i, end) || !wordStart(text, start, i) {
 				continue
+			}
+			j, ascii := wordEnd(text, i, end)
+			if ascii && maybeTrigger(text[i:j]) {
+				if p, _ := runeBefore(text, i); i == start || !isApostrophe(p) && p != '-' {
+					sc.word(i, j)
+				}
+			}
+		}
+	}
+	return sc.out
+}
+
+// loadTail is load8 for the last bytes of text[:end], fewer than eight,
+// with spaces after them.
+func loadTail(text string, p, end int) uint64 {
+	x := uint64(0x2020202020202020)
+	for k := end - 1; k >= p; k-- {
+		x = x<<8 | uint64(text[k])
+	}
+	return x
+}
+
+// mayTrigger reports whether the word whose first letter, an ASCII one,
+// is at i may be a trigger by its first two letters and the length of its
+// run of ASCII letters (see maybeTrigger): a word that goes on past that
+// run holds other than ASCII letters and is none.
+func mayTrigger(text string, i, end int) bool {
+	if i+1 >= end {
+		return false
+	}
+	var shape uint16
+	switch a, b := text[i], text[i+1]; {
+	case a >= 'a':
+		if b-'a' < 26 {
+			shape = triggerShapes[a-'a'][b-'a']
+		}
+	case a == 'A':
+		shape = 1 << len("According")
+	case a == 'Q':
+		shape = 1 << len("Quoting")
+	}
+	if shape == 0 {
+		return false
+	}
+	n := 0 // the length of the run of ASCII letters
+	for n < 16 {
+		if i+n+8 > end {
+			for i+n < end && asciiClass[text[i+n]]&classLetter != 0 {
+				n++
 			}
 			break
 		}
-		if ascii && maybeTrigger(text[i:j]) {
-			if p, _ := runeBefore(text, i); i == s.r.Start || !isApostrophe(p) && p != '-' {
-				sc.word(i, j)
-			}
+		if m := nonLetters(load8(text, i+n)); m != 0 {
+			n += firstMarked(m)
+			break
 		}
-		i = j
+		n += 8
 	}
-	return sc.out
+	return n < 16 && shape&(1<<n) != 0
+}
+
+// wordStart reports whether the ASCII letter at i, which follows no ASCII
+// letter, starts a word of the block starting at start: no letter stands
+// before it in its run of letters and digits.
+func wordStart(text string, start, i int) bool {
+	k := i
+	for k > start && isDigit(rune(text[k-1])) {
+		k--
+	}
+	if k == start {
+		return true
+	}
+	if c := text[k-1]; c < utf8.RuneSelf {
+		return asciiClass[c]&classLetter == 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[start:k])
+	return !isLetter(r)
+}
+
+// wordEnd returns the end of the word whose first letter, an ASCII one,
+// is at i, and whether the word is all ASCII letters.
+func wordEnd(text string, i, end int) (int, bool) {
+	j, ascii := i+1, true
+	for j < end {
+		d := text[j]
+		if asciiLetters[d] {
+			j++
+			continue
+		}
+		if d >= 0x80 {
+			r, n := runeAt(text, j)
+			if isLetter(r) {
+				ascii = false
+				j += n
+				continue
+			}
+		} else if '0' <= d && d <= '9' {
+			ascii = false
+			j++
+			continue
+		}
+		break
+	}
+	return j, ascii
 }
 
 // asciiLetters marks the bytes that are ASCII letters: one load instead
@@ -210,6 +298,28 @@ var triggerShapes = func() (t [26][26]uint16) {
 	}
 	for _, w := range []string{"according", "quoting", "quote", "words"} {
 		add(w)
+	}
+	return t
+}()
+
+// triggerPairs has a bit for each pair of bytes that may open a trigger:
+// the first two letters of one (see mayTrigger), indexed by the first
+// byte and the second.
+var triggerPairs = func() (t [1 << 16 / 64]uint64) {
+	set := func(a, b byte) {
+		pair := uint(a)<<8 | uint(b)
+		t[pair>>6] |= 1 << (pair & 63)
+	}
+	for a := byte('a'); a <= 'z'; a++ {
+		for b := byte('a'); b <= 'z'; b++ {
+			if triggerShapes[a-'a'][b-'a'] != 0 {
+				set(a, b)
+			}
+		}
+	}
+	for b := 0; b < 256; b++ {
+		set('A', byte(b))
+		set('Q', byte(b))
 	}
 	return t
 }()

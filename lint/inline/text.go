@@ -245,6 +245,15 @@ func bytesEqual(x uint64, b byte) uint64 {
 	return (v - lowBits) &^ v
 }
 
+// nonLetters sets the high bit of the bytes of x that are not ASCII
+// letters, exactly: no carry crosses from byte to byte.
+func nonLetters(x uint64) uint64 {
+	y := (x | 0x2020202020202020) & 0x7f7f7f7f7f7f7f7f // letters folded to lower case
+	atLeastA := y + 0x1f1f1f1f1f1f1f1f                 // high bit set from 'a' (0x61) up
+	pastZ := y + 0x0505050505050505                    // high bit set from '{' (0x7b) up
+	return ^(atLeastA &^ pastZ &^ x) & highBits
+}
+
 // firstMarked returns the index of the first byte whose high bit is set
 // in m, which is not 0.
 func firstMarked(m uint64) int { return bits.TrailingZeros64(m&highBits) >> 3 }
