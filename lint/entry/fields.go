@@ -13,11 +13,6 @@ var (
 	// reParenDate is APA's and Harvard's date after the authors: "(2009)",
 	// "(2020, March 3)", "(n.d.)", "(in press)".
 	reParenDate     = lazyRegexp(`^\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
-	reFindParenDate = lazyRegexp(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
-	// reBareDate is Chicago author-date's year between periods.
-	reBareDate = lazyRegexp(`^(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
-	// reReprintYear is the year after a parenthesised original year.
-	reReprintYear = lazyRegexp(`^\s+(\d{4}[a-z]?)\.`)
 	// reAnchoredBareDate is "Name. 2019." at the head of an entry.
 	reAnchoredBareDate = lazyRegexp(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|n\.\s?d\.)(?:[.,]?\s|[.,]?$)`)
 	reNoDate           = lazyRegexp(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
@@ -27,9 +22,9 @@ var (
 	reInPrefix     = lazyRegexp(`^(?i:in)\s*:?\s+`)
 	reEditors      = lazyRegexp(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
 
-	reVol    = lazyRegexp(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
-	reIssue  = lazyRegexp(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
-	rePages  = lazyRegexp(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
+	reVol   = lazyRegexp(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
+	reIssue = lazyRegexp(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
+	rePages = lazyRegexp(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
 	// reTitlePlacePub is ", City: Publisher" run on at the end of a title.
 	reTitlePlacePub = lazyRegexp(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
 	// reYearOnlyTail is MLA's "Publisher, 1955." ending a book entry.
@@ -75,14 +70,14 @@ func (p *parser) date() {
 		p.pos++
 		p.skipSpace()
 	}
-	if m := reParenDate().FindStringSubmatchIndex(p.rest()); m != nil {
-		p.setDate(p.pos+m[2], p.pos+m[3])
-		p.pos += m[1]
+	if ds, de, closed, ok := parenDateAt(p.work(), p.pos, true); ok {
+		p.setDate(ds, de)
+		p.pos = closed
 		// Chicago gives a reprint's original year first: "(1970) 1972."
-		if r := reReprintYear().FindStringSubmatchIndex(p.rest()); r != nil {
-			p.setDate(p.pos+r[2], p.pos+r[3])
+		if ys, ye := reprintYear(p.rest()); ys >= 0 {
+			p.setDate(p.pos+ys, p.pos+ye)
 			p.f.bareDateAfterAuthors = true
-			p.pos += r[3]
+			p.pos += ye
 			return
 		}
 		p.f.parenDate = true
@@ -92,11 +87,11 @@ func (p *parser) date() {
 		return
 	}
 	if len(p.e.Authors) > 0 {
-		prev := strings.TrimRight(string(p.w[:p.pos]), " ")
-		if m := reBareDate().FindStringSubmatchIndex(p.rest()); m != nil && (strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ",")) {
-			p.setDate(p.pos+m[2], p.pos+m[3])
+		prev := strings.TrimRight(p.work()[:p.pos], " ")
+		if de := bareDate(p.rest()); de >= 0 && (strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ",")) {
+			p.setDate(p.pos, p.pos+de)
 			p.f.bareDateAfterAuthors = true
-			p.pos += m[3]
+			p.pos += de
 			return
 		}
 		p.pos = start
@@ -120,14 +115,14 @@ func (p *parser) date() {
 	}
 	// No author read: APA puts a group author, or for an authorless work
 	// the title, before "(2020)."
-	m := reFindParenDate().FindStringIndex(p.rest())
-	if m == nil || m[0] == 0 || m[0] > 250 {
+	open, closed := findParenDate(p.rest())
+	if open <= 0 || open > 250 {
 		p.pos = start
 		return
 	}
-	segStart, segEnd := trimRange(p.s, p.pos, p.pos+m[0], " .,")
-	closing := p.pos + m[1]
-	endsField := strings.HasSuffix(strings.TrimRight(p.s[p.pos:p.pos+m[0]], " "), ".") ||
+	segStart, segEnd := trimRange(p.s, p.pos, p.pos+open, " .,")
+	closing := p.pos + closed
+	endsField := strings.HasSuffix(strings.TrimRight(p.s[p.pos:p.pos+open], " "), ".") ||
 		closing >= len(p.s) || strings.HasPrefix(strings.TrimLeft(p.s[closing:], " "), ".")
 	if segEnd <= segStart || !endsField {
 		// "as Jones (2018) notes" is prose; an entry closes the field
@@ -147,10 +142,13 @@ func (p *parser) date() {
 	} else {
 		p.setTitle(segStart, segEnd, false)
 	}
-	dm := reParenDate().FindStringSubmatchIndex(p.s[p.pos+m[0]:])
-	p.setDate(p.pos+m[0]+dm[2], p.pos+m[0]+dm[3])
+	// This reads the original text, where something blanked from the
+	// working copy can break the date that findParenDate found ("(2020
+	// *, March*)"): dm is then nil, and this panics.
+	dm := reParenDate().FindStringSubmatchIndex(p.s[p.pos+open:])
+	p.setDate(p.pos+open+dm[2], p.pos+open+dm[3])
 	p.f.parenDate = true
-	p.pos += m[1]
+	p.pos += closed
 	if p.pos < len(p.w) && p.w[p.pos] == '.' {
 		p.f.parenDateDot = true
 	}
@@ -271,10 +269,10 @@ func (p *parser) dateAfterTitle() {
 	}
 	save := p.pos
 	p.skipSeparators()
-	if m := reBareDate().FindStringSubmatchIndex(p.rest()); m != nil && m[3] < len(p.rest()) && p.rest()[m[3]] == '.' {
-		p.setDate(p.pos+m[2], p.pos+m[3])
+	if de := bareDate(p.rest()); de >= 0 && de < len(p.rest()) && p.rest()[de] == '.' {
+		p.setDate(p.pos, p.pos+de)
 		p.f.bareDateAfterAuthors = true
-		p.pos += m[3]
+		p.pos += de
 		return
 	}
 	p.pos = save

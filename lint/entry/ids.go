@@ -24,12 +24,9 @@ var (
 	reListNumber   = lazyRegexp(`^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)]|[-*+•]\s)\s*`)
 	reEmphasis     = lazyRegexp(`(\*{1,2}|_{1,2})([^\s*_](?:[^*_]*?[^\s*_])?)(\*{1,2}|_{1,2})`)
 	reRepeatAuthor = lazyRegexp(`^\s*(?:[—–_]{2,}|-{2,}|—)\s*[.,]?`)
-	reBareNumber   = lazyRegexp(`^\s*\d{1,3}\s+\p{Lu}`)
-	reBareDomain   = lazyRegexp(`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|edu|gov|net|int|info|io|co\.uk|ac\.uk|org\.uk|gov\.uk|ca|au|de|fr|ru|su|ua|us)(?:/[^\s<>"]*)?`)
 	reISBN         = lazyRegexp(`(?i)\bISBN(?:-?1[03])?\s*:?\s*([0-9][0-9\s-]{8,16}[0-9X])\b`)
 	reRetrievedOn  = lazyRegexp(`(?i)\bretrieved(?:\s+on)?\s+(` + datePattern + `),?\s+from\b:?`)
 	reRetrieved    = lazyRegexp(`(?i)\bretrieved\s+from\b:?`)
-	reAvailable    = lazyRegexp(`(?i)\bavailable\s+(?:at|from|online)\b\s*:?`)
 	reOnlineMarker = lazyRegexp(`(?i)\[(?:online|internet|electronic)\]`)
 	reWebAccess    = lazyRegexp(`\bWeb\.\s+(` + datePattern + `)\.?`)
 	// MLA 7's medium of publication stands alone between periods.
@@ -39,12 +36,12 @@ var (
 // prepare strips the list number and the identifiers, filling the entry's
 // identifier fields and the features they imply.
 func (p *parser) prepare() {
-	if m := reListNumber().FindStringIndex(p.s); m != nil {
-		p.blank(0, m[1])
-	} else if m := reBareNumber().FindStringIndex(p.s); m != nil {
+	if end := listNumber(p.s); end >= 0 {
+		p.blank(0, end)
+	} else if end := bareNumber(p.s); end >= 0 {
 		// A number followed by a capital ("33 Bergk, V.") is a list
 		// number whose period was lost.
-		p.blank(0, m[1]-1)
+		p.blank(0, end-1)
 	}
 
 	// "———." stands for the previous entry's authors; the entry alone
@@ -63,14 +60,21 @@ func (p *parser) prepare() {
 		}
 		return false
 	}
-	for _, d := range findDOIs(lower) {
+	dois := findDOIs(lower)
+	for _, d := range dois {
 		end := d.end - trimURLTail(p.s[d.start:d.end])
 		if p.e.DOI == "" {
 			p.e.DOI = p.s[d.start:end]
 		}
 		p.blank(d.blankStart, end)
 	}
-	for _, u := range findURLs(asciiLower(p.work())) {
+	urlText := lower
+	if len(dois) > 0 {
+		// The DOIs are gone from the working text: lower it again (the
+		// guards go on reading the text as it was).
+		urlText = asciiLower(p.work())
+	}
+	for _, u := range findURLs(urlText) {
 		end := u.end - trimURLTail(p.s[u.start:u.end])
 		if end <= u.start {
 			continue
@@ -80,12 +84,12 @@ func (p *parser) prepare() {
 		}
 		p.blank(u.blankStart, max(end, u.blankEnd))
 	}
-	if p.e.URL == "" && has(".com", ".org", ".edu", ".gov", ".net", ".int", ".info", ".io", ".uk", ".ca", ".au", ".de", ".fr", ".ru", ".su", ".ua", ".us") {
+	if p.e.URL == "" {
 		// MLA 9 drops "https://": "soviethistory.msu.edu/1954-2/the-thaw/".
-		if m := reBareDomain().FindStringIndex(p.work()); m != nil {
-			end := m[1] - trimURLTail(p.s[m[0]:m[1]])
-			p.e.URL = p.s[m[0]:end]
-			p.blank(m[0], end)
+		if a, b := findBareDomain(p.work()); a >= 0 {
+			end := b - trimURLTail(p.s[a:b])
+			p.e.URL = p.s[a:end]
+			p.blank(a, end)
 		}
 	}
 	for _, m := range reISBN().FindAllStringSubmatchIndex(p.workIf(has("isbn")), -1) {
@@ -138,9 +142,10 @@ func (p *parser) prepare() {
 		p.f.retrieved = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reAvailable().FindAllStringIndex(p.workIf(has("available")), -1) {
+	availableIn := p.workIf(has("available"))
+	for a, b, ok := nextAvailable(availableIn, 0); ok; a, b, ok = nextAvailable(availableIn, b) {
 		p.f.availableAt = true
-		p.blank(m[0], m[1])
+		p.blank(a, b)
 	}
 	for _, m := range reOnlineMarker().FindAllStringIndex(p.workIf(has("[")), -1) {
 		p.f.availableAt = true

@@ -515,3 +515,384 @@ func placePub(s string) (place, pub string, ok bool) {
 	}
 	return s[:i], s[k:], true
 }
+
+// bareDomainEnds are reBareDomain's endings, in its order: the first that
+// fits is taken, so "org" wins over "org.uk".
+var bareDomainEnds = [...]string{"com", "org", "edu", "gov", "net", "int", "info", "io", "co.uk", "ac.uk", "org.uk", "gov.uk", "ca", "au", "de", "fr", "ru", "su", "ua", "us"}
+
+func isDomainByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' }
+
+// bareDomainAt returns the end of a web address without its scheme at
+// s[i:] ("soviethistory.msu.edu/1954-2/the-thaw/"), as the expression
+//
+//	\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:ENDINGS)(?:/[^\s<>"]*)?
+//
+// matches there, or -1. Labels are read whole; the expression gives them
+// back from the last, so the endings are tried at each dot from the last.
+func bareDomainAt(s string, i int) int {
+	if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') || i > 0 && isASCIIWordByte(s[i-1]) {
+		return -1
+	}
+	j := i + 1
+	for {
+		for j < len(s) && isDomainByte(s[j]) {
+			j++
+		}
+		if j+1 < len(s) && s[j] == '.' && isDomainByte(s[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	for d := j; d > i; d-- {
+		if d >= len(s) || s[d] != '.' {
+			continue
+		}
+		for _, end := range bareDomainEnds {
+			if !strings.HasPrefix(s[d+1:], end) {
+				continue
+			}
+			e := d + 1 + len(end)
+			if e < len(s) && s[e] == '/' {
+				for e++; e < len(s); e++ {
+					if c := s[e]; isRESpace(c) || c == '<' || c == '>' || c == '"' {
+						break
+					}
+				}
+			}
+			return e
+		}
+	}
+	return -1
+}
+
+// findBareDomain returns the first web address without its scheme in s, or
+// -1, -1.
+func findBareDomain(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		if e := bareDomainAt(s, i); e >= 0 {
+			return i, e
+		}
+	}
+	return -1, -1
+}
+
+// nextAvailable finds the first "Available at:" at or after s[from] as
+//
+//	(?i)\bavailable\s+(?:at|from|online)\b\s*:?
+//
+// finds it, or ok false.
+func nextAvailable(s string, from int) (start, end int, ok bool) {
+	for i := from; i < len(s); i++ {
+		if s[i] != 'a' && s[i] != 'A' || i > 0 && isASCIIWordByte(s[i-1]) {
+			continue
+		}
+		e := litAt(s, i, "available", true)
+		if e < 0 {
+			continue
+		}
+		k := skipRESpace(s, e)
+		if k == e {
+			continue
+		}
+		o := -1
+		for _, w := range [...]string{"at", "from", "online"} {
+			if o = litAt(s, k, w, true); o >= 0 {
+				break
+			}
+		}
+		if o < 0 || !wordBoundary(s, o) {
+			continue
+		}
+		return i, optByte(s, skipRESpace(s, o), ':'), true
+	}
+	return 0, 0, false
+}
+
+// listNumber returns the end of a list number opening s ("12. ", "[3]",
+// "(4)", "- ") as
+//
+//	^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)]|[-*+•]\s)\s*
+//
+// matches it, or -1.
+func listNumber(s string) int {
+	i := skipRESpace(s, 0)
+	if i >= len(s) {
+		return -1
+	}
+	switch c := s[i]; {
+	case c == '[' || c == '(':
+		n := digitRun(s, i+1)
+		closer := byte(']')
+		if c == '(' {
+			closer = ')'
+		}
+		if n < 1 || n > 4 || i+1+n >= len(s) || s[i+1+n] != closer {
+			return -1
+		}
+		i += n + 2
+	case isDigitByte(c):
+		n := digitRun(s, i)
+		if n > 3 || i+n >= len(s) || s[i+n] != '.' && s[i+n] != ')' {
+			return -1
+		}
+		i += n + 1
+	default:
+		j := i + 1
+		if strings.HasPrefix(s[i:], "•") {
+			j = i + len("•")
+		} else if c != '-' && c != '*' && c != '+' {
+			return -1
+		}
+		if j >= len(s) || !isRESpace(s[j]) {
+			return -1
+		}
+		i = j + 1
+	}
+	return skipRESpace(s, i)
+}
+
+// bareNumber returns the end of `^\s*\d{1,3}\s+\p{Lu}` in s, the capital
+// included, or -1: a list number that lost its period ("33 Bergk, V.").
+func bareNumber(s string) int {
+	i := skipRESpace(s, 0)
+	n := digitRun(s, i)
+	if n < 1 || n > 3 {
+		return -1
+	}
+	k := skipRESpace(s, i+n)
+	if k == i+n {
+		return -1
+	}
+	r, w := utf8.DecodeRuneInString(s[k:])
+	if !(r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.Is(unicode.Lu, r)) {
+		return -1
+	}
+	return k + w
+}
+
+// parenDateAt reads a date in parentheses at s[i:], "(2009)", "(2020,
+// March 3)", "(n.d.)", as reParenDate does anchored there (full) or as
+// reFindParenDate does (not full: no "[bracketed]" dates, no "s.d." or "no
+// date", no "n.d.-a"):
+//
+//	\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)
+//
+// It returns where the date inside starts and ends and where the match
+// ends, or ok false.
+func parenDateAt(s string, i int, full bool) (start, end, closed int, ok bool) {
+	if i >= len(s) || s[i] != '(' {
+		return 0, 0, 0, false
+	}
+	start = skipRESpace(s, i+1)
+	end = -1
+	switch {
+	case start >= len(s):
+	case s[start] == '[':
+		if !full {
+			break
+		}
+		j, n := start+1, 0
+		for j < len(s) && s[j] != ']' && n < 20 {
+			_, w := utf8.DecodeRuneInString(s[j:])
+			j += w
+			n++
+		}
+		if n > 0 && j < len(s) && s[j] == ']' {
+			end = j + 1
+		}
+	case isDigitByte(s[start]):
+		if digitRun(s, start) < 4 {
+			break
+		}
+		end = start + 4
+		if end < len(s) && 'a' <= s[end] && s[end] <= 'z' {
+			end++
+		}
+		if e, c := parenDateRest(s, end); e >= 0 {
+			return start, e, c, true
+		}
+	default:
+		end = noDateWordsAt(s, start, full)
+	}
+	if end < 0 {
+		return 0, 0, 0, false
+	}
+	if c := skipRESpace(s, end); c < len(s) && s[c] == ')' {
+		return start, end, c + 1, true
+	}
+	return 0, 0, 0, false
+}
+
+// parenDateRest reads what may follow the year in parentheses,
+// `\s*[,/–-]\s*[^()]{0,40}?` and then `\s*\)`: the end of the date and of
+// the match, or -1. The lazy run stops at the first place the parenthesis
+// can close.
+func parenDateRest(s string, i int) (int, int) {
+	j := skipRESpace(s, i)
+	switch {
+	case j < len(s) && (s[j] == ',' || s[j] == '/' || s[j] == '-'):
+		j++
+	case strings.HasPrefix(s[j:], "–"):
+		j += len("–")
+	default:
+		return -1, -1
+	}
+	pos := skipRESpace(s, j)
+	for n := 0; ; n++ {
+		if c := skipRESpace(s, pos); c < len(s) && s[c] == ')' {
+			return pos, c + 1
+		}
+		if n == 40 || pos >= len(s) || s[pos] == '(' || s[pos] == ')' {
+			return -1, -1
+		}
+		_, w := utf8.DecodeRuneInString(s[pos:])
+		pos += w
+	}
+}
+
+// noDateWordsAt returns the end of "n.d.", "in press" or "forthcoming" at
+// s[i:], in any case, and with full also of "n.d.-a", "s.d." and "no
+// date"; or -1.
+func noDateWordsAt(s string, i int, full bool) int {
+	dotted := func(letter string) int {
+		// n\.\s?d\. or s\.\s?d\.
+		e := litAt(s, i, letter, true)
+		if e < 0 || e >= len(s) || s[e] != '.' {
+			return -1
+		}
+		e++
+		if e < len(s) && isRESpace(s[e]) {
+			e++
+		}
+		if e = litAt(s, e, "d", true); e < 0 || e >= len(s) || s[e] != '.' {
+			return -1
+		}
+		return e + 1
+	}
+	if e := dotted("n"); e >= 0 {
+		if full && e < len(s) && s[e] == '-' {
+			if l := foldLetterAt(s, e+1); l > 0 {
+				e += 1 + l
+			}
+		}
+		return e
+	}
+	for _, w := range [...]string{"in press", "forthcoming"} {
+		if e := litAt(s, i, w, true); e >= 0 {
+			return e
+		}
+	}
+	if !full {
+		return -1
+	}
+	if e := dotted("s"); e >= 0 {
+		return e
+	}
+	return litAt(s, i, "no date", true)
+}
+
+// foldLetterAt returns the length of what (?i)[a-z] matches at s[i:]: an
+// ASCII letter, 'ſ' or the Kelvin sign; 0 if none.
+func foldLetterAt(s string, i int) int {
+	switch {
+	case i < len(s) && isASCIILetter(s[i]):
+		return 1
+	case strings.HasPrefix(s[i:], "ſ"):
+		return len("ſ")
+	case strings.HasPrefix(s[i:], "\u212a"):
+		return len("\u212a")
+	}
+	return 0
+}
+
+// findParenDate returns the first date in parentheses in s as
+// reFindParenDate finds it: where the match starts and ends, or -1, -1.
+func findParenDate(s string) (int, int) {
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		if _, _, c, ok := parenDateAt(s, i, false); ok {
+			return i, c
+		}
+		k := strings.IndexByte(s[i+1:], '(')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return -1, -1
+}
+
+// reprintYear reads the year after a parenthesised original year, `^\s+(\d{4}[a-z]?)\.`,
+// at the head of s: where the year starts and ends, or -1, -1.
+func reprintYear(s string) (int, int) {
+	k := skipRESpace(s, 0)
+	if k == 0 || digitRun(s, k) < 4 {
+		return -1, -1
+	}
+	e := k + 4
+	if e < len(s) && 'a' <= s[e] && s[e] <= 'z' {
+		e++
+	}
+	if e >= len(s) || s[e] != '.' {
+		return -1, -1
+	}
+	return k, e
+}
+
+// bareDate reads Chicago author-date's year at the head of s, "2009.",
+// "2009–2010,", "n.d.", as the expression
+//
+//	^(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)
+//
+// does, and returns where the date ends, or -1.
+func bareDate(s string) int {
+	if s == "" {
+		return -1
+	}
+	if !isDigitByte(s[0]) {
+		e := noDateWordsAt(s, 0, false)
+		if e >= 0 && bareDateClosed(s, e) {
+			return e
+		}
+		return -1
+	}
+	if digitRun(s, 0) < 4 {
+		return -1
+	}
+	e := 4
+	if e < len(s) && 'a' <= s[e] && s[e] <= 'z' {
+		e++
+	}
+	// The range, "–2010", tried first. Its second year is taken when it
+	// is there and may close the date; else the date may close before it,
+	// or on the last space after the dash.
+	j := skipRESpace(s, e)
+	d := -1
+	switch {
+	case strings.HasPrefix(s[j:], "-"):
+		d = j + 1
+	case strings.HasPrefix(s[j:], "–"):
+		d = j + len("–")
+	}
+	if d >= 0 {
+		q := skipRESpace(s, d)
+		if digitRun(s, q) >= 4 && bareDateClosed(s, q+4) {
+			return q + 4
+		}
+		if bareDateClosed(s, q) {
+			return q
+		}
+		if q > d {
+			return q - 1
+		}
+	}
+	if bareDateClosed(s, e) {
+		return e
+	}
+	return -1
+}
+
+// bareDateClosed is `(?:[.,]|\s|$)` at s[i:].
+func bareDateClosed(s string, i int) bool {
+	return i >= len(s) || s[i] == '.' || s[i] == ',' || isRESpace(s[i])
+}

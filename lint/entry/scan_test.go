@@ -18,6 +18,12 @@ var (
 	reYearLead   = regexp.MustCompile(`^\d{4}[a-z]?`)
 	rePlacePub   = regexp.MustCompile(`^([\p{L}][\p{L} .,'’-]{1,40}?):\s+(\S.*)$`)
 	reAPAVol     = regexp.MustCompile(`^\s*[,.]?\s*(\d+)\s*(?:\(([^)]{1,20})\))?\s*(?:,\s*((?:[A-Za-z]?\d+[A-Za-z]?)(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?(?:[,.;]|\s*$)`)
+	reBareDomain = regexp.MustCompile(`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|edu|gov|net|int|info|io|co\.uk|ac\.uk|org\.uk|gov\.uk|ca|au|de|fr|ru|su|ua|us)(?:/[^\s<>"]*)?`)
+	reAvailable  = regexp.MustCompile(`(?i)\bavailable\s+(?:at|from|online)\b\s*:?`)
+	reBareNumber = regexp.MustCompile(`^\s*\d{1,3}\s+\p{Lu}`)
+	reFindParen  = regexp.MustCompile(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
+	reBareDate   = regexp.MustCompile(`^(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
+	reReprint    = regexp.MustCompile(`^\s+(\d{4}[a-z]?)\.`)
 	reChiVol     = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 )
 
@@ -62,6 +68,48 @@ var scanned = []struct {
 		}
 		return fmt.Sprintf("%q", []string(nil))
 	}},
+	{"findBareDomain", func(s string) string { return fmt.Sprint(reBareDomain.FindStringIndex(s)) }, func(s string) string {
+		return offsets(findBareDomain(s))
+	}},
+	{"nextAvailable", func(s string) string { return fmt.Sprint(reAvailable.FindAllStringIndex(s, -1)) }, func(s string) string {
+		var out [][]int
+		for a, b, ok := nextAvailable(s, 0); ok; a, b, ok = nextAvailable(s, b) {
+			out = append(out, []int{a, b})
+		}
+		return fmt.Sprint(out)
+	}},
+	{"listNumber", func(s string) string { return fmt.Sprint(reListNumber().FindStringIndex(s)) }, func(s string) string {
+		return offsets(0, listNumber(s))
+	}},
+	{"bareNumber", func(s string) string { return fmt.Sprint(reBareNumber.FindStringIndex(s)) }, func(s string) string {
+		return offsets(0, bareNumber(s))
+	}},
+	{"parenDateAt", func(s string) string {
+		if m := reParenDate().FindStringSubmatchIndex(s); m != nil {
+			return fmt.Sprint(m[2], m[3], m[1])
+		}
+		return "no"
+	}, func(s string) string {
+		if start, end, closed, ok := parenDateAt(s, 0, true); ok {
+			return fmt.Sprint(start, end, closed)
+		}
+		return "no"
+	}},
+	{"findParenDate", func(s string) string { return fmt.Sprint(reFindParen.FindStringIndex(s)) }, func(s string) string {
+		return offsets(findParenDate(s))
+	}},
+	{"bareDate", func(s string) string {
+		if m := reBareDate.FindStringSubmatchIndex(s); m != nil {
+			return fmt.Sprint(m[3])
+		}
+		return "-1"
+	}, func(s string) string { return fmt.Sprint(bareDate(s)) }},
+	{"reprintYear", func(s string) string {
+		if m := reReprint.FindStringSubmatchIndex(s); m != nil {
+			return fmt.Sprint(m[2], m[3])
+		}
+		return "-1 -1"
+	}, func(s string) string { return fmt.Sprint(reprintYear(s)) }},
 	{"chiVolMay", func(s string) string { return fmt.Sprint(reChiVol.MatchString(s)) }, func(s string) string {
 		return fmt.Sprint(chiVolMay(s))
 	}},
@@ -76,7 +124,7 @@ func reSubmatches(re *regexp.Regexp, s string) []string {
 }
 
 func offsets(a, b int) string {
-	if a < 0 {
+	if a < 0 || b < 0 {
 		return fmt.Sprint([]int(nil))
 	}
 	return fmt.Sprint([]int{a, b})
@@ -103,6 +151,14 @@ var scanSamples = []string{
 	"6 (12): 3–5", "99 (2002): 16847", "52: 485", ", 54, no. 3 (2004): 157", "7, no.x", "8 (this holds well over thirty runes ok): 9",
 	"New York: Norton", "São Paulo: Ed.", "O'Brien: \n", "York:Norton", "1York: x", "A: b", ":x",
 	"Journal, 54, nos. Pt 1 (2004): 157", "57 (2008): 101", "6 (Spring 2004).", "(1999)", "x 12 (Jan. 2004)",
+	"soviethistory.msu.edu/1954-2/the-thaw/.", "www.bbc.co.uk/news", "x.org.uk", "a.commerce", "Example.com", "a-b.c", "a..com",
+	"x-ample.com/a<b", "e.info", "e.int", "1.io/é\"x", "see history.com.", "a.b.c.d.ru", "Available at: x", "available\tonline:",
+	"Available from", "available atx", "unavailable at", "12. Smith", "[3] x", "(12)x", "1234. x", "- x", "• x", "•x", "  *\t",
+	"33 Bergk", "1234 Bergk", "3 élan", "3 Élan", "(2009)", "(2009a).", "( 2020, March 3 )", "(n.d.)", "(N. D.)", "(n.d.-b)",
+	"(in press)", "(In Preſſ)", "(forthcoming)", "(s.d.)", "(no date)", "([1970] 1990)", "([Film])", "(2020, (x))",
+	"(2020 – 2021)", "(2020/21)", "(2020-)", "(20201)", "(2020, a very long date that goes well past forty runes of text)",
+	"2009. ", "2009a,", "2009–2010.", "2009 - x", "2009 -x", "2009 - 20101", "2009-", "n.d.", "N. d.,", "forthcoming.",
+	"in press", " 1972.", " 1972a.", "\t1972b", "1972.",
 }
 
 // Random inputs for the scanners are near-dates: a date built from valid
@@ -153,7 +209,8 @@ var fieldPieces = []string{
 	",", ", ", ".", ";", ":", ": ", " ", "  ", "\t", "\n", "\v", "6", "12", "2004", "2004a", "no.", "no. ", "No.", "nos.",
 	"(", ")", "(12)", "(2004)", "(Spring 2004)", "(a very long parenthesis holding forty-one runes)", "(é)", "()",
 	"-", "–", "—", "a", "e", "S", "x", "_", "pp.", "New York", "London", "São Paulo", "O'Brien’s", "Press", "é", "ſ", "1",
-	"\xff", "\u00aa", "Ж",
+	"\xff", "\u00aa", "Ж", "n.d.", "N. d.", "in press", "forthcoming", "s.d.", "no date", "-b", "[", "]", "[1970]",
+	"available at", "Available from:", "www.", ".com", ".co.uk", "bbc", "/path", "<", "\"", "•", "*", "33 ", "Élan",
 }
 
 // randomPieces strings together a few pieces.

@@ -33,7 +33,26 @@ func isQuoteRune(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isSpaceRune is unicode.IsSpace, quick for ASCII.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString, quick for ASCII.
+func decodeRune(s string) (rune, int) {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // tokenize splits the working text into tokens. Apostrophes and hyphens
@@ -45,22 +64,22 @@ func tokenize(w string, limit int) []token {
 	space := true
 	i := 0
 	for i < len(w) && len(toks) < limit {
-		r, n := utf8.DecodeRuneInString(w[i:])
+		r, n := decodeRune(w[i:])
 		switch {
-		case unicode.IsSpace(r):
+		case isSpaceRune(r):
 			space = true
 			i += n
 			continue
 		case isWordRune(r):
 			j := i + n
 			for j < len(w) {
-				r2, n2 := utf8.DecodeRuneInString(w[j:])
+				r2, n2 := decodeRune(w[j:])
 				if isWordRune(r2) {
 					j += n2
 					continue
 				}
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '‐' {
-					r3, _ := utf8.DecodeRuneInString(w[j+n2:])
+					r3, _ := decodeRune(w[j+n2:])
 					if isWordRune(r3) {
 						j += n2
 						continue
