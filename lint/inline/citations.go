@@ -137,6 +137,11 @@ type blockScan struct {
 	// scratch is reused by tokenize: no token outlives the parse that
 	// asked for it.
 	scratch []token
+	// names is reused by every parse of names; no parse outlives the
+	// next.
+	names nameList
+	// authors backs the Authors of the citations found.
+	authors stringArena
 }
 
 // tokenize splits text into tokens in the scan's scratch buffer.
@@ -356,7 +361,7 @@ func (s *blockScan) paren(open, shut int, found []lint.Citation) []lint.Citation
 			continue
 		}
 		toks := s.tokenize(text[part.Start:part.End], part.Start, true)
-		c, ok := parsePart(s.doc, toks)
+		c, ok := parsePart(s.doc, toks, &s.names, &s.authors)
 		if !ok {
 			continue
 		}
@@ -475,14 +480,13 @@ func (s *blockScan) narrative(open, shut int, c cite, found []lint.Citation) []l
 		return found
 	}
 	best := -1
-	var names nameList
+	names := &s.names
 	for st := max(0, len(toks)-14); st < len(toks); st++ {
 		if !nameWord(toks[st]) && !(toks[st].isWord() && particles.has(toks[st].text)) {
 			continue
 		}
-		l, j, ok := parseNames(toks, st)
-		if ok && j == len(toks) {
-			best, names = st, l
+		if j, ok := parseNames(names, toks, st); ok && j == len(toks) {
+			best = st
 			break
 		}
 	}
@@ -494,7 +498,7 @@ func (s *blockScan) narrative(open, shut int, c cite, found []lint.Citation) []l
 		if prev.isWord() {
 			// "the Party (1956)" is a date; "The Coastal Reef Trust (2022)
 			// explains" is an organisation cited.
-			if determiners.has(prev.text) && !verbFollows(text, shut+1, s.r.End) && !isOrganisation(&names) {
+			if determiners.has(prev.text) && !verbFollows(text, shut+1, s.r.End) && !isOrganisation(names) {
 				return found
 			}
 			if narrativePreps.has(prev.text) && !verbFollows(text, shut+1, s.r.End) {
@@ -502,8 +506,15 @@ func (s *blockScan) narrative(open, shut int, c cite, found []lint.Citation) []l
 			}
 		}
 	}
-	for k := range names.nn {
-		c.authors = append(c.authors, family(text, &names.names[k]))
+	if c.authors == nil {
+		c.authors = s.authors.take(names.nn)
+		for k := range names.nn {
+			c.authors[k] = family(text, &names.names[k])
+		}
+	} else {
+		for k := range names.nn {
+			c.authors = append(c.authors, family(text, &names.names[k]))
+		}
 	}
 	c.etAl = names.etAl
 	c.yearOnly = false

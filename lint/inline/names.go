@@ -127,19 +127,24 @@ func (n *nameSpan) add(w string) {
 // stripPossessive removes a possessive ending: "Freeze's" → "Freeze",
 // "Jones'" stays (the tokenizer already dropped the trailing mark).
 func stripPossessive(w string) (string, bool) {
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
-			return w[:len(w)-len(suf)], true
-		}
+	n := len(w)
+	if n < 3 || w[n-1] != 's' && w[n-1] != 'S' {
+		return w, false
+	}
+	if w[n-2] == '\'' {
+		return w[:n-2], true
+	}
+	if n > 4 && w[n-4:n-1] == "’" {
+		return w[:n-4], true
 	}
 	return w, false
 }
 
-// parseName reads one name starting at toks[i]: capitalised words,
-// particles and initials, and the connectors of an organisation's name.
-// It returns the index after the name.
-func parseName(toks []token, i int) (nameSpan, int, bool) {
-	var n nameSpan
+// parseName reads one name starting at toks[i] into n: capitalised
+// words, particles and initials, and the connectors of an organisation's
+// name. It returns the index after the name.
+func parseName(n *nameSpan, toks []token, i int) (int, bool) {
+	n.start, n.end, n.nw, n.group = 0, 0, 0, false
 	j := i
 	for j < len(toks) && n.nw < maxNameWords {
 		t := toks[j]
@@ -186,18 +191,18 @@ func parseName(toks []token, i int) (nameSpan, int, bool) {
 		break
 	}
 	if n.nw == 0 {
-		return n, i, false
+		return i, false
 	}
 	// A name ends on a capitalised word, never on a particle.
 	first := n.words[0]
-	if allUpper(first) && len(first) > 2 && n.nw == 1 {
+	if n.nw == 1 && len(first) > 2 && allUpper(first) {
 		// An acronym: "WHO" is the World Health Organization, not "who".
-		return n, j, true
+		return j, true
 	}
-	if w, _ := stripPossessive(first); notNames.has(w) || adjectives.has(w) && n.nw == 1 {
-		return n, i, false
+	if w, _ := stripPossessive(first); notNames.has(w) || n.nw == 1 && adjectives.has(w) {
+		return i, false
 	}
-	return n, j, true
+	return j, true
 }
 
 // nameList is the authors of a citation: one or more names joined by
@@ -214,14 +219,17 @@ type nameList struct {
 // but an in-text citation names at most a few.
 const maxNames = 6
 
-// push adds a name, reporting false when the list is full.
-func (l *nameList) push(n nameSpan) bool {
+// pushName reads a name at toks[i] into the list, reporting the index
+// after it and false when there is none or the list is full.
+func (l *nameList) pushName(toks []token, i int) (int, bool) {
 	if l.nn == maxNames {
-		return false
+		return i, false
 	}
-	l.names[l.nn] = n
-	l.nn++
-	return true
+	j, ok := parseName(&l.names[l.nn], toks, i)
+	if ok {
+		l.nn++
+	}
+	return j, ok
 }
 
 // etAlAt reports whether toks[j:] open with "et al" and returns the index
@@ -241,14 +249,14 @@ func etAlAt(toks []token, j int) (int, bool) {
 // parseNames reads "Freeze", "Freeze and Smith", "Freeze, Smith, & Jones",
 // "Freeze et al.". A comma joins names only in a list that ends with
 // "and" or "&"; otherwise it ends the names.
-func parseNames(toks []token, i int) (nameList, int, bool) {
-	var l nameList
-	n, j, ok := parseName(toks, i)
+// The names are read into l, whose earlier contents are lost.
+func parseNames(l *nameList, toks []token, i int) (int, bool) {
+	l.nn, l.etAl = 0, false
+	j, ok := l.pushName(toks, i)
 	if !ok {
-		return l, i, false
+		return i, false
 	}
-	l.push(n)
-	l.start, l.end = n.start, n.end
+	l.start, l.end = l.names[0].start, l.names[0].end
 	for j < len(toks) {
 		// et al.
 		if k, ok := etAlAt(toks, j); ok {
@@ -269,14 +277,11 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 			continue
 		}
 		if sep, ok := andSep(toks, j); ok {
-			m, k, ok := parseName(toks, sep)
+			k, ok := l.pushName(toks, sep)
 			if !ok {
 				break
 			}
-			if !l.push(m) {
-				break
-			}
-			l.end = m.end
+			l.end = l.names[l.nn-1].end
 			j = k
 			continue
 		}
@@ -291,12 +296,8 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 					sep = s
 					closed = true
 				}
-				m, next, ok := parseName(toks, sep)
+				next, ok := l.pushName(toks, sep)
 				if !ok {
-					closed = false
-					break
-				}
-				if !l.push(m) {
 					closed = false
 					break
 				}
@@ -305,12 +306,11 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 					break
 				}
 				if s, ok := andSep(toks, k); ok {
-					m, next, ok := parseName(toks, s)
-					if !ok {
-						break
+					next, ok := l.pushName(toks, s)
+					closed = ok
+					if ok {
+						k = next
 					}
-					closed = l.push(m)
-					k = next
 					break
 				}
 			}
@@ -325,7 +325,7 @@ func parseNames(toks []token, i int) (nameList, int, bool) {
 		}
 		break
 	}
-	return l, j, true
+	return j, true
 }
 
 // andSep returns the index after an "and" or "&" at toks[j].

@@ -151,7 +151,7 @@ func parseLocator(toks []token) (labelled, ok bool) {
 }
 
 // parsePart reads one ';'-separated part of a parenthesis.
-func parsePart(doc *lint.Document, toks []token) (cite, bool) {
+func parsePart(doc *lint.Document, toks []token, l *nameList, arena *stringArena) (cite, bool) {
 	var c cite
 	// "(Khrushchev, 1956, as cited in Freeze, 2009)": the source is what
 	// follows the marker; the original speaker needs no entry.
@@ -224,13 +224,14 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 			i = j
 			break
 		}
-		if l, j, ok := parseNames(toks, 0); ok {
+		if j, ok := parseNames(l, toks, 0); ok {
+			c.authors = arena.take(l.nn)
 			for k := range l.nn {
-				c.authors = append(c.authors, family(doc.Text, &l.names[k]))
+				c.authors[k] = family(doc.Text, &l.names[k])
 			}
 			c.etAl = l.etAl
 			i = j
-			if italicTitle(doc, &l) {
+			if italicTitle(doc, l) {
 				c.title, c.authors = doc.Text[l.start:l.end], nil
 			}
 			break
@@ -239,7 +240,7 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 			c.title = title
 			i = j
 			// (The Coastal Reef Trust, 2022): an organisation, not a title.
-			if l, k, ok := parseNames(toks[:j], 1); ok && k == j && isOrganisation(&l) {
+			if k, ok := parseNames(l, toks[:j], 1); ok && k == j && isOrganisation(l) {
 				c.title, c.authors = "", []string{doc.Text[l.start:l.end]}
 			}
 			break
@@ -270,7 +271,7 @@ func parsePart(doc *lint.Document, toks []token) (cite, bool) {
 			c.title = strings.TrimRight(strings.TrimSpace(toks[j].text), ",.;:")
 			i = j + 1
 		} else if j > i && j < len(toks) && nameWord(toks[j]) {
-			if l, k, ok := parseNames(toks, j); ok && l.nn == 1 && !l.etAl && (k == len(toks) || !toks[k].is(',')) {
+			if k, ok := parseNames(l, toks, j); ok && l.nn == 1 && !l.etAl && (k == len(toks) || !toks[k].is(',')) {
 				c.title = doc.Text[l.start:l.end]
 				i = k
 			} else if title, k, ok := shortTitle(doc, toks[j:]); ok {

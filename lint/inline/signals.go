@@ -455,9 +455,9 @@ func (sc *signalScan) emit(from, to int, l *nameList) {
 			return // one phrase, one citation
 		}
 	}
-	authors := make([]string, 0, l.nn)
+	authors := sc.authors.take(l.nn)
 	for k := range l.nn {
-		authors = append(authors, family(sc.text, &l.names[k]))
+		authors[k] = family(sc.text, &l.names[k])
 	}
 	r := lint.Range{Start: from, End: to}
 	sc.out = append(sc.out, lint.Citation{
@@ -495,11 +495,12 @@ func (sc *signalScan) forward(from, off int) bool {
 	}
 	// CEO, Dr.: an honorific before the name is part of it and dropped by
 	// family().
-	l, j, ok := parseNames(toks, k)
+	l := &sc.names
+	j, ok := parseNames(l, toks, k)
 	if !ok {
 		return false
 	}
-	if article && !described && !isGroup(&l) {
+	if article && !described && !isGroup(l) {
 		return false // according to the Party
 	}
 	if sc.narratives[l.start] {
@@ -513,7 +514,7 @@ func (sc *signalScan) forward(from, off int) bool {
 			}
 		}
 	}
-	sc.emit(from, l.end, &l)
+	sc.emit(from, l.end, l)
 	return true
 }
 
@@ -596,14 +597,13 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 		first--
 	}
 	best := -1
-	var names nameList
+	names := &sc.names
 	for st := first; st < e; st++ {
 		if !nameWord(toks[st]) && !(toks[st].isWord() && particles.has(toks[st].text)) {
 			continue
 		}
-		l, j, ok := parseNames(toks[:e], st)
-		if ok && j == e {
-			best, names = st, l
+		if j, ok := parseNames(names, toks[:e], st); ok && j == e {
+			best = st
 			break
 		}
 	}
@@ -631,7 +631,7 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 	if n := &names.names[0]; names.nn == 1 && n.nw == 1 && (adjectives.has(n.words[0]) || abstractSubjects.has(n.words[0])) {
 		return
 	}
-	sc.emit(names.start, vEnd, &names)
+	sc.emit(names.start, vEnd, names)
 }
 
 // words reads "in Fitzpatrick's words" and "in the words of Fitzpatrick".
@@ -668,9 +668,8 @@ func (sc *signalScan) words(i, j int) {
 		if st == 0 || !toks[st-1].isWord() || !strings.EqualFold(toks[st-1].text, "in") {
 			continue
 		}
-		l, k, ok := parseNames(toks[:e], st)
-		if ok && k == e {
-			sc.emit(toks[st-1].start, j, &l)
+		if k, ok := parseNames(&sc.names, toks[:e], st); ok && k == e {
+			sc.emit(toks[st-1].start, j, &sc.names)
 			return
 		}
 	}

@@ -223,6 +223,22 @@ func countWords(s string) int {
 	return n
 }
 
+// stringArena hands out short string slices carved from one larger
+// array, so that the authors of many citations cost one allocation. Each
+// slice's capacity ends with it: appending to one never writes into the
+// next.
+type stringArena struct{ buf []string }
+
+// take returns a slice of n strings.
+func (a *stringArena) take(n int) []string {
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]string, 0, max(n, 32))
+	}
+	k := len(a.buf)
+	a.buf = a.buf[:k+n]
+	return a.buf[k : k+n : k+n]
+}
+
 // SWAR helpers: a word holds eight bytes of text, the first in its low
 // byte, so that a scan can pass over eight plain bytes at once.
 const (
