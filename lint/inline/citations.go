@@ -537,7 +537,7 @@ func verbFollows(text string, off, end int) bool {
 	for j < end && isLetter(rune(text[j])) {
 		j++
 	}
-	_, ok := signalVerbs[text[k:j]]
+	_, ok := signalVerb(text[k:j])
 	return ok
 }
 

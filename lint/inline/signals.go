@@ -87,6 +87,24 @@ var signalVerbs = func() map[string]uint8 {
 	return m
 }()
 
+// verbShapes are the shapes of signalVerbs.
+var verbShapes = func() (t wordShapes) {
+	for w := range signalVerbs {
+		t.add(w)
+	}
+	return t
+}()
+
+// signalVerb looks w up in signalVerbs, turning most words away by their
+// shape.
+func signalVerb(w string) (uint8, bool) {
+	if w == "" || len(w) > maxShape || !verbShapes.may(w) {
+		return 0, false
+	}
+	flags, ok := signalVerbs[w]
+	return flags, ok
+}
+
 // auxiliaries may stand between a name and its verb: "Freeze has argued",
 // "Freeze also notes", "Freeze would later write".
 var auxiliaries = newWordSet(`
@@ -396,7 +414,7 @@ func (sc *signalScan) word(i, j int) {
 		sc.words(i, j)
 		return
 	}
-	flags, ok := signalVerbs[w]
+	flags, ok := signalVerb(w)
 	if !ok {
 		return
 	}

@@ -405,41 +405,51 @@ func trimSpace(s string, start, end int) (int, int) {
 	return start, end
 }
 
+// wordShapes turns most words away before a map lookup: it holds, for
+// the first and last bytes of every word of a set (ASCII case ignored), a
+// bit per length. A word of another shape is not in the set.
+type wordShapes [32][32]uint32
+
+// maxShape is the longest word a wordShapes holds.
+const maxShape = 31
+
+func (t *wordShapes) add(w string) {
+	t[w[0]&31][w[len(w)-1]&31] |= 1 << len(w)
+}
+
+// may reports whether w, a non-empty word of at most maxShape bytes, has
+// the shape of a word of the set.
+func (t *wordShapes) may(w string) bool {
+	return t[w[0]&31][w[len(w)-1]&31]&(1<<len(w)) != 0
+}
+
 // wordSet is an immutable set of lower-case ASCII words. Most words looked
-// up are in none of the sets: shapes, a bit per length for each first
-// byte, turns them away before any hashing.
+// up are in none of the sets: their shapes turn them away before any
+// hashing.
 type wordSet struct {
 	m      map[string]bool
-	shapes [utf8.RuneSelf]uint64
+	shapes wordShapes
 }
 
 // newWordSet builds a wordSet from a space-separated list.
 func newWordSet(words string) *wordSet {
 	s := &wordSet{m: make(map[string]bool)}
 	for _, w := range strings.Fields(words) {
-		s.add(w)
+		if len(w) > maxShape || w[0] >= utf8.RuneSelf || strings.ToLower(w) != w {
+			panic("inline: word sets hold short lower-case ASCII words: " + w)
+		}
+		s.m[w] = true
+		s.shapes.add(w)
 	}
 	return s
 }
 
-func (s *wordSet) add(w string) {
-	if len(w) == 0 || len(w) > maxShape || w[0] >= utf8.RuneSelf || strings.ToLower(w) != w {
-		panic("inline: word sets hold short lower-case ASCII words: " + w)
-	}
-	s.m[w] = true
-	s.shapes[w[0]] |= 1 << len(w)
-}
-
-// maxShape is the longest word a wordSet holds and the longest its shapes
-// can turn away.
-const maxShape = 32
-
 // exact reports whether w, as written, is in the set.
 func (s *wordSet) exact(w string) bool {
-	if len(w) == 0 || len(w) > maxShape || w[0] >= utf8.RuneSelf {
-		return false // every word of the set is short and ASCII
+	if len(w) == 0 || len(w) > maxShape {
+		return false // every word of the set is short
 	}
-	return s.shapes[w[0]]&(1<<len(w)) != 0 && s.m[w]
+	return s.shapes.may(w) && s.m[w]
 }
 
 // has reports whether w, its case folded, is in the set. It folds ASCII
@@ -449,13 +459,10 @@ func (s *wordSet) has(w string) bool {
 	if len(w) == 0 || len(w) > maxShape || w[0] >= utf8.RuneSelf {
 		return s.m[strings.ToLower(w)]
 	}
-	c := w[0]
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	if s.shapes[c]&(1<<len(w)) == 0 {
-		// Folding an all-ASCII word keeps its length and its first byte;
-		// a word with other letters is folded in full.
+	if !s.shapes.may(w) {
+		// Folding an all-ASCII word keeps its length and the shape of its
+		// first and last bytes; a word with other letters is folded in
+		// full.
 		for i := 1; i < len(w); i++ {
 			if w[i] >= utf8.RuneSelf {
 				return s.m[strings.ToLower(w)]
