@@ -486,6 +486,10 @@ func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
 		}
 	}
 	for i := span.Start; i < span.End; {
+		if !textSpecial[w.src[i]] {
+			i++
+			continue
+		}
 		switch w.src[i] {
 		case '&':
 			if k, decoded := htmlEntityAt(w.src[i:span.End]); k > 0 {
@@ -515,6 +519,9 @@ func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
 	}
 	flush(span.End)
 }
+
+// textSpecial marks the bytes text() must look at: the rest are copied.
+var textSpecial = [256]bool{'&': true, '\r': true, 0xC2: true}
 
 // htmlEntityAt decodes the character reference s starts with, as browsers
 // do (the semicolon may be missing for the old entities), returning its

@@ -350,6 +350,10 @@ func (r *mdReader) plainText(start, stop int) {
 		}
 	}
 	for i := start; i < stop; {
+		if c := src[i]; c != '\\' && c != '&' {
+			i++
+			continue
+		}
 		switch src[i] {
 		case '\\':
 			if i+1 < stop && isASCIIPunct(src[i+1]) {
