@@ -39,8 +39,7 @@ func Parse(s string) lint.Entry {
 // parse runs the stages and returns the entry with the shapes seen on the
 // way, which IsReferenceShaped weighs too.
 func parse(s string) (lint.Entry, features) {
-	e := lint.Entry{Text: s}
-	p := &parser{s: s, w: []byte(s), e: &e}
+	p := &parser{s: s, w: []byte(s), e: lint.Entry{Text: s}}
 	for i, c := range p.w {
 		// Wrapped lines and tabs are spaces to every later stage.
 		if c == '\n' || c == '\r' || c == '\t' {
@@ -49,18 +48,18 @@ func parse(s string) (lint.Entry, features) {
 	}
 	p.prepare()
 	if strings.TrimSpace(p.work()) == "" {
-		e.BareURL = e.URL != "" || e.DOI != ""
-		e.Style = lint.StyleUnknown
-		return e, p.f
+		p.e.BareURL = p.e.URL != "" || p.e.DOI != ""
+		p.e.Style = lint.StyleUnknown
+		return p.e, p.f
 	}
 	p.authors()
 	p.date()
 	p.title()
 	p.container()
 	p.tail()
-	e.Style = p.style()
-	p.f.titleStartsLower = e.Title != "" && !e.TitleQuoted && startsLower(e.Title)
-	return e, p.f
+	p.e.Style = p.style()
+	p.f.titleStartsLower = p.e.Title != "" && !p.e.TitleQuoted && startsLower(p.e.Title)
+	return p.e, p.f
 }
 
 func startsLower(s string) bool {
@@ -74,7 +73,8 @@ type parser struct {
 	// w is the working copy of s: same length, with consumed spans blanked
 	// to spaces, so that offsets in w are offsets in s.
 	w []byte
-	e *lint.Entry
+	// e is the entry being filled.
+	e lint.Entry
 	// pos is where the next stage starts reading w.
 	pos int
 	// afterTitle is where the title stage stopped.

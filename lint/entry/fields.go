@@ -12,7 +12,7 @@ import (
 var (
 	// reParenDate is APA's and Harvard's date after the authors: "(2009)",
 	// "(2020, March 3)", "(n.d.)", "(in press)".
-	reParenDate     = lazyRegexp(`^\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
+	reParenDate = lazyRegexp(`^\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
 	// reAnchoredBareDate is "Name. 2019." at the head of an entry.
 	reAnchoredBareDate = lazyRegexp(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|n\.\s?d\.)(?:[.,]?\s|[.,]?$)`)
 	reNoDate           = lazyRegexp(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
@@ -22,9 +22,6 @@ var (
 	reInPrefix     = lazyRegexp(`^(?i:in)\s*:?\s+`)
 	reEditors      = lazyRegexp(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
 
-	reVol   = lazyRegexp(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
-	reIssue = lazyRegexp(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
-	rePages = lazyRegexp(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
 	// reTitlePlacePub is ", City: Publisher" run on at the end of a title.
 	reTitlePlacePub = lazyRegexp(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
 	// reYearOnlyTail is MLA's "Publisher, 1955." ending a book entry.
@@ -566,7 +563,7 @@ func (p *parser) container() {
 		return
 	}
 	after := p.rest()
-	volumeFollows := containsFoldASCII(after, "vol") && reVol().MatchString(after) || chiVolMay(after) && strings.Contains(after, ":")
+	volumeFollows := containsFoldASCII(after, "vol") && hasVol(after) || chiVolMay(after) && strings.Contains(after, ":")
 	if vol, issue, pages, ok := apaVol(after); ok && !(hasYear(vol) && issue == "" && pages == "") {
 		volumeFollows = true
 	}
@@ -673,13 +670,15 @@ func containerStop(s string) int {
 // them.
 var monthStems = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"}
 
-// hasMonthOrSlash reports whether s may hold a written date.
+// hasMonthOrSlash reports whether s may hold a written date: a slash, a
+// hyphen, or a month's stem in one of its three cases.
 func hasMonthOrSlash(s string) bool {
-	if strings.ContainsAny(s, "/-") {
-		return true
-	}
-	for _, m := range monthStems {
-		if strings.Contains(s, m) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '/' || c == '-' {
+			return true
+		}
+		if i+3 <= len(s) && isASCIILetter(c) && isMonthStem(s[i:i+3]) {
 			return true
 		}
 	}
@@ -761,16 +760,16 @@ func (p *parser) tail() {
 		}
 	}
 	if p.e.Volume == "" && containsFoldASCII(tail, "vol") {
-		if m := reVol().FindStringSubmatch(tail); m != nil {
-			p.e.Volume = m[1]
+		if vol, ok := findVol(tail); ok {
+			p.e.Volume = vol
 			if strings.Contains(tail, "vol.") {
 				p.f.volAbbrev = true
 			}
 		}
 	}
 	if p.e.Issue == "" && (containsFoldASCII(tail, "no") || containsFoldASCII(tail, "iss")) {
-		if m := reIssue().FindStringSubmatch(tail); m != nil {
-			p.e.Issue = m[1]
+		if issue, ok := findIssue(tail); ok {
+			p.e.Issue = issue
 			if strings.Contains(tail, "no.") {
 				p.f.noAbbrev = true
 			}
@@ -778,9 +777,9 @@ func (p *parser) tail() {
 	}
 	if !strings.Contains(tail, "p.") && !strings.Contains(tail, "pp.") {
 		// No page abbreviation: nothing for rePages to find.
-	} else if m := rePages().FindStringSubmatch(tail); m != nil {
+	} else if pages, ok := findPages(tail); ok {
 		if p.e.Pages == "" {
-			p.e.Pages = m[1]
+			p.e.Pages = pages
 		}
 		p.f.ppAbbrev = true
 	}

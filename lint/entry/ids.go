@@ -52,14 +52,8 @@ func (p *parser) prepare() {
 	// Cheap substring tests keep the costlier expressions off entries
 	// that cannot match them.
 	lower := asciiLower(p.work())
-	has := func(subs ...string) bool {
-		for _, sub := range subs {
-			if strings.Contains(lower, sub) {
-				return true
-			}
-		}
-		return false
-	}
+	kw := keywordsIn(lower)
+	has := func(k keywords) bool { return kw&k != 0 }
 	dois := findDOIs(lower)
 	for _, d := range dois {
 		end := d.end - trimURLTail(p.s[d.start:d.end])
@@ -92,7 +86,7 @@ func (p *parser) prepare() {
 			p.blank(a, end)
 		}
 	}
-	for _, m := range reISBN().FindAllStringSubmatchIndex(p.workIf(has("isbn")), -1) {
+	for _, m := range reISBN().FindAllStringSubmatchIndex(p.workIf(has(kwISBN)), -1) {
 		digits := normalizeISBN(p.s[m[2]:m[3]])
 		if digits == "" {
 			continue
@@ -117,12 +111,12 @@ func (p *parser) prepare() {
 			p.blank(m[6], m[7])
 		}
 	}
-	if m := reRetrievedOn().FindStringSubmatchIndex(p.workIf(has("retrieved"))); m != nil {
+	if m := reRetrievedOn().FindStringSubmatchIndex(p.workIf(has(kwRetrieved))); m != nil {
 		p.e.Accessed = p.s[m[2]:m[3]]
 		p.f.retrieved = true
 		p.blank(m[0], m[1])
 	}
-	accessedIn := p.workIf(has("accessed", "viewed", "consulted", "cited"))
+	accessedIn := p.workIf(has(kwAccessed))
 	for m, ok := nextAccessed(accessedIn, 0); ok; m, ok = nextAccessed(accessedIn, m[1]) {
 		if p.e.Accessed == "" {
 			p.e.Accessed = p.s[m[2]:m[3]]
@@ -138,20 +132,20 @@ func (p *parser) prepare() {
 		}
 		p.blank(m[0], m[1])
 	}
-	if m := reRetrieved().FindStringIndex(p.workIf(has("retrieved"))); m != nil {
+	if m := reRetrieved().FindStringIndex(p.workIf(has(kwRetrieved))); m != nil {
 		p.f.retrieved = true
 		p.blank(m[0], m[1])
 	}
-	availableIn := p.workIf(has("available"))
+	availableIn := p.workIf(has(kwAvailable))
 	for a, b, ok := nextAvailable(availableIn, 0); ok; a, b, ok = nextAvailable(availableIn, b) {
 		p.f.availableAt = true
 		p.blank(a, b)
 	}
-	for _, m := range reOnlineMarker().FindAllStringIndex(p.workIf(has("[")), -1) {
+	for _, m := range reOnlineMarker().FindAllStringIndex(p.workIf(has(kwBracket)), -1) {
 		p.f.availableAt = true
 		p.blank(m[0], m[1])
 	}
-	if m := reWebAccess().FindStringSubmatchIndex(p.workIf(has("web."))); m != nil {
+	if m := reWebAccess().FindStringSubmatchIndex(p.workIf(has(kwWeb))); m != nil {
 		// MLA 7: "Web. 3 Mar. 2016." — the date after the medium is the
 		// access date.
 		if p.e.Accessed == "" {
@@ -161,10 +155,55 @@ func (p *parser) prepare() {
 		p.f.accessedDayFirst = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reMedium().FindAllStringSubmatchIndex(p.workIf(has("print.", "web.", "online.", "film.", "television.", "radio.", "dvd.", "cd.")), -1) {
+	for _, m := range reMedium().FindAllStringSubmatchIndex(p.workIf(has(kwMedium)), -1) {
 		p.f.medium = true
 		p.blank(m[2], m[3])
 	}
+}
+
+// keywords are the words whose absence keeps an expression of prepare
+// from running: they are all it could match.
+type keywords uint16
+
+const (
+	kwISBN      keywords = 1 << iota // "isbn"
+	kwRetrieved                      // "retrieved"
+	kwAccessed                       // "accessed", "viewed", "consulted", "cited"
+	kwAvailable                      // "available"
+	kwBracket                        // "["
+	kwWeb                            // "web."
+	kwMedium                         // "print.", "web.", "online.", "film.", "television.", "radio.", "dvd.", "cd."
+)
+
+// keywordWords are the words of each keyword.
+var keywordWords = [...]struct {
+	word string
+	kw   keywords
+}{
+	{"[", kwBracket}, {"isbn", kwISBN}, {"retrieved", kwRetrieved}, {"accessed", kwAccessed},
+	{"viewed", kwAccessed}, {"consulted", kwAccessed}, {"cited", kwAccessed}, {"available", kwAvailable},
+	{"web.", kwWeb | kwMedium}, {"print.", kwMedium}, {"online.", kwMedium}, {"film.", kwMedium},
+	{"television.", kwMedium}, {"radio.", kwMedium}, {"dvd.", kwMedium}, {"cd.", kwMedium},
+}
+
+// keywordStarts holds the first byte of every keyword word.
+const keywordStarts = "[iravcwpoftd"
+
+// keywordsIn returns the keywords that the lower-cased text holds, in one
+// pass over it.
+func keywordsIn(lower string) keywords {
+	var kw keywords
+	for i := 0; i < len(lower); i++ {
+		if strings.IndexByte(keywordStarts, lower[i]) < 0 {
+			continue
+		}
+		for _, k := range keywordWords {
+			if k.word[0] == lower[i] && strings.HasPrefix(lower[i:], k.word) {
+				kw |= k.kw
+			}
+		}
+	}
+	return kw
 }
 
 // link is a URL or DOI found in the text: [start,end) is its value,

@@ -574,7 +574,10 @@ func directName(toks []token, i int) (lint.Name, int, bool) {
 // authors runs the names stage on the entry.
 func (p *parser) authors() {
 	p.skipSpaceFromStart()
-	toks := tokenize(p.rest(), 200)
+	// Most author blocks and what follows them fit in a buffer on the
+	// stack.
+	var buf [64]token
+	toks := appendTokens(buf[:0], p.rest(), 200)
 	for i := range toks {
 		toks[i].start += p.pos
 		toks[i].end += p.pos

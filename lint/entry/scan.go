@@ -569,6 +569,9 @@ func bareDomainAt(s string, i int) int {
 // findBareDomain returns the first web address without its scheme in s, or
 // -1, -1.
 func findBareDomain(s string) (int, int) {
+	if !hasDomainEnd(s) {
+		return -1, -1
+	}
 	for i := 0; i < len(s); i++ {
 		if e := bareDomainAt(s, i); e >= 0 {
 			return i, e
@@ -895,4 +898,171 @@ func bareDate(s string) int {
 // bareDateClosed is `(?:[.,]|\s|$)` at s[i:].
 func bareDateClosed(s string, i int) bool {
 	return i >= len(s) || s[i] == '.' || s[i] == ',' || isRESpace(s[i])
+}
+
+// findPages returns the first pages after "p." or "pp." in s as
+// `\bpp?\.\s*(PAGES)` finds them, the range included when there is one.
+func findPages(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != 'p' || i > 0 && isASCIIWordByte(s[i-1]) {
+			continue
+		}
+		j := optByte(s, i+1, 'p')
+		if j >= len(s) || s[j] != '.' {
+			continue
+		}
+		k := skipRESpace(s, j+1)
+		e := pageAt(s, k)
+		if e < 0 {
+			continue
+		}
+		if r := pageRangeAt(s, e); r >= 0 {
+			e = r
+		}
+		return s[k:e], true
+	}
+	return "", false
+}
+
+// findIssue returns the first issue number in s as
+//
+//	(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b
+//
+// finds it.
+func findIssue(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'n', 'N', 'i', 'I':
+		default:
+			continue
+		}
+		if i > 0 && isASCIIWordByte(s[i-1]) {
+			continue
+		}
+		for _, w := range [...]string{"no", "nos", "iss", "issue"} {
+			e := litAt(s, i, w, true)
+			if e < 0 {
+				continue
+			}
+			k := skipRESpace(s, optByte(s, e, '.'))
+			d := digitRun(s, k)
+			if d == 0 {
+				continue
+			}
+			if end := issueRangeAt(s, k+d); end >= 0 && wordBoundary(s, end) {
+				return s[k:end], true
+			}
+			if wordBoundary(s, k+d) {
+				return s[k : k+d], true
+			}
+		}
+	}
+	return "", false
+}
+
+// issueRangeAt returns the end of `\s*[–/-]\s*\d+` at s[i:], or -1.
+func issueRangeAt(s string, i int) int {
+	j := skipRESpace(s, i)
+	switch {
+	case j < len(s) && (s[j] == '/' || s[j] == '-'):
+		j++
+	case strings.HasPrefix(s[j:], "–"):
+		j += len("–")
+	default:
+		return -1
+	}
+	j = skipRESpace(s, j)
+	if d := digitRun(s, j); d > 0 {
+		return j + d
+	}
+	return -1
+}
+
+// findVol returns the first volume in s as
+//
+//	(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b
+//
+// finds it. Under (?i), [A-Za-z] holds 'ſ' and the Kelvin sign too, which
+// are no word characters to \b.
+func findVol(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != 'v' && s[i] != 'V' || i > 0 && isASCIIWordByte(s[i-1]) {
+			continue
+		}
+		e := litAt(s, i, "vol", true)
+		if e < 0 {
+			continue
+		}
+		if u := litAt(s, e, "ume", true); u >= 0 {
+			e = u
+		}
+		k := skipRESpace(s, optByte(s, e, '.'))
+		if d := digitRun(s, k); d > 0 {
+			end := k + d
+			if l := foldLetterAt(s, end); l > 0 && wordBoundary(s, end+l) {
+				return s[k : end+l], true
+			}
+			if wordBoundary(s, end) {
+				return s[k:end], true
+			}
+			continue
+		}
+		end := k
+		for end < len(s) && strings.IndexByte("IVXLCivxlc", s[end]) >= 0 {
+			end++
+		}
+		if end > k && wordBoundary(s, end) {
+			return s[k:end], true
+		}
+	}
+	return "", false
+}
+
+// isMonthStem reports whether w, three bytes, is a month's stem as
+// hasMonthOrSlash looks for it: "Jan", "jan" or "JAN".
+func isMonthStem(w string) bool {
+	var low [3]byte
+	for k := range 3 {
+		low[k] = lowerASCII(w[k])
+	}
+	switch string(low[:]) {
+	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+	default:
+		return false
+	}
+	upper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
+	switch {
+	case upper(w[1]) && upper(w[2]):
+		return upper(w[0])
+	case !upper(w[1]) && !upper(w[2]):
+		return true
+	}
+	return false
+}
+
+// hasVol reports whether s holds a volume as findVol reads one.
+func hasVol(s string) bool {
+	_, ok := findVol(s)
+	return ok
+}
+
+// hasDomainEnd reports whether a dot and one of bareDomainEnds stand in s,
+// as every bare address has them.
+func hasDomainEnd(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		rest := s[i+1:]
+		if rest != "" && 'a' <= rest[0] && rest[0] <= 'z' {
+			for _, end := range bareDomainEnds {
+				if strings.HasPrefix(rest, end) {
+					return true
+				}
+			}
+		}
+		k := strings.IndexByte(rest, '.')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -24,6 +25,9 @@ var (
 	reFindParen  = regexp.MustCompile(`\(\s*(?:\d{4}[a-z]?(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.|in press|forthcoming))\s*\)`)
 	reBareDate   = regexp.MustCompile(`^(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|(?i:n\.\s?d\.|forthcoming|in press))(?:[.,]|\s|$)`)
 	reReprint    = regexp.MustCompile(`^\s+(\d{4}[a-z]?)\.`)
+	reVol        = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
+	reIssue      = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
+	rePages      = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
 	reChiVol     = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 )
 
@@ -110,6 +114,32 @@ var scanned = []struct {
 		}
 		return "-1 -1"
 	}, func(s string) string { return fmt.Sprint(reprintYear(s)) }},
+	{"findVol", func(s string) string { return fmt.Sprintf("%q", reSubmatches(reVol, s)) }, func(s string) string {
+		return found(findVol(s))
+	}},
+	{"findIssue", func(s string) string { return fmt.Sprintf("%q", reSubmatches(reIssue, s)) }, func(s string) string {
+		return found(findIssue(s))
+	}},
+	{"findPages", func(s string) string { return fmt.Sprintf("%q", reSubmatches(rePages, s)) }, func(s string) string {
+		return found(findPages(s))
+	}},
+	{"hasMonthOrSlash", func(s string) string {
+		return fmt.Sprint(strings.ContainsAny(s, "/-") || slices.ContainsFunc(monthStems, func(m string) bool { return strings.Contains(s, m) }))
+	}, func(s string) string { return fmt.Sprint(hasMonthOrSlash(s)) }},
+	{"keywordsIn", func(s string) string {
+		lower := asciiLower(s)
+		var kw keywords
+		for k, words := range map[keywords][]string{
+			kwISBN: {"isbn"}, kwRetrieved: {"retrieved"}, kwAccessed: {"accessed", "viewed", "consulted", "cited"},
+			kwAvailable: {"available"}, kwBracket: {"["}, kwWeb: {"web."},
+			kwMedium: {"print.", "web.", "online.", "film.", "television.", "radio.", "dvd.", "cd."},
+		} {
+			if slices.ContainsFunc(words, func(w string) bool { return strings.Contains(lower, w) }) {
+				kw |= k
+			}
+		}
+		return fmt.Sprint(kw)
+	}, func(s string) string { return fmt.Sprint(keywordsIn(asciiLower(s))) }},
 	{"chiVolMay", func(s string) string { return fmt.Sprint(reChiVol.MatchString(s)) }, func(s string) string {
 		return fmt.Sprint(chiVolMay(s))
 	}},
@@ -121,6 +151,14 @@ func reSubmatches(re *regexp.Regexp, s string) []string {
 		return m[1:]
 	}
 	return nil
+}
+
+// found is what a scanner that finds a string says: the string, or nil.
+func found(s string, ok bool) string {
+	if !ok {
+		return fmt.Sprintf("%q", []string(nil))
+	}
+	return fmt.Sprintf("%q", []string{s})
 }
 
 func offsets(a, b int) string {
@@ -159,6 +197,10 @@ var scanSamples = []string{
 	"(2020 – 2021)", "(2020/21)", "(2020-)", "(20201)", "(2020, a very long date that goes well past forty runes of text)",
 	"2009. ", "2009a,", "2009–2010.", "2009 - x", "2009 -x", "2009 - 20101", "2009-", "n.d.", "N. d.,", "forthcoming.",
 	"in press", " 1972.", " 1972a.", "\t1972b", "1972.",
+	"vol. 6", "Vol.12a", "volume 3", "VOLUME IV.", "vol 3ſ.", "vol 3ſa", "vol 3K", "vol. 3b2", "evol. 3", "vol.iv", "vol. xiv2",
+	"no. 12", "nos. 3–4", "No 3/4", "iss. 5", "Issue 5-6b", "iſſue 7", "no.12a", "No. 3 - 4.", "pp. 3–5", "p. 12", "pp.e12",
+	"pp. A3-A5", "pp. 3 - x", "app. 3", "p.x p. 4", "Print. Web. ISBN [online] dvd. cd. television. film. radio. online.",
+	"viewed Cited consulted AVAILABLE Retrieved", "JAN", "jAN", "Jan", "jan", "JaN", "Sep", "sept",
 }
 
 // Random inputs for the scanners are near-dates: a date built from valid
@@ -211,6 +253,7 @@ var fieldPieces = []string{
 	"-", "–", "—", "a", "e", "S", "x", "_", "pp.", "New York", "London", "São Paulo", "O'Brien’s", "Press", "é", "ſ", "1",
 	"\xff", "\u00aa", "Ж", "n.d.", "N. d.", "in press", "forthcoming", "s.d.", "no date", "-b", "[", "]", "[1970]",
 	"available at", "Available from:", "www.", ".com", ".co.uk", "bbc", "/path", "<", "\"", "•", "*", "33 ", "Élan",
+	"vol", "Volume", "ume", "iv", "XL", "no", "nos", "iss", "issue", "p", "pp", "web", "print", "cited", "Jan", "JAN", "jAn",
 }
 
 // randomPieces strings together a few pieces.

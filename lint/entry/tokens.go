@@ -60,7 +60,11 @@ func decodeRune(s string) (rune, int) {
 // with at most one lower-case letter before a period is an initial.
 func tokenize(w string, limit int) []token {
 	// About one token per five bytes: one allocation for most entries.
-	toks := make([]token, 0, min(limit, len(w)/5+8))
+	return appendTokens(make([]token, 0, min(limit, len(w)/5+8)), w, limit)
+}
+
+// appendTokens appends the tokens of w to toks, as many as make up limit.
+func appendTokens(toks []token, w string, limit int) []token {
 	space := true
 	i := 0
 	for i < len(w) && len(toks) < limit {
