@@ -185,11 +185,11 @@ func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
 			if pair := uint(text[i])<<8 | uint(text[i+1]); triggerPairs[pair>>6]&(1<<(pair&63)) == 0 {
 				continue
 			}
-			if !mayTrigger(text, i, end) || !wordStart(text, start, i) {
+			n, ok := mayTrigger(text, i, end)
+			if !ok || wordGoesOn(text, i+n, end) || !wordStart(text, start, i) {
 				continue
 			}
-			j, ascii := wordEnd(text, i, end)
-			if ascii && maybeTrigger(text[i:j]) {
+			if j := i + n; maybeTrigger(text[i:j]) {
 				if p, _ := runeBefore(text, i); i == start || !isApostrophe(p) && p != '-' {
 					sc.word(i, j)
 				}
@@ -210,12 +210,11 @@ func loadTail(text string, p, end int) uint64 {
 }
 
 // mayTrigger reports whether the word whose first letter, an ASCII one,
-// is at i may be a trigger by its first two letters and the length of its
-// run of ASCII letters (see maybeTrigger): a word that goes on past that
-// run holds other than ASCII letters and is none.
-func mayTrigger(text string, i, end int) bool {
+// is at i may be a trigger by its first two letters and the length n of
+// its run of ASCII letters (see maybeTrigger), which it returns.
+func mayTrigger(text string, i, end int) (n int, ok bool) {
 	if i+1 >= end {
-		return false
+		return 0, false
 	}
 	var shape uint16
 	switch a, b := text[i], text[i+1]; {
@@ -229,9 +228,8 @@ func mayTrigger(text string, i, end int) bool {
 		shape = 1 << len("Quoting")
 	}
 	if shape == 0 {
-		return false
+		return 0, false
 	}
-	n := 0 // the length of the run of ASCII letters
 	for n < 16 {
 		if i+n+8 > end {
 			for i+n < end && asciiClass[text[i+n]]&classLetter != 0 {
@@ -245,7 +243,20 @@ func mayTrigger(text string, i, end int) bool {
 		}
 		n += 8
 	}
-	return n < 16 && shape&(1<<n) != 0
+	return n, n < 16 && shape&(1<<n) != 0
+}
+
+// wordGoesOn reports whether the word whose run of ASCII letters ends at
+// j goes on in a digit or a letter beyond ASCII: it is then no trigger.
+func wordGoesOn(text string, j, end int) bool {
+	if j >= end {
+		return false
+	}
+	if c := text[j]; c < utf8.RuneSelf {
+		return isDigit(rune(c))
+	}
+	r, _ := runeAt(text, j)
+	return isLetter(r)
 }
 
 // wordStart reports whether the ASCII letter at i, which follows no ASCII
@@ -265,42 +276,6 @@ func wordStart(text string, start, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[start:k])
 	return !isLetter(r)
 }
-
-// wordEnd returns the end of the word whose first letter, an ASCII one,
-// is at i, and whether the word is all ASCII letters.
-func wordEnd(text string, i, end int) (int, bool) {
-	j, ascii := i+1, true
-	for j < end {
-		d := text[j]
-		if asciiLetters[d] {
-			j++
-			continue
-		}
-		if d >= 0x80 {
-			r, n := runeAt(text, j)
-			if isLetter(r) {
-				ascii = false
-				j += n
-				continue
-			}
-		} else if '0' <= d && d <= '9' {
-			ascii = false
-			j++
-			continue
-		}
-		break
-	}
-	return j, ascii
-}
-
-// asciiLetters marks the bytes that are ASCII letters: one load instead
-// of four comparisons in the loop that visits every byte.
-var asciiLetters = func() (t [256]bool) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	return t
-}()
 
 // triggerShapes has, for the first two letters of every trigger word, a
 // bit per length: a cheap test before the map lookup.

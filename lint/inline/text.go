@@ -291,6 +291,15 @@ func (t token) isWord() bool { return t.punct == 0 && !t.quoted && t.text != "" 
 
 func (t token) is(p rune) bool { return t.punct == p }
 
+// joins reports whether r may continue a word (see wordJoiner).
+func joins(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', '-', '‐', '‑', '.', '–', '—', ':', '/':
+		return true
+	}
+	return false
+}
+
 // wordJoiner reports whether r, standing between a and b, continues a word:
 // "O'Brien", "Smith-Jones", "n.d", "12–14", "3:16".
 func wordJoiner(r, a, b rune) bool {
@@ -324,7 +333,10 @@ func closingFor(r rune) (rune, bool) {
 // to toks. With quotes set, a quoted stretch becomes one quoted token.
 func appendTokens(toks []token, s string, base int, quotes bool) []token {
 	for i := 0; i < len(s); {
-		r, size := runeAt(s, i)
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if isSpace(r) {
 			i += size
 			continue
@@ -333,17 +345,24 @@ func appendTokens(toks []token, s string, base int, quotes bool) []token {
 			j := i + size
 			prev := r
 			for j < len(s) {
-				c, n := runeAt(s, j)
-				if isAlnum(c) {
+				c, n := rune(s[j]), 1
+				if c < utf8.RuneSelf {
+					if asciiClass[c]&(classLetter|classDigit) != 0 {
+						prev = c
+						j++
+						continue
+					}
+				} else if c, n = utf8.DecodeRuneInString(s[j:]); isAlnum(c) {
 					prev = c
 					j += n
 					continue
 				}
-				next, _ := runeAt(s, j+n)
-				if j+n < len(s) && wordJoiner(c, prev, next) {
-					prev = c
-					j += n
-					continue
+				if j+n < len(s) && joins(c) {
+					if next, _ := runeAt(s, j+n); wordJoiner(c, prev, next) {
+						prev = c
+						j += n
+						continue
+					}
 				}
 				break
 			}
@@ -389,14 +408,28 @@ func quoteEnd(s string, from int, closer rune) int {
 // trimSpace returns the range [start, end) of s less surrounding spaces.
 func trimSpace(s string, start, end int) (int, int) {
 	for start < end {
-		r, n := runeAt(s, start)
+		if c := s[start]; c < utf8.RuneSelf {
+			if asciiClass[c]&classSpace == 0 {
+				break
+			}
+			start++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[start:])
 		if !isSpace(r) {
 			break
 		}
 		start += n
 	}
 	for end > start {
-		r, n := runeBefore(s, end)
+		if c := s[end-1]; c < utf8.RuneSelf {
+			if asciiClass[c]&classSpace == 0 {
+				break
+			}
+			end--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:end])
 		if !isSpace(r) {
 			break
 		}
