@@ -1,6 +1,9 @@
 package inline
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/citelint/citelint/lint"
 )
 
@@ -196,7 +199,14 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 	}
 	k := j
 	for k < end {
-		r, n := runeAt(text, k)
+		if c := text[k]; c < utf8.RuneSelf {
+			if asciiClass[c]&classSpace == 0 {
+				break
+			}
+			k++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[k:])
 		if !isSpace(r) {
 			break
 		}
@@ -215,8 +225,15 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 	// The word before the full stop: letters and inner dots ("U.S", "e.g").
 	w := termAt
 	for w > start {
-		r, n := runeBefore(text, w)
-		if !isLetter(r) && r != '.' {
+		if c := text[w-1]; c < utf8.RuneSelf {
+			if asciiClass[c]&classLetter == 0 && c != '.' {
+				break
+			}
+			w--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(text[:w])
+		if !isLetter(r) {
 			break
 		}
 		w -= n
@@ -225,12 +242,11 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 	if word == "" {
 		return true
 	}
-	lw := lower(word)
-	if abbreviations.exact(lw) {
+	if abbreviations.has(word) {
 		return false
 	}
 	// "No. 5", but "said no. Then".
-	if (lw == "no" || lw == "nos") && isDigit(next) {
+	if isDigit(next) && (foldsTo(word, "no") || foldsTo(word, "nos")) {
 		return false
 	}
 	// An initial: "J. Smith".
@@ -238,8 +254,17 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 		return false
 	}
 	// Dotted initialisms: "U.S.S.R."
-	for x := 0; x < len(word); x++ {
-		if word[x] == '.' {
+	return strings.IndexByte(word, '.') < 0
+}
+
+// foldsTo reports whether w is the lower-case ASCII word lw in any case.
+// No letter beyond ASCII folds to an ASCII letter but "K" and "İ".
+func foldsTo(w, lw string) bool {
+	if len(w) != len(lw) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i]|0x20 != lw[i] {
 			return false
 		}
 	}
