@@ -197,21 +197,7 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 	if !isSpace(r) {
 		return false
 	}
-	k := j
-	for k < end {
-		if c := text[k]; c < utf8.RuneSelf {
-			if asciiClass[c]&classSpace == 0 {
-				break
-			}
-			k++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[k:])
-		if !isSpace(r) {
-			break
-		}
-		k += n
-	}
+	k := skipSpaces(text, j, end)
 	if k >= end {
 		return true
 	}

@@ -405,22 +405,29 @@ func quoteEnd(s string, from int, closer rune) int {
 	return -1
 }
 
-// trimSpace returns the range [start, end) of s less surrounding spaces.
-func trimSpace(s string, start, end int) (int, int) {
-	for start < end {
-		if c := s[start]; c < utf8.RuneSelf {
+// skipSpaces returns the offset of the first byte of s from i on, before
+// end, that does not start a space, or end.
+func skipSpaces(s string, i, end int) int {
+	for i < end {
+		if c := s[i]; c < utf8.RuneSelf {
 			if asciiClass[c]&classSpace == 0 {
 				break
 			}
-			start++
+			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[start:])
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isSpace(r) {
 			break
 		}
-		start += n
+		i += n
 	}
+	return i
+}
+
+// trimSpace returns the range [start, end) of s less surrounding spaces.
+func trimSpace(s string, start, end int) (int, int) {
+	start = skipSpaces(s, start, end)
 	for end > start {
 		if c := s[end-1]; c < utf8.RuneSelf {
 			if asciiClass[c]&classSpace == 0 {
