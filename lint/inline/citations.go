@@ -26,8 +26,22 @@ func citationsOf(doc *lint.Document, blocks []int, quotes []lint.Quote, known bo
 	}
 	// One scanner for all blocks, so its buffers are reused.
 	scan := &blockScan{doc: doc, text: doc.Text, extras: readerCitations(doc, inSet), known: known, quotes: quotes, keep: keep}
-	// About one citation per few hundred bytes: size the slice once.
-	out := make([]lint.Citation, 0, len(doc.Text)/300+4)
+	scan.quoted, scan.scratch, scan.parts = scan.quotedBuf[:0], scan.tokenBuf[:0], scan.partsBuf[:0]
+	if known && len(quotes) > 0 {
+		// Where each block's quotations start in quotes.
+		scan.quotesAt = make([]int32, len(doc.Blocks))
+		for k := range scan.quotesAt {
+			scan.quotesAt[k] = -1
+		}
+		for k := len(quotes) - 1; k >= 0; k-- {
+			if b := quotes[k].Block; b >= 0 && b < len(doc.Blocks) {
+				scan.quotesAt[b] = int32(k)
+			}
+		}
+	}
+	// Most citations stand in parentheses or brackets; the rest (signal
+	// phrases, links, notes) are few: size the slice once.
+	out := make([]lint.Citation, 0, strings.Count(doc.Text, "(")+strings.Count(doc.Text, "[")+len(scan.extras)+len(doc.Text)/1000+4)
 	for _, b := range blocks {
 		if b < 0 || b >= len(doc.Blocks) || !inSet[b] {
 			continue
@@ -137,11 +151,22 @@ type blockScan struct {
 	// scratch is reused by tokenize: no token outlives the parse that
 	// asked for it.
 	scratch []token
-	// names is reused by every parse of names; no parse outlives the
-	// next.
-	names nameList
-	// authors backs the Authors of the citations found.
-	authors stringArena
+	// quotesAt has, by block, the index in quotes of the block's first
+	// quotation, or -1; nil when the quotations are not known.
+	quotesAt []int32
+	// The first buffers of quoted, scratch and parts.
+	quotedBuf [16]lint.Range
+	tokenBuf  [32]token
+	partsBuf  [4]lint.Range
+	parseScratch
+	// numbers backs the Numbers of the numeric citations found, read into
+	// digits first.
+	numbers arena[int]
+	digits  []int
+	// sentenceBuf backs sentences when they are not kept.
+	sentenceBuf []lint.Range
+	// split says sentences holds the block's sentences.
+	split bool
 }
 
 // tokenize splits text into tokens in the scan's scratch buffer.
@@ -157,13 +182,21 @@ func (s *blockScan) inQuote(off int) bool {
 	if !s.quotesRead {
 		s.quotesRead = true
 		if s.kind != lint.BlockQuotation {
-			qs := s.quotes
-			if !s.known {
+			var qs []lint.Quote
+			switch {
+			case !s.known:
 				s.own = scanBlockQuotes(&s.quoteScan, s.own[:0], s.text, s.block, s.r)
 				qs = s.own
+			case s.quotesAt != nil && s.quotesAt[s.block] >= 0:
+				// The block's quotations follow one another; should the
+				// block have been asked for twice, the first run serves.
+				qs = s.quotes[s.quotesAt[s.block]:]
 			}
 			for _, q := range qs {
-				if q.Block == s.block && !q.BlockQuote && !q.Unclosed && !q.Unopened && q.Depth == 0 {
+				if q.Block != s.block {
+					break
+				}
+				if !q.BlockQuote && !q.Unclosed && !q.Unopened && q.Depth == 0 {
 					s.quoted = append(s.quoted, q.Inner)
 				}
 			}
@@ -180,10 +213,19 @@ func (s *blockScan) inQuote(off int) bool {
 
 // sentenceOf returns the sentence holding offset off.
 func (s *blockScan) sentenceOf(off int) lint.Range {
-	if s.sentences == nil {
-		s.sentences = splitSentences(s.text, s.r.Start, s.r.End, nil)
+	if !s.split {
+		s.split = true
 		if s.block < len(s.keep) {
+			// The caller keeps them: they need their own array, and none
+			// when the block has no sentence.
+			s.sentences = splitSentences(s.text, s.r.Start, s.r.End, make([]lint.Range, 0, (s.r.End-s.r.Start)/96+2))
+			if len(s.sentences) == 0 {
+				s.sentences = nil
+			}
 			s.keep[s.block] = s.sentences
+		} else {
+			s.sentences = splitSentences(s.text, s.r.Start, s.r.End, s.sentenceBuf[:0])
+			s.sentenceBuf = s.sentences
 		}
 	}
 	k := sort.Search(len(s.sentences), func(i int) bool { return s.sentences[i].End > off })
@@ -209,7 +251,7 @@ func (s *blockScan) blockCitations(b int, out []lint.Citation) []lint.Citation {
 		return out
 	}
 	s.block, s.r, s.kind = b, r, blk.Kind
-	s.quoted, s.quotesRead, s.sentences, s.pages = s.quoted[:0], false, nil, s.pages[:0]
+	s.quoted, s.quotesRead, s.sentences, s.split, s.pages = s.quoted[:0], false, nil, false, s.pages[:0]
 	s.attributions = s.attributions[:0]
 	clear(s.narratives)
 	// The block's citations are out[base:].
@@ -361,7 +403,7 @@ func (s *blockScan) paren(open, shut int, found []lint.Citation) []lint.Citation
 			continue
 		}
 		toks := s.tokenize(text[part.Start:part.End], part.Start, true)
-		c, ok := parsePart(s.doc, toks, &s.names, &s.authors)
+		c, ok := parsePart(s.doc, toks, &s.parseScratch)
 		if !ok {
 			continue
 		}
@@ -551,7 +593,8 @@ func (s *blockScan) numeric(open int) (lint.Citation, bool) {
 	}
 	shut += open
 	inner := text[open+1 : shut]
-	var nums []int
+	nums := s.digits[:0]
+	defer func() { s.digits = nums[:0] }()
 	last := -1
 	rangeFrom := false
 	for k := 0; k < len(inner); {
@@ -595,7 +638,9 @@ func (s *blockScan) numeric(open int) (lint.Citation, bool) {
 		return lint.Citation{}, false
 	}
 	rg := lint.Range{Start: open, End: shut + 1}
-	return lint.Citation{Kind: lint.CitationNumeric, Range: rg, Text: text[rg.Start:rg.End], Numbers: nums, Block: s.block, Entry: -1}, true
+	numbers := s.numbers.take(len(nums))
+	copy(numbers, nums)
+	return lint.Citation{Kind: lint.CitationNumeric, Range: rg, Text: text[rg.Start:rg.End], Numbers: numbers, Block: s.block, Entry: -1}, true
 }
 
 // markSpeakers sets Speaker on every signal phrase whose sentence also

@@ -24,6 +24,14 @@ var remarks = [][]string{
 	{"my", "translation"}, {"translation", "mine"}, {"my", "italics"},
 }
 
+// parseScratch is reused from parse to parse: what a parse returns does
+// not outlive the next parse, but for the authors, carved from an arena.
+type parseScratch struct {
+	names   nameList
+	authors arena[string]
+	years   []token
+}
+
 // cite is what a parenthesis (or one ';' part of it) says.
 type cite struct {
 	authors  []string
@@ -151,7 +159,8 @@ func parseLocator(toks []token) (labelled, ok bool) {
 }
 
 // parsePart reads one ';'-separated part of a parenthesis.
-func parsePart(doc *lint.Document, toks []token, l *nameList, arena *stringArena) (cite, bool) {
+func parsePart(doc *lint.Document, toks []token, ps *parseScratch) (cite, bool) {
+	l := &ps.names
 	var c cite
 	// "(Khrushchev, 1956, as cited in Freeze, 2009)": the source is what
 	// follows the marker; the original speaker needs no entry.
@@ -225,7 +234,7 @@ func parsePart(doc *lint.Document, toks []token, l *nameList, arena *stringArena
 			break
 		}
 		if j, ok := parseNames(l, toks, 0); ok {
-			c.authors = arena.take(l.nn)
+			c.authors = ps.authors.take(l.nn)
 			for k := range l.nn {
 				c.authors[k] = family(doc.Text, &l.names[k])
 			}
@@ -282,6 +291,8 @@ func parsePart(doc *lint.Document, toks []token, l *nameList, arena *stringArena
 	}
 	// Years: (Freeze, 2009), (Freeze 2009: 412), (Freeze, 2009, 2011).
 	if i < len(toks) {
+		c.years = ps.years[:0]
+		defer func() { ps.years = c.years[:0] }()
 		j := i
 		if toks[j].is(',') {
 			j++

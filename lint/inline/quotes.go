@@ -2,6 +2,7 @@ package inline
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -503,8 +504,10 @@ func quoteOrder(a, b lint.Quote) int {
 
 // quotesIn returns the quotations of the given blocks.
 func quotesIn(doc *lint.Document, blocks []int) []lint.Quote {
-	// A quotation every few hundred bytes: size the slice once.
-	out := make([]lint.Quote, 0, len(doc.Text)/400+4)
+	// Size the slice once: a quotation every few hundred bytes, or one
+	// for each curly opening mark and each pair of straight ones.
+	n := max(len(doc.Text)/400, strings.Count(doc.Text, "“")+strings.Count(doc.Text, "\"")/2)
+	out := make([]lint.Quote, 0, n+4)
 	var q quoteScan
 	for _, b := range blocks {
 		if b < 0 || b >= len(doc.Blocks) {

@@ -223,16 +223,15 @@ func countWords(s string) int {
 	return n
 }
 
-// stringArena hands out short string slices carved from one larger
-// array, so that the authors of many citations cost one allocation. Each
-// slice's capacity ends with it: appending to one never writes into the
-// next.
-type stringArena struct{ buf []string }
+// arena hands out short slices carved from one larger array, so that,
+// say, the authors of many citations cost one allocation. Each slice's
+// capacity ends with it: appending to one never writes into the next.
+type arena[T any] struct{ buf []T }
 
-// take returns a slice of n strings.
-func (a *stringArena) take(n int) []string {
+// take returns a slice of n elements.
+func (a *arena[T]) take(n int) []T {
 	if cap(a.buf)-len(a.buf) < n {
-		a.buf = make([]string, 0, max(n, 32))
+		a.buf = make([]T, 0, max(n, 32))
 	}
 	k := len(a.buf)
 	a.buf = a.buf[:k+n]
