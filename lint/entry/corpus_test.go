@@ -393,7 +393,7 @@ func loadAnystyle(t *testing.T, path string) []goldItem {
 					}
 				case "journal", "container-title":
 					if !cur.hasCont {
-						cur.container = reInPrefix().ReplaceAllString(v, "")
+						cur.container = reInPrefix.ReplaceAllString(v, "")
 						cur.hasCont = true
 					}
 				}

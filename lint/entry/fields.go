@@ -19,16 +19,13 @@ var (
 
 	reEdition      = lazyRegexp(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
 	reContributors = lazyRegexp(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
-	reInPrefix     = lazyRegexp(`^(?i:in)\s*:?\s+`)
 	reEditors      = lazyRegexp(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
 
 	// reTitlePlacePub is ", City: Publisher" run on at the end of a title.
 	reTitlePlacePub = lazyRegexp(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
-	// reYearOnlyTail is MLA's "Publisher, 1955." ending a book entry.
-	reYearOnlyTail = lazyRegexp(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
-	reNBYear       = lazyRegexp(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
-	reRomanPart    = lazyRegexp(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
-	reTailPub      = lazyRegexp(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+	reNBYear        = lazyRegexp(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
+	reRomanPart     = lazyRegexp(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
+	reTailPub       = lazyRegexp(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 )
 
 // abbreviations end in a period that does not end a field.
@@ -510,7 +507,7 @@ func (p *parser) container() {
 			p.skipSeparators()
 			continue
 		}
-		if m := findIndexIf(reContributors(), rest, strings.IndexByte("TEDPNICAF", rest[0]) >= 0); m != nil {
+		if m := findIndexIf(reContributors(), rest, contributorsMay(rest)); m != nil {
 			// MLA's "Translated by X," and Chicago's "Edited by X."
 			// name people, not the container.
 			p.pos += m[1]
@@ -533,9 +530,9 @@ func (p *parser) container() {
 			return
 		}
 	}
-	if m := reInPrefix().FindStringIndex(p.rest()); m != nil {
+	if end := inPrefix(p.rest()); end >= 0 {
 		p.f.inChapter = true
-		p.pos += m[1]
+		p.pos += end
 		if m := reEditors().FindStringIndex(p.rest()); m != nil {
 			p.pos += m[1]
 		}
@@ -570,7 +567,7 @@ func (p *parser) container() {
 	switch {
 	case p.e.TitleQuoted || p.f.inChapter || volumeFollows:
 		p.e.Container = raw
-	case hasPublisherWord(raw) || hasGroupWord(raw) || reYearOnlyTail().MatchString(after) && p.e.URL == "" && p.e.DOI == "":
+	case hasPublisherWord(raw) || hasGroupWord(raw) || yearOnlyTail(after) && p.e.URL == "" && p.e.DOI == "":
 		// With a link, "Title. History Today, 2012. URL" is a website.
 		// After an unquoted title with no volume, "Oxford UP" and
 		// "American Psychological Association" publish; they hold
@@ -962,7 +959,7 @@ func hasPrefixFoldASCII(s, prefix string) bool {
 // in any case.
 func containsFoldASCII(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if hasPrefixFoldASCII(s[i:], sub) {
+		if lowerASCII(s[i]) == sub[0] && hasPrefixFoldASCII(s[i:], sub) {
 			return true
 		}
 	}

@@ -98,7 +98,7 @@ func (p *parser) prepare() {
 	}
 	// Markdown emphasis is how italics survive in plain text: the marks
 	// go, the spans are remembered so the title can be known as italic.
-	if strings.ContainsAny(p.s, "*_") {
+	if strings.IndexByte(p.s, '*') >= 0 || strings.IndexByte(p.s, '_') >= 0 {
 		for _, m := range reEmphasis().FindAllStringSubmatchIndex(p.work(), -1) {
 			before, _ := utf8.DecodeLastRuneInString(p.s[:m[0]])
 			after, _ := utf8.DecodeRuneInString(p.s[m[1]:])
@@ -175,32 +175,51 @@ const (
 	kwMedium                         // "print.", "web.", "online.", "film.", "television.", "radio.", "dvd.", "cd."
 )
 
-// keywordWords are the words of each keyword.
-var keywordWords = [...]struct {
+// keywordAnchors are the bytes that keywordsIn looks for: each keyword
+// word holds one, the rarest it has.
+const keywordAnchors = "[bvd."
+
+// keywordWord is a word that sets a keyword, and where its anchor stands
+// in it.
+type keywordWord struct {
 	word string
+	at   int
 	kw   keywords
-}{
-	{"[", kwBracket}, {"isbn", kwISBN}, {"retrieved", kwRetrieved}, {"accessed", kwAccessed},
-	{"viewed", kwAccessed}, {"consulted", kwAccessed}, {"cited", kwAccessed}, {"available", kwAvailable},
-	{"web.", kwWeb | kwMedium}, {"print.", kwMedium}, {"online.", kwMedium}, {"film.", kwMedium},
-	{"television.", kwMedium}, {"radio.", kwMedium}, {"dvd.", kwMedium}, {"cd.", kwMedium},
 }
 
-// keywordStarts holds the first byte of every keyword word.
-const keywordStarts = "[iravcwpoftd"
+// keywordWords are the keyword words by their anchor.
+var keywordWords = func() (byAnchor [len(keywordAnchors)][]keywordWord) {
+	for _, k := range []keywordWord{
+		{"[", 0, kwBracket}, {"isbn", 2, kwISBN}, {"web.", 2, kwWeb | kwMedium},
+		{"retrieved", 6, kwRetrieved}, {"viewed", 0, kwAccessed}, {"available", 1, kwAvailable},
+		{"television.", 4, kwMedium}, {"dvd.", 1, kwMedium}, {"accessed", 7, kwAccessed},
+		{"consulted", 8, kwAccessed}, {"cited", 4, kwAccessed}, {"print.", 5, kwMedium},
+		{"online.", 6, kwMedium}, {"film.", 4, kwMedium}, {"radio.", 5, kwMedium}, {"cd.", 2, kwMedium},
+	} {
+		a := strings.IndexByte(keywordAnchors, k.word[k.at])
+		byAnchor[a] = append(byAnchor[a], k)
+	}
+	return byAnchor
+}()
 
-// keywordsIn returns the keywords that the lower-cased text holds, in one
-// pass over it.
+// keywordsIn returns the keywords that the lower-cased text holds. Every
+// place a word stands has its anchor at a known offset, so only the
+// anchors are visited.
 func keywordsIn(lower string) keywords {
 	var kw keywords
-	for i := 0; i < len(lower); i++ {
-		if strings.IndexByte(keywordStarts, lower[i]) < 0 {
-			continue
-		}
-		for _, k := range keywordWords {
-			if k.word[0] == lower[i] && strings.HasPrefix(lower[i:], k.word) {
-				kw |= k.kw
+	for a, words := range keywordWords {
+		anchor := keywordAnchors[a]
+		for p := strings.IndexByte(lower, anchor); p >= 0; {
+			for _, k := range words {
+				if p >= k.at && strings.HasPrefix(lower[p-k.at:], k.word) {
+					kw |= k.kw
+				}
 			}
+			n := strings.IndexByte(lower[p+1:], anchor)
+			if n < 0 {
+				break
+			}
+			p += 1 + n
 		}
 	}
 	return kw

@@ -95,8 +95,11 @@ var reRole = lazyRegexp(`^\s*,?\s*[(\[]?\s*(?i:editors?|eds?|translators?|trans|
 // nameBlock is the result of reading an author block.
 type nameBlock struct {
 	names []lint.Name
-	order []nameOrder
-	etAl  bool
+	// first and last are the orders of the first and last names;
+	// directLater is true when a name after the first is direct.
+	first, last nameOrder
+	directLater bool
+	etAl        bool
 	// etAlComma marks ", et al." (MLA) as against " et al." (Harvard).
 	etAlComma bool
 	// end is the byte offset just past the last name (or "et al.").
@@ -129,7 +132,7 @@ func readNames(w string, toks []token) nameBlock {
 		return b
 	}
 	b.names = append(b.names, n)
-	b.order = append(b.order, ord)
+	b.first, b.last = ord, ord
 	b.end = toks[j-1].end
 	for j < len(toks) {
 		k := j
@@ -168,22 +171,23 @@ func readNames(w string, toks []token) nameBlock {
 			b.end = etAlEnd(toks, k)
 			break
 		}
-		n, next, ord, ok := personName(toks, k, b.order[len(b.order)-1])
-		if !ok && b.order[len(b.order)-1] == orderGroup {
+		n, next, ord, ok := personName(toks, k, b.last)
+		if !ok && b.last == orderGroup {
 			n, next, ord, ok = groupName(w, toks, k)
 		}
 		if !ok {
 			break
 		}
 		b.names = append(b.names, n)
-		b.order = append(b.order, ord)
+		b.last = ord
+		b.directLater = b.directLater || ord == orderDirect
 		j = next
 		b.end = toks[j-1].end
 	}
 	// A lone first name written "Given Family" with no initial is as likely
 	// a two-word title ("Climate Change.") as an author: keep it only when
 	// another name follows.
-	if len(b.names) == 1 && b.order[0] == orderDirect && !strings.Contains(b.names[0].Given, ".") &&
+	if len(b.names) == 1 && b.first == orderDirect && !strings.Contains(b.names[0].Given, ".") &&
 		b.names[0].Particle == "" && !quoteFollows(toks, w, b.end) {
 		// A particle ("James von Geldern") or a quoted title after the
 		// period ("James Smith. \"Title.\"") says person.
@@ -610,10 +614,8 @@ func (p *parser) authors() {
 	p.f.ampersand = b.amp
 	p.f.etAlComma = b.etAl && b.etAlComma && len(b.names) == 1
 	p.f.etAlBare = b.etAl && !b.etAlComma
-	for k := 1; k < len(b.order); k++ {
-		if b.order[k] == orderDirect {
-			p.f.directLater = true
-		}
+	if b.directLater {
+		p.f.directLater = true
 	}
 	p.pos = end
 }

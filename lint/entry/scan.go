@@ -89,16 +89,24 @@ var months = [...][2]string{
 // written, or -1. A shorter form would leave a letter next, so no other
 // reading can go on.
 func monthAt(s string, i int, fold bool) int {
-	if e := litAt(s, i, "Sep", fold); e >= 0 {
-		if t := litAt(s, e, "t", fold); t >= 0 {
-			e = t
+	if i >= len(s) {
+		return -1
+	}
+	// The first letter picks the months to try; under (?i) 'ſ' is an s.
+	first := s[i]
+	if fold {
+		first = lowerASCII(first)
+		if strings.HasPrefix(s[i:], "ſ") {
+			first = 's'
 		}
-		if m := litAt(s, e, "ember", fold); m >= 0 {
-			e = m
-		}
-		return e
+	}
+	if first == 's' || first == 'S' {
+		return septemberAt(s, i, fold)
 	}
 	for _, m := range months {
+		if m[0][0] != first && !(fold && lowerASCII(m[0][0]) == first) {
+			continue
+		}
 		if e := litAt(s, i, m[0], fold); e >= 0 {
 			if m[1] != "" {
 				if r := litAt(s, e, m[1], fold); r >= 0 {
@@ -107,6 +115,20 @@ func monthAt(s string, i int, fold bool) int {
 			}
 			return e
 		}
+	}
+	return -1
+}
+
+// septemberAt is monthAt for "Sept?(?:ember)?".
+func septemberAt(s string, i int, fold bool) int {
+	if e := litAt(s, i, "Sep", fold); e >= 0 {
+		if t := litAt(s, e, "t", fold); t >= 0 {
+			e = t
+		}
+		if m := litAt(s, e, "ember", fold); m >= 0 {
+			e = m
+		}
+		return e
 	}
 	return -1
 }
@@ -1063,6 +1085,60 @@ func hasDomainEnd(s string) bool {
 			break
 		}
 		i += 1 + k
+	}
+	return false
+}
+
+// inPrefix returns the end of "In" opening a chapter's book at the head of
+// s, as `^(?i:in)\s*:?\s+` matches it, or -1: a colon counts when spaces
+// follow it, else the spaces before it end the match.
+func inPrefix(s string) int {
+	e := litAt(s, 0, "in", true)
+	if e < 0 {
+		return -1
+	}
+	k := skipRESpace(s, e)
+	if k < len(s) && s[k] == ':' {
+		if b := skipRESpace(s, k+1); b > k+1 {
+			return b
+		}
+	}
+	if k > e {
+		return k
+	}
+	return -1
+}
+
+// yearOnlyTail reports whether s is MLA's ", 1955." ending a book entry,
+// `^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`.
+func yearOnlyTail(s string) bool {
+	i := skipRESpace(s, 0)
+	if i >= len(s) || s[i] != ',' {
+		return false
+	}
+	i = skipRESpace(s, i+1)
+	if digitRun(s, i) < 4 {
+		return false
+	}
+	i += 4
+	if i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+		i++
+	}
+	return skipRESpace(s, optByte(s, skipRESpace(s, i), '.')) == len(s)
+}
+
+// contributorWords open what reContributors matches.
+var contributorWords = [...]string{"Translated", "Edited", "Directed", "Performed", "Narrated", "Illustrated", "Introduced", "Compiled", "Adapted", "Trans.", "Ed.", "Eds.", "Dir.", "Introduction", "Foreword", "Afterword", "Preface"}
+
+// contributorsMay: reContributors needs one of contributorWords first.
+func contributorsMay(s string) bool {
+	if s == "" || strings.IndexByte("TEDPNICAF", s[0]) < 0 {
+		return false
+	}
+	for _, w := range contributorWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
 	}
 	return false
 }

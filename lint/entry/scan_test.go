@@ -28,6 +28,8 @@ var (
 	reVol        = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+[A-Za-z]?|[IVXLC]+)\b`)
 	reIssue      = regexp.MustCompile(`(?i)\b(?:no|nos|iss|issue)\.?\s*(\d+(?:\s*[–/-]\s*\d+)?)\b`)
 	rePages      = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
+	reInPrefix   = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
+	reYearOnly   = regexp.MustCompile(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
 	reChiVol     = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 )
 
@@ -140,6 +142,15 @@ var scanned = []struct {
 		}
 		return fmt.Sprint(kw)
 	}, func(s string) string { return fmt.Sprint(keywordsIn(asciiLower(s))) }},
+	{"inPrefix", func(s string) string { return fmt.Sprint(reInPrefix.FindStringIndex(s)) }, func(s string) string {
+		return offsets(0, inPrefix(s))
+	}},
+	{"yearOnlyTail", func(s string) string { return fmt.Sprint(reYearOnly.MatchString(s)) }, func(s string) string {
+		return fmt.Sprint(yearOnlyTail(s))
+	}},
+	{"containsFoldASCII", func(s string) string {
+		return fmt.Sprint(strings.Contains(asciiLower(s), "vol"), strings.Contains(asciiLower(s), "no"))
+	}, func(s string) string { return fmt.Sprint(containsFoldASCII(s, "vol"), containsFoldASCII(s, "no")) }},
 	{"chiVolMay", func(s string) string { return fmt.Sprint(reChiVol.MatchString(s)) }, func(s string) string {
 		return fmt.Sprint(chiVolMay(s))
 	}},
@@ -201,6 +212,8 @@ var scanSamples = []string{
 	"no. 12", "nos. 3–4", "No 3/4", "iss. 5", "Issue 5-6b", "iſſue 7", "no.12a", "No. 3 - 4.", "pp. 3–5", "p. 12", "pp.e12",
 	"pp. A3-A5", "pp. 3 - x", "app. 3", "p.x p. 4", "Print. Web. ISBN [online] dvd. cd. television. film. radio. online.",
 	"viewed Cited consulted AVAILABLE Retrieved", "JAN", "jAN", "Jan", "jan", "JaN", "Sep", "sept",
+	"In ", "in:  x", "IN :x", "in:x", "In", "inx", "In\t: \tThe", ", 1955.", " , 1955a . ", ",1955x", ", 19555.", ", 1955.\n",
+	"Translated by Max Hayward, 1955.", "Trans. J. Smith.", "Eds. A. B.", "Foreword by X.",
 }
 
 // Random inputs for the scanners are near-dates: a date built from valid
@@ -254,6 +267,8 @@ var fieldPieces = []string{
 	"\xff", "\u00aa", "Ж", "n.d.", "N. d.", "in press", "forthcoming", "s.d.", "no date", "-b", "[", "]", "[1970]",
 	"available at", "Available from:", "www.", ".com", ".co.uk", "bbc", "/path", "<", "\"", "•", "*", "33 ", "Élan",
 	"vol", "Volume", "ume", "iv", "XL", "no", "nos", "iss", "issue", "p", "pp", "web", "print", "cited", "Jan", "JAN", "jAn",
+	"Web.", "Print.", "ISBN", "isbn", "Retrieved", "viewed", "DVD.", "cd.", "Radio.", "film.", "online.", "television.",
+	"consulted", "accessed", "available", "d.", "v", "In", "in", ", 1955", "Translated by ", "Eds.", "Foreword by ",
 }
 
 // randomPieces strings together a few pieces.
