@@ -93,7 +93,7 @@ func nameWord(t token) bool {
 	if startsUpper(t.text) {
 		return true
 	}
-	if k := strings.IndexAny(t.text, "-‐"); k > 0 && particles.has(t.text[:k]) {
+	if k := hyphenAt(t.text); k > 0 && particles.has(t.text[:k]) {
 		r, _ := runeAt(t.text, k+1)
 		if r == '‐' {
 			r, _ = runeAt(t.text, k+3)
@@ -101,6 +101,22 @@ func nameWord(t token) bool {
 		return isUpper(r)
 	}
 	return false
+}
+
+// hyphenAt returns the offset of the first hyphen (- or ‐) in w, or -1:
+// strings.IndexAny(w, "-‐") without decoding w.
+func hyphenAt(w string) int {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '-':
+			return i
+		case "‐"[0]:
+			if strings.HasPrefix(w[i:], "‐") {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // nameSpan is one name parsed from tokens. Its words are held in an array,
@@ -355,7 +371,7 @@ func family(text string, n *nameSpan) string {
 		return whole
 	}
 	for _, w := range words {
-		if orgWords.has(strings.TrimSuffix(w, ".")) || (allUpper(w) && len(words) > 1) {
+		if orgWords.has(strings.TrimSuffix(w, ".")) || (len(words) > 1 && allUpper(w)) {
 			return whole
 		}
 	}
