@@ -84,7 +84,7 @@ func (WorksCitedHeading) Check(p *lint.Pass) error {
 		}
 		p.Report(lint.Diagnostic{
 			Span:    p.Doc().SourceSpan(s.HeadingAt),
-			Message: strings.ToUpper(string(e.Style)) + " heads the list of sources \"" + expected[e.Style] + "\", not \"" + strings.TrimRight(strings.TrimSpace(s.Heading), ":") + "\"",
+			Message: styleName(e.Style) + " heads the list of sources \"" + expected[e.Style] + "\", not \"" + strings.TrimRight(strings.TrimSpace(s.Heading), ":") + "\"",
 			Fixes:   headingFix(p, s, expected[e.Style]),
 		})
 	}
