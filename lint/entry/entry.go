@@ -40,11 +40,17 @@ func Parse(s string) lint.Entry {
 // way, which IsReferenceShaped weighs too.
 func parse(s string) (lint.Entry, features) {
 	p := &parser{s: s, w: []byte(s), e: lint.Entry{Text: s}}
+	wrapped := false
 	for i, c := range p.w {
 		// Wrapped lines and tabs are spaces to every later stage.
 		if c == '\n' || c == '\r' || c == '\t' {
 			p.w[i] = ' '
+			wrapped = true
 		}
+	}
+	if !wrapped {
+		// The working text is s until something is blanked.
+		p.workStr, p.workValid = s, true
 	}
 	p.prepare()
 	if strings.TrimSpace(p.work()) == "" {

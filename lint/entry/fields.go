@@ -232,10 +232,10 @@ func (p *parser) title() {
 		return
 	}
 	end, next := p.titleEnd(p.pos)
-	if sep := string(p.w[sepStart:p.pos]); p.pos > 0 && strings.Contains(sep, ",") && !strings.Contains(sep, ".") {
+	if sep := p.work()[sepStart:p.pos]; p.pos > 0 && strings.Contains(sep, ",") && !strings.Contains(sep, ".") {
 		// "Feferman, S., Transfinite Progressions, J. Symbolic Logic, 27":
 		// fields that a comma opened, a comma closes.
-		if c := strings.Index(string(p.w[p.pos:end]), ", "); c > 0 {
+		if c := strings.Index(p.work()[p.pos:end], ", "); c > 0 {
 			end, next = p.pos+c, p.pos+c
 		}
 	}
@@ -357,7 +357,7 @@ func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 			if c == '.' && p.abbreviationBefore(i, container) {
 				continue
 			}
-			if c := p.w[j]; (c == 'I' || c == 'V' || c == 'X') && reRomanPart().Match(p.w[j:limit]) {
+			if c := p.w[j]; (c == 'I' || c == 'V' || c == 'X') && reRomanPart().MatchString(p.work()[j:limit]) {
 				// "silk-moths. I. The biological test": a numbered part
 				// of the title.
 				continue
@@ -383,28 +383,30 @@ func (p *parser) descriptorParen(i int) bool {
 	if p.w[i] == '[' {
 		closeRune = ']'
 	}
-	closeAt := strings.IndexByte(string(p.w[i:]), closeRune)
+	w := p.work()
+	closeAt := strings.IndexByte(w[i:], closeRune)
 	if closeAt < 0 {
 		return true
 	}
-	if p.w[i] == '(' && reDescriptor().Match(p.w[i:]) {
+	if w[i] == '(' && reDescriptor().MatchString(w[i:]) {
 		return true
 	}
 	// What the title's own parentheses hold goes on into more title:
 	// "(COVID-19) advice", "[Cytophaga] uliginosa", "(MMPI-2-RF): Manual".
-	after := strings.TrimLeft(string(p.w[i+closeAt+1:]), " ")
-	if after != "" && !strings.ContainsAny(after[:1], ".,;") {
+	after := strings.TrimLeft(w[i+closeAt+1:], " ")
+	if after != "" && strings.IndexByte(".,;", after[0]) < 0 {
 		return false
 	}
 	// An acronym closing the title belongs to it: "complex 2 (PRC2).";
 	// a report number does not: "(NIH Publication 18-2424).".
-	inner := strings.FieldsFunc(string(p.w[i+1:i+closeAt]), func(r rune) bool { return r == ' ' || r == ',' })
-	for _, tok := range inner {
+	inner := false
+	for tok := range strings.FieldsFuncSeq(w[i+1:i+closeAt], func(r rune) bool { return r == ' ' || r == ',' }) {
 		if !isAcronym(tok) {
 			return true
 		}
+		inner = true
 	}
-	return len(inner) == 0
+	return !inner
 }
 
 // isAcronym reports whether tok is an acronym such as "PRC2" or "SGQ-U":
@@ -473,7 +475,7 @@ func (p *parser) abbreviationBefore(i int, container bool) bool {
 		}
 		j -= n
 	}
-	word := string(p.w[j:i])
+	word := p.work()[j:i]
 	if word == "" {
 		return false
 	}

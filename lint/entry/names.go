@@ -377,12 +377,16 @@ func personName(toks []token, i int, prev nameOrder) (lint.Name, int, nameOrder,
 // family name from toks[i].
 func familyWords(toks []token, i int) (particle, family string, j int) {
 	j = i
-	var parts []string
+	// The words go into buffers on the stack: a family name has at most
+	// three.
+	var partBuf [4]string
+	parts := partBuf[:0]
 	for isParticle(toks, j) {
 		parts = append(parts, toks[j].text)
 		j++
 	}
-	var fam []string
+	var famBuf [3]string
+	fam := famBuf[:0]
 	if j+2 < len(toks) && toks[j].kind == tWord && notNameWords[toks[j].text] && isPunct(toks, j+1, ",") && toks[j+2].kind == tInitial {
 		// "An, D." and "Little, A." are names despite the word.
 		fam = append(fam, toks[j].text)
@@ -427,7 +431,8 @@ func invertedName(toks []token, i int) (lint.Name, int, bool) {
 		return lint.Name{}, 0, false
 	}
 	j++
-	var given []string
+	var givenBuf [4]string
+	given := givenBuf[:0]
 	for len(given) < 4 && j < len(toks) {
 		t := toks[j]
 		// After an initial only initials follow: in "Meyers, K. Withering
@@ -487,8 +492,8 @@ func vancouverName(toks []token, i int) (lint.Name, int, bool) {
 		return lint.Name{}, 0, false
 	}
 	// familyWords may have taken the initials as a family word.
-	words := strings.Fields(family)
-	if capsInitials(toks, j-1) && len(words) > 1 && !isAllUpper(words[0]) {
+	if first, more := firstWord(family); capsInitials(toks, j-1) && more && !isAllUpper(first) {
+		words := strings.Fields(family)
 		family = strings.Join(words[:len(words)-1], " ")
 		j--
 	}
@@ -520,7 +525,8 @@ func isAllUpper(s string) bool {
 // directName reads "Given [particles] Family[, Jr.]".
 func directName(toks []token, i int) (lint.Name, int, bool) {
 	j := i
-	var words []token
+	var wordBuf [6]token
+	words := wordBuf[:0]
 	for j < len(toks) && len(words) < 6 {
 		if toks[j].kind == tInitial || capWord(toks, j) || isParticle(toks, j) {
 			words = append(words, toks[j])
@@ -553,7 +559,8 @@ func directName(toks []token, i int) (lint.Name, int, bool) {
 		parts = append([]string{words[k-1].text}, parts...)
 		k--
 	}
-	var given []string
+	var givenBuf [6]string
+	given := givenBuf[:0]
 	for _, w := range words[:k] {
 		if particles[w.text] {
 			return lint.Name{}, 0, false
