@@ -63,15 +63,14 @@ func nextSentenceByte(text string, i, end int) int {
 		// by the first sum and from 0x30 on by the second.
 		m := (y+0x5f5f5f5f5f5f5f5f)&^(y+0x5050505050505050) |
 			bytesEqual(x, '?') | bytesEqual(x|0x0606060606060606, '_') | x
-		if m&highBits == 0 {
-			i += 8
-			continue
+		// Marks past the first may be false (a borrow), never missing:
+		// each is checked.
+		for m &= highBits; m != 0; m &= m - 1 {
+			if k := i + firstMarked(m); sentenceByte[text[k]] {
+				return k
+			}
 		}
-		i += firstMarked(m)
-		if sentenceByte[text[i]] {
-			return i
-		}
-		i++
+		i += 8
 	}
 	for i < end && !sentenceByte[text[i]] {
 		i++
