@@ -75,7 +75,12 @@ func dumpInputs(t *testing.T) []string {
 	for _, file := range []string{"elife-refs-rendered.jsonl", "apa7-manual-examples-rendered.jsonl"} {
 		in = append(in, cslStrings(t, filepath.Join(corpusDir, "csl-rendered", file))...)
 	}
-	for _, dir := range []string{filepath.Join(corpusDir, "..", "seed"), "../../testdata"} {
+	testdata := "../../testdata"
+	if dir := os.Getenv("CITELINT_ENTRY_DUMP_TESTDATA"); dir != "" {
+		// A copy, to compare two trees on the same files.
+		testdata = dir
+	}
+	for _, dir := range []string{filepath.Join(corpusDir, "..", "seed"), testdata} {
 		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil

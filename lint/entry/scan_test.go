@@ -151,6 +151,9 @@ var scanned = []struct {
 	{"containsFoldASCII", func(s string) string {
 		return fmt.Sprint(strings.Contains(asciiLower(s), "vol"), strings.Contains(asciiLower(s), "no"))
 	}, func(s string) string { return fmt.Sprint(containsFoldASCII(s, "vol"), containsFoldASCII(s, "no")) }},
+	{"isProseWord", func(s string) string {
+		return fmt.Sprint(proseWords[strings.ToLower(strings.Trim(s, ".,;:!?()\"'“”‘’"))])
+	}, func(s string) string { return fmt.Sprint(isProseWord(strings.TrimFunc(s, isProsePunct))) }},
 	{"chiVolMay", func(s string) string { return fmt.Sprint(reChiVol.MatchString(s)) }, func(s string) string {
 		return fmt.Sprint(chiVolMay(s))
 	}},
@@ -285,5 +288,19 @@ func TestScannersRandom(t *testing.T) {
 	for range 20000 {
 		checkGuards(t, randomScanInput(r))
 		checkGuards(t, randomPieces(r, fieldPieces))
+	}
+}
+
+func TestProseWords(t *testing.T) {
+	for w := range proseWords {
+		for _, v := range []string{w, strings.ToUpper(w), "(" + w + ",”", "“" + strings.ToUpper(w[:1]) + w[1:] + "."} {
+			checkScanners(t, v)
+			if !isProseWord(strings.TrimFunc(v, isProsePunct)) {
+				t.Errorf("isProseWord(%q) is false", v)
+			}
+		}
+	}
+	for _, v := range []string{"İt", "İS", "\u212aNOWS", "ſhe", "it’s", "’tis", "accordingly", "\xffit", "it\xff", ""} {
+		checkScanners(t, v)
 	}
 }

@@ -3,6 +3,7 @@ package entry
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // proseWords are words that prose uses and reference entries rarely do
@@ -34,9 +35,11 @@ func IsReferenceShaped(s string) bool {
 	if s == "" {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) > 150 {
-		return false
+	words := 0
+	for range strings.FieldsSeq(s) {
+		if words++; words > 150 {
+			return false
+		}
 	}
 	e, f := parse(s)
 	if e.BareURL {
@@ -86,8 +89,8 @@ func IsReferenceShaped(s string) bool {
 	// Prose: many everyday words outside quotation marks, or a title that
 	// begins in lower case ("Freeze (2009) argues that …").
 	prose := 0
-	for _, w := range strings.Fields(unquoted(s)) {
-		if proseWords[strings.ToLower(strings.Trim(w, ".,;:!?()\"'“”‘’"))] {
+	for w := range strings.FieldsSeq(unquoted(s)) {
+		if isProseWord(strings.TrimFunc(w, isProsePunct)) {
 			prose++
 		}
 	}
@@ -100,10 +103,38 @@ func IsReferenceShaped(s string) bool {
 	return score >= 4
 }
 
+// isProsePunct is the punctuation around a word that prose counting
+// ignores.
+func isProsePunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '(', ')', '"', '\'', '“', '”', '‘', '’':
+		return true
+	}
+	return false
+}
+
+// isProseWord reports whether w, in lower case, is one of proseWords.
+// ASCII words are lowered on the stack; the longest prose word has nine
+// letters.
+func isProseWord(w string) bool {
+	var buf [9]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return proseWords[strings.ToLower(w)]
+		}
+		if i < len(buf) {
+			buf[i] = lowerASCII(c)
+		}
+	}
+	return len(w) <= len(buf) && proseWords[string(buf[:len(w)])]
+}
+
 // unquoted drops the text between double quotation marks, where titles
 // may use any words at all.
 func unquoted(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	in := false
 	for _, r := range s {
 		switch r {
