@@ -476,8 +476,8 @@ func (q *quoteScan) finish() []lint.Quote {
 		mine = kept
 		break
 	}
-	out := append(q.out[:q.base], mine...)
-	mine = out[q.base:]
+	q.out = append(q.out[:q.base], mine...)
+	mine = q.out[q.base:]
 	if len(mine) > 1 && !slices.IsSortedFunc(mine, quoteOrder) {
 		slices.SortStableFunc(mine, quoteOrder)
 	}
@@ -491,7 +491,7 @@ func (q *quoteScan) finish() []lint.Quote {
 		mine[k].Depth = len(ends)
 		ends = append(ends, mine[k].End)
 	}
-	return out
+	return q.out
 }
 
 // quoteOrder sorts quotations by start, an enclosing one first.
