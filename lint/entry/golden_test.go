@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // TestDumpParse writes every field the parser gives for a large, fixed set
@@ -37,10 +39,17 @@ func TestDumpParse(t *testing.T) {
 	}
 	w := bufio.NewWriter(f)
 	n := 0
+	var recent []lint.Entry
 	for _, s := range dumpInputs(t) {
 		for _, v := range variants(s) {
-			dumpOne(w, v)
+			e := dumpOne(w, v)
 			n++
+			// The style of a list: the last few entries parsed.
+			recent = append(recent, e)
+			if len(recent) > 7 {
+				recent = recent[1:]
+			}
+			fmt.Fprintf(w, "LIST %q\n", DetectStyle(recent))
 		}
 	}
 	if err := w.Flush(); err != nil {
@@ -52,9 +61,10 @@ func TestDumpParse(t *testing.T) {
 	t.Logf("%d inputs dumped to %s", n, out)
 }
 
-func dumpOne(w *bufio.Writer, s string) {
+func dumpOne(w *bufio.Writer, s string) lint.Entry {
 	e, f := parse(s)
 	fmt.Fprintf(w, "IN %q\nE %#v\nF %#v\nSHAPED %v NAMES %#v REPEATS %v\n", s, e, f, IsReferenceShaped(s), ParseNames(s), RepeatsAuthor(s))
+	return e
 }
 
 // dumpInputs gathers the raw inputs in a fixed order.

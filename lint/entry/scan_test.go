@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // The expressions the scanners of scan.go stand in for. Each scanner must
@@ -302,5 +304,45 @@ func TestProseWords(t *testing.T) {
 	}
 	for _, v := range []string{"İt", "İS", "\u212aNOWS", "ſhe", "it’s", "’tis", "accordingly", "\xffit", "it\xff", ""} {
 		checkScanners(t, v)
+	}
+}
+
+// detectStyleByMaps is DetectStyle as it was first written, with maps.
+func detectStyleByMaps(entries []lint.Entry) lint.Style {
+	counts := map[lint.Style]int{}
+	first := map[lint.Style]int{}
+	for i, e := range entries {
+		if e.Style == lint.StyleUnknown {
+			continue
+		}
+		if _, ok := first[e.Style]; !ok {
+			first[e.Style] = i
+		}
+		counts[e.Style]++
+	}
+	best := lint.StyleUnknown
+	for _, s := range styleOrder {
+		c := counts[s]
+		if c == 0 {
+			continue
+		}
+		if best == lint.StyleUnknown || c > counts[best] || c == counts[best] && first[s] < first[best] {
+			best = s
+		}
+	}
+	return best
+}
+
+func TestDetectStyleRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	styles := []lint.Style{lint.StyleUnknown, lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard, "other"}
+	for range 20000 {
+		entries := make([]lint.Entry, r.IntN(9))
+		for i := range entries {
+			entries[i].Style = styles[r.IntN(len(styles))]
+		}
+		if got, want := DetectStyle(entries), detectStyleByMaps(entries); got != want {
+			t.Fatalf("DetectStyle(%v) = %q, want %q", entries, got, want)
+		}
 	}
 }

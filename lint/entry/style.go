@@ -1,6 +1,10 @@
 package entry
 
-import "github.com/citelint/citelint/lint"
+import (
+	"slices"
+
+	"github.com/citelint/citelint/lint"
+)
 
 // style weighs the shapes the stages saw. Each weight says how strongly a
 // shape belongs to one style: "(2009)." right after the authors is APA's
@@ -103,7 +107,7 @@ func (p *parser) style() lint.Style {
 
 // styleOrder fixes the order DetectStyle visits the styles in, so that its
 // answer never depends on map iteration.
-var styleOrder = []lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard}
+var styleOrder = [...]lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard}
 
 // DetectStyle returns the style most of the entries are written in,
 // ignoring entries whose style could not be told. A tie goes to the style of
@@ -111,26 +115,29 @@ var styleOrder = []lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, l
 // first clear example rather than by a fixed order; StyleUnknown when no
 // entry shows a style.
 func DetectStyle(entries []lint.Entry) lint.Style {
-	counts := map[lint.Style]int{}
-	first := map[lint.Style]int{}
+	var counts, first [len(styleOrder)]int
 	for i, e := range entries {
-		if e.Style == lint.StyleUnknown {
+		k := slices.Index(styleOrder[:], e.Style)
+		if k < 0 {
+			// StyleUnknown, or a style no entry is parsed into.
 			continue
 		}
-		if _, ok := first[e.Style]; !ok {
-			first[e.Style] = i
+		if counts[k] == 0 {
+			first[k] = i
 		}
-		counts[e.Style]++
+		counts[k]++
 	}
-	best := lint.StyleUnknown
-	for _, s := range styleOrder {
-		c := counts[s]
+	best := -1
+	for k, c := range counts {
 		if c == 0 {
 			continue
 		}
-		if best == lint.StyleUnknown || c > counts[best] || c == counts[best] && first[s] < first[best] {
-			best = s
+		if best < 0 || c > counts[best] || c == counts[best] && first[k] < first[best] {
+			best = k
 		}
 	}
-	return best
+	if best < 0 {
+		return lint.StyleUnknown
+	}
+	return styleOrder[best]
 }
