@@ -294,6 +294,11 @@ func (p *parser) quotedTitle() bool {
 	}
 	from := p.pos + n
 	for i := from; i < len(p.w); {
+		if c := p.w[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			// No other ASCII character closes a quotation.
+			i++
+			continue
+		}
 		r, rn := utf8.DecodeRune(p.w[i:])
 		if strings.ContainsRune(closers, r) {
 			next, _ := utf8.DecodeRune(p.w[i+rn:])

@@ -156,6 +156,15 @@ var scanned = []struct {
 	{"isProseWord", func(s string) string {
 		return fmt.Sprint(proseWords[strings.ToLower(strings.Trim(s, ".,;:!?()\"'“”‘’"))])
 	}, func(s string) string { return fmt.Sprint(isProseWord(strings.TrimFunc(s, isProsePunct))) }},
+	{"asciiLower", func(s string) string {
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}, asciiLower},
 	{"chiVolMay", func(s string) string { return fmt.Sprint(reChiVol.MatchString(s)) }, func(s string) string {
 		return fmt.Sprint(chiVolMay(s))
 	}},

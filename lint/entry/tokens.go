@@ -17,9 +17,9 @@ const (
 
 // token is one token of an entry, with its byte range in the entry.
 type token struct {
-	kind        tokKind
 	text        string
 	start, end  int
+	kind        tokKind
 	spaceBefore bool
 }
 
@@ -77,6 +77,15 @@ func appendTokens(toks []token, w string, limit int) []token {
 		case isWordRune(r):
 			j := i + n
 			for j < len(w) {
+				if c := w[j]; c < utf8.RuneSelf && c != '\'' && c != '-' {
+					// ASCII: a letter or digit goes on, anything else
+					// ends the word.
+					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+						j++
+						continue
+					}
+					break
+				}
 				r2, n2 := decodeRune(w[j:])
 				if isWordRune(r2) {
 					j += n2
