@@ -93,7 +93,7 @@ func (p *parser) date() {
 	}
 	// No author read, but "Name. 2019a." is an author-date entry whose
 	// author is one word or an organisation ("Epocrates. 2019a.").
-	if m := reAnchoredBareDate().FindStringSubmatchIndex(p.rest()); m != nil {
+	if m := findSubmatchIndexIf(reAnchoredBareDate(), p.rest(), anchoredBareDateMay(p.rest())); m != nil {
 		segStart, segEnd := trimRange(p.s, p.pos+m[2], p.pos+m[3], " ")
 		// Ambiguous with an MLA title and its year ("Interesting Things.
 		// 2014."), but a year straight after the first field is
@@ -243,7 +243,7 @@ func (p *parser) title() {
 		// "———. 2016." has a date where the title would stand.
 		return
 	}
-	if m := reTitlePlacePub().FindStringSubmatchIndex(p.s[p.pos:end]); m != nil && (hasPublisherWord(p.s[p.pos+m[4]:p.pos+m[5]]) || hasGroupWord(p.s[p.pos+m[4]:p.pos+m[5]])) {
+	if m := findSubmatchIndexIf(reTitlePlacePub(), p.s[p.pos:end], titlePlacePubMay(p.s[p.pos:end])); m != nil && (hasPublisherWord(p.s[p.pos+m[4]:p.pos+m[5]]) || hasGroupWord(p.s[p.pos+m[4]:p.pos+m[5]])) {
 		// "Khrushchev: the man and his era, London: Free Press." — a
 		// comma, not a period, before the place and publisher.
 		p.e.Publisher = field(p.s[p.pos+m[4] : p.pos+m[5]])
@@ -904,6 +904,32 @@ func findIndexIf(re *regexp.Regexp, s string, may bool) []int {
 		return nil
 	}
 	return re.FindStringIndex(s)
+}
+
+// findSubmatchIndexIf is re.FindStringSubmatchIndex(s) when may is true,
+// else nil.
+func findSubmatchIndexIf(re *regexp.Regexp, s string, may bool) []int {
+	if !may {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
+}
+
+// anchoredBareDateMay: reAnchoredBareDate needs the first period followed
+// by spaces and a digit or "n".
+func anchoredBareDateMay(s string) bool {
+	k := strings.IndexByte(s, '.')
+	if k <= 0 {
+		return false
+	}
+	j := skipRESpace(s, k+1)
+	return j > k+1 && j < len(s) && (isDigitByte(s[j]) || s[j] == 'n')
+}
+
+// titlePlacePubMay: reTitlePlacePub needs a comma and, after it, a colon.
+func titlePlacePubMay(s string) bool {
+	c := strings.IndexByte(s, ',')
+	return c >= 0 && strings.IndexByte(s[c:], ':') >= 0
 }
 
 // isRESpace is \s in an expression.

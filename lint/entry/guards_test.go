@@ -20,6 +20,8 @@ var guarded = []struct {
 }{
 	{"reEdition()", reEdition(), editionMay},
 	{"reNBYear()", reNBYear(), nbYearMay},
+	{"reAnchoredBareDate()", reAnchoredBareDate(), anchoredBareDateMay},
+	{"reTitlePlacePub()", reTitlePlacePub(), titlePlacePubMay},
 	{"reRole()", reRole(), roleMay},
 	{"reRepeatAuthor()", reRepeatAuthor(), repeatMay},
 	{"reNoDate()", reNoDate(), func(s string) bool { return noDate(s) }},
@@ -51,6 +53,8 @@ var guardSamples = []string{
 	" (Ed.)", ", editors", " [Trans.]", "  ——.", "---.", "__, ", "—. ", "Vol. 3", "VOLUME 2", "New York: Norton",
 	"Translated by Max Hayward,", "Edited by J. Smith.", "II. The test", "X. Y", "20 Oct. 2014", "2014-10-20", "10/20/2014", "March 2019",
 	"Oxford UP, 1995.", "Freeze, Gregory. Party state. Oxford UP, 1995.", "1500 1499 2099 2100 2000s 1950–1960",
+	"Epocrates. 2019a.", "Epocrates.  n.d.", "WHO. 2020–2021, x", "A.2019.", "Khrushchev: the man and his era, London: Free Press",
+	"Title, New York: Norton", "Title: a, b",
 }
 
 func TestGuards(t *testing.T) {

@@ -283,6 +283,7 @@ var fieldPieces = []string{
 	"vol", "Volume", "ume", "iv", "XL", "no", "nos", "iss", "issue", "p", "pp", "web", "print", "cited", "Jan", "JAN", "jAn",
 	"Web.", "Print.", "ISBN", "isbn", "Retrieved", "viewed", "DVD.", "cd.", "Radio.", "film.", "online.", "television.",
 	"consulted", "accessed", "available", "d.", "v", "In", "in", ", 1955", "Translated by ", "Eds.", "Foreword by ",
+	"Epocrates", "WHO", "Free Press", "n.d", "“", "”", ", London: Free Press", ", New York:", " Norton", ", São Paulo: ",
 }
 
 // randomPieces strings together a few pieces.
