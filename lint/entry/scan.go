@@ -7,9 +7,12 @@ import (
 )
 
 // The scanners in this file stand in for expressions the parser used to run
-// on every entry. Each finds exactly what its expression found, down to the
-// byte offsets: scan_test.go keeps the expressions and holds each scanner
-// to its own on samples and under fuzzing. They work on bytes, as the
+// on every entry, and the guards (…May) keep the expressions it still runs
+// off text they cannot match. Each scanner finds exactly what its
+// expression found, down to the byte offsets: scan_test.go keeps the
+// expressions and holds each scanner to its own on samples, on random
+// inputs and under FuzzGuards, and guards_test.go holds each guard to its
+// expression. The scanners work on bytes, as the
 // expressions' ASCII classes do: \d is 0-9, \s is one of "\t\n\f\r ", \b
 // looks at ASCII word characters, and (?i) lets 's' stand for 'ſ' and 'k'
 // for the Kelvin sign, which the case-folding scanners honour too.
