@@ -49,6 +49,10 @@ func TestParse(t *testing.T) {
 			want{families: []string{"Martin-Jones", "Osei-Bonsu"}, given: "Mary", year: "2019", date: "2019", title: "Rivers of Ice", quoted: true, container: "Climate Review", volume: "2", issue: "1", pages: "10–20", style: lint.StyleMLA}},
 		{"mla et al, doi", `Lindqvist, Karin, et al. "Winter Light in Nordic Painting." Art Quarterly, vol. 14, no. 3, 2021, pp. 201–19, doi:10.5555/aq.2021.143.`,
 			want{families: []string{"Lindqvist"}, given: "Karin", etAl: true, year: "2021", date: "2021", title: "Winter Light in Nordic Painting", quoted: true, container: "Art Quarterly", volume: "14", issue: "3", pages: "201–19", doi: "10.5555/aq.2021.143", style: lint.StyleMLA}},
+		{"apa date the working copy blanked part of", `the thaw. (2020 *, March*). Title.`,
+			want{year: "2020", date: "2020 *, March", title: "the thaw", container: "Title", style: lint.StyleAPA}},
+		{"list number without its period before an accented capital", `12 Ébert, Roger. Great Movies. Broadway Books, 2002.`,
+			want{families: []string{"Ébert"}, given: "Roger", year: "2002", date: "2002", title: "Great Movies", publisher: "Broadway Books", style: lint.StyleMLA}},
 		{"mla book with suffix", `King, Martin Luther, Jr. Letters from the Road. Harper & Row, 1964.`,
 			want{families: []string{"King"}, given: "Martin Luther", year: "1964", date: "1964", title: "Letters from the Road", publisher: "Harper & Row", style: lint.StyleMLA}},
 		{"mla book, translator, Print", `Ehrenburg, Ilya. The Thaw. Translated by Manya Harari, Harvill Press, 1955. Print.`,
@@ -297,6 +301,8 @@ func FuzzParse(f *testing.F) {
 		"1.\n\"",
 		`(`,
 		`A.-`,
+		`the thaw. (2020 *, March*). Title.`,
+		`12 Ébert, Roger. Great Movies. Broadway Books, 2002.`,
 	} {
 		f.Add(s)
 	}
@@ -307,6 +313,18 @@ func FuzzParse(f *testing.F) {
 		}
 		if e.Title != "" && utf8.ValidString(s) && !utf8.ValidString(s[e.TitleRange.Start:e.TitleRange.End]) {
 			t.Fatalf("title range %v splits a rune in %q", e.TitleRange, s)
+		}
+		if utf8.ValidString(s) {
+			for _, a := range e.Authors {
+				if !utf8.ValidString(a.Family + a.Given + a.Particle + a.Suffix) {
+					t.Fatalf("author %+v of %q splits a rune", a, s)
+				}
+			}
+			for _, f := range []string{e.Title, e.Container, e.Publisher, e.Year, e.Date} {
+				if !utf8.ValidString(f) {
+					t.Fatalf("field %q of %q splits a rune", f, s)
+				}
+			}
 		}
 		_ = IsReferenceShaped(s)
 	})

@@ -136,11 +136,14 @@ func (p *parser) date() {
 	} else {
 		p.setTitle(segStart, segEnd, false)
 	}
-	// This reads the original text, where something blanked from the
-	// working copy can break the date that findParenDate found ("(2020
-	// *, March*)"): dm is then nil, and this panics.
-	dm := reParenDate().FindStringSubmatchIndex(p.s[p.pos+open:])
-	p.setDate(p.pos+open+dm[2], p.pos+open+dm[3])
+	// The date is read from the original text; where something blanked
+	// from the working copy made it ("(2020 *, March*)"), the original
+	// does not read as one, and the date findParenDate found stands.
+	if dm := reParenDate().FindStringSubmatchIndex(p.s[p.pos+open:]); dm != nil {
+		p.setDate(p.pos+open+dm[2], p.pos+open+dm[3])
+	} else if ds, de, _, ok := parenDateAt(p.rest(), open, false); ok {
+		p.setDate(p.pos+ds, p.pos+de)
+	}
 	p.f.parenDate = true
 	p.pos += closed
 	if p.pos < len(p.w) && p.w[p.pos] == '.' {

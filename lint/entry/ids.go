@@ -40,8 +40,10 @@ func (p *parser) prepare() {
 		p.blank(0, end)
 	} else if end := bareNumber(p.s); end >= 0 {
 		// A number followed by a capital ("33 Bergk, V.") is a list
-		// number whose period was lost.
-		p.blank(0, end-1)
+		// number whose period was lost; the capital, of one byte or
+		// more ("12 Ébert"), stays.
+		_, w := utf8.DecodeLastRuneInString(p.s[:end])
+		p.blank(0, end-w)
 	}
 
 	// "———." stands for the previous entry's authors; the entry alone
