@@ -28,6 +28,19 @@ func runeAtSlow(s string, i int) (rune, int) {
 	if i >= len(s) || i < 0 {
 		return ' ', 0
 	}
+	// Curly quotation marks, dashes, the ellipsis (U+2000 to U+203F), « »
+	// and the no-break space (U+0080 to U+00BF) are most of an essay's
+	// characters beyond ASCII: decode them here, as utf8 would.
+	switch s[i] {
+	case 0xE2:
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return 0x2000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+		}
+	case 0xC2:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			return rune(s[i+1]), 2
+		}
+	}
 	return utf8.DecodeRuneInString(s[i:])
 }
 
