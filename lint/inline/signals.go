@@ -189,7 +189,7 @@ func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
 			if !ok || wordGoesOn(text, i+n, end) || !wordStart(text, start, i) {
 				continue
 			}
-			if j := i + n; maybeTrigger(text[i:j]) {
+			if j := i + n; maybeTrigger(text[i:j]) && triggerWord(text[i:j]) {
 				if p, _ := runeBefore(text, i); i == start || !isApostrophe(p) && p != '-' {
 					sc.word(i, j)
 				}
@@ -365,6 +365,21 @@ func prevWord(text string, off, start int) (string, int) {
 		j -= n
 	}
 	return text[j:k], j
+}
+
+// triggerWord reports whether word (see word) may do anything with w:
+// whether w is a signal verb or opens one of the other triggers. It is
+// cheap, and most words that pass maybeTrigger fail it.
+func triggerWord(w string) bool {
+	switch w[0] {
+	case 'a', 'A', 'q', 'Q', 'w':
+		switch w {
+		case "according", "According", "quoting", "Quoting", "quote", "words":
+			return true
+		}
+	}
+	_, ok := signalVerb(w)
+	return ok
 }
 
 // word looks at one word that may set off a signal phrase.
