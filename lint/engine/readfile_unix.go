@@ -50,4 +50,3 @@ func readFile(path string) ([]byte, error) {
 		}
 	}
 }
-

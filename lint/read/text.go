@@ -79,7 +79,7 @@ func splitLines(text []byte) []textLine {
 			next = j + 1
 		}
 		l.start, l.end = trimBlanks(text, l.start, l.end)
-		l.runes = utf8.RuneCount(text[l.start:l.end])
+		l.runes = lint.RuneCount(text[l.start:l.end])
 		lines = append(lines, l)
 		i = next
 	}
