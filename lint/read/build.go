@@ -1,6 +1,7 @@
 package read
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -105,6 +106,17 @@ func (b *blockBuilder) pos() int {
 	return b.cur.Start + b.n
 }
 
+// nextByte is the offset of the first c in src[from:stop], or stop.
+func nextByte(src []byte, c byte, from, stop int) int {
+	if k := bytes.IndexByte(src[from:stop], c); k >= 0 {
+		return from + k
+	}
+	return stop
+}
+
+// spaceByte is isSpaceByte as a table, for the loops that test every byte.
+var spaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
+
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
@@ -143,12 +155,12 @@ func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
 	run := 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		if !isSpaceByte(c) {
+		if !spaceByte[c] {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(text) && isSpaceByte(text[j]) {
+		for j < len(text) && spaceByte[text[j]] {
 			j++
 		}
 		atStart := i == run && (b.n == 0 || b.lastSpace)

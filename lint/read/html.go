@@ -274,28 +274,36 @@ func headingLevel(a atom.Atom) int {
 // whole body.
 func mainContent(root *xhtml.Node) (*xhtml.Node, bool) {
 	m := contentMatchers()
-	doc := goquery.NewDocumentFromNode(root)
-	// One walk finds every candidate, in document order; the first one of
-	// the most preferred kind outside the comments wins.
+	// One walk in document order finds the first candidate of each kind
+	// outside the comments; it stops at the first of the most preferred
+	// kind, which nothing can beat.
 	var best *xhtml.Node
 	bestRank := len(m.each)
-	for _, n := range doc.FindMatcher(m.any).Nodes {
-		for rank := range bestRank {
-			if m.each[rank].Match(n) {
-				if !inCommentThread(n) {
-					best, bestRank = n, rank
+	var visit func(n *xhtml.Node) bool
+	visit = func(n *xhtml.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode {
+				continue
+			}
+			for rank := range bestRank {
+				if m.each[rank].Match(c) {
+					if !inCommentThread(c) {
+						best, bestRank = c, rank
+					}
+					break
 				}
-				break
+			}
+			if bestRank == 0 || visit(c) {
+				return true
 			}
 		}
-		if bestRank == 0 {
-			break
-		}
+		return false
 	}
+	visit(root)
 	if best != nil {
 		return best, false
 	}
-	if body := doc.FindMatcher(m.body).Nodes; len(body) > 0 {
+	if body := goquery.NewDocumentFromNode(root).FindMatcher(m.body).Nodes; len(body) > 0 {
 		return body[0], true
 	}
 	return root, true
@@ -307,14 +315,13 @@ func mainContent(root *xhtml.Node) (*xhtml.Node, bool) {
 var contentSelectors = []string{".entry-content", "[itemprop=articleBody]", ".post-content", ".post-body", ".post-entry", ".entry", "article", "main"}
 
 type htmlMatchers struct {
-	each             []cascadia.Selector
-	any, body, links cascadia.Selector
+	each        []cascadia.Selector
+	body, links cascadia.Selector
 }
 
 // contentMatchers compiles the selectors once, for every page.
 var contentMatchers = sync.OnceValue(func() htmlMatchers {
 	m := htmlMatchers{
-		any:   cascadia.MustCompile(strings.Join(contentSelectors, ", ")),
 		body:  cascadia.MustCompile("body"),
 		links: cascadia.MustCompile("a[href]"),
 	}
@@ -333,7 +340,7 @@ func inCommentThread(n *xhtml.Node) bool {
 		if id := attr(n, "id"); id == "comments" || id == "respond" {
 			return true
 		}
-		for _, class := range strings.Fields(attr(n, "class")) {
+		for class := range strings.FieldsSeq(attr(n, "class")) {
 			switch class {
 			case "comments-area", "comment-list", "commentlist", "comment", "comment-body", "comment-content", "comment-respond":
 				return true
@@ -385,7 +392,7 @@ func (w *htmlWalker) isChrome(n *xhtml.Node) bool {
 	if strings.Contains(strings.ToLower(class), "share") {
 		return true
 	}
-	for _, c := range strings.Fields(class) {
+	for c := range strings.FieldsSeq(class) {
 		switch c {
 		case "comments-area", "comment-list", "commentlist", "comment-respond", "printfriendly", "pf-button",
 			"sharedaddy", "sd-sharing", "sd-block", "jp-relatedposts", "related-posts", "entry-meta",
@@ -485,10 +492,25 @@ func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
 			b.addSource(run, end, strong)
 		}
 	}
+	// Only "&", a no-break space's first byte and, in <pre>, "\r" need a
+	// look; the next of each is found by IndexByte and kept until passed.
+	nextAmp, nextNBSP, nextCR := -1, -1, span.End
+	if ctx.pre {
+		nextCR = -1
+	}
+	next := func(c byte, from int) int { return nextByte(w.src, c, from, span.End) }
 	for i := span.Start; i < span.End; {
-		if !textSpecial[w.src[i]] {
-			i++
-			continue
+		if nextAmp < i {
+			nextAmp = next('&', i)
+		}
+		if nextNBSP < i {
+			nextNBSP = next(0xC2, i)
+		}
+		if nextCR < i {
+			nextCR = next('\r', i)
+		}
+		if i = min(nextAmp, nextNBSP, nextCR); i >= span.End {
+			break
 		}
 		switch w.src[i] {
 		case '&':
@@ -519,9 +541,6 @@ func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
 	}
 	flush(span.End)
 }
-
-// textSpecial marks the bytes text() must look at: the rest are copied.
-var textSpecial = [256]bool{'&': true, '\r': true, 0xC2: true}
 
 // htmlEntityAt decodes the character reference s starts with, as browsers
 // do (the semicolon may be missing for the old entities), returning its
@@ -667,7 +686,7 @@ func isBlockElement(a atom.Atom) bool {
 }
 
 func hasClass(n *xhtml.Node, class string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
+	for c := range strings.FieldsSeq(attr(n, "class")) {
 		if c == class {
 			return true
 		}

@@ -301,6 +301,9 @@ func bareURLEnd(src []byte, i, stop int) int {
 	}
 	end := i + n
 	for end < stop && !isSpaceByte(src[end]) && src[end] != '<' && src[end] != '>' && src[end] != '"' {
+		if src[end] == '[' && end+1 < stop && src[end+1] == '^' {
+			break // a footnote reference after the URL: "www.x.org[^1]"
+		}
 		end++
 	}
 	// Drop trailing punctuation, and a ")" that closes a parenthesis
@@ -349,10 +352,19 @@ func (r *mdReader) plainText(start, stop int) {
 			b.addSource(run, end, strong)
 		}
 	}
+	// Only a backslash or "&" needs a look: the next of each is found by
+	// IndexByte and kept until passed.
+	nextEsc, nextAmp := -1, -1
+	next := func(c byte, from int) int { return nextByte(src, c, from, stop) }
 	for i := start; i < stop; {
-		if c := src[i]; c != '\\' && c != '&' {
-			i++
-			continue
+		if nextEsc < i {
+			nextEsc = next('\\', i)
+		}
+		if nextAmp < i {
+			nextAmp = next('&', i)
+		}
+		if i = min(nextEsc, nextAmp); i >= stop {
+			break
 		}
 		switch src[i] {
 		case '\\':
