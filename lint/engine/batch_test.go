@@ -153,6 +153,7 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	dir := b.TempDir()
 	total := writeCorpus(b, dir, n)
+	flushWrites()
 	eng := engine.New(engine.Options{Rules: rules.All()})
 
 	// The collector's pace exactly as cmd/citelint's main sets it
