@@ -177,13 +177,59 @@ func appendFoldASCII(dst []byte, s string) []byte {
 	return dst
 }
 
-// romanPairs are romanisation's two-letter replacements, as the
-// romanisation Replacer has them; "j" → "i" and "w" → "v" are the
-// one-letter ones.
-var romanPairs = map[[2]byte]string{
-	{'k', 'h'}: "h", {'z', 'h'}: "j", {'y', 'a'}: "ia", {'y', 'u'}: "iu", {'o', 'u'}: "u",
-	{'y', 'e'}: "e", {'i', 'y'}: "i", {'y', 'i'}: "i", {'e', 'h'}: "e", {'k', 's'}: "x",
-	{'c', 'k'}: "k", {'p', 'h'}: "f", {'t', 's'}: "c", {'t', 'z'}: "c",
+// romanPair is the replacement of the two letters a, b among
+// romanisation's two-letter replacements, as the romanisation Replacer
+// has them, or ""; "j" → "i" and "w" → "v" are the one-letter ones.
+func romanPair(a, b byte) string {
+	switch a {
+	case 'k':
+		switch b {
+		case 'h':
+			return "h"
+		case 's':
+			return "x"
+		}
+	case 'z':
+		if b == 'h' {
+			return "j"
+		}
+	case 'y':
+		switch b {
+		case 'a':
+			return "ia"
+		case 'u':
+			return "iu"
+		case 'e':
+			return "e"
+		case 'i':
+			return "i"
+		}
+	case 'o':
+		if b == 'u' {
+			return "u"
+		}
+	case 'i':
+		if b == 'y' {
+			return "i"
+		}
+	case 'e':
+		if b == 'h' {
+			return "e"
+		}
+	case 'c':
+		if b == 'k' {
+			return "k"
+		}
+	case 'p':
+		if b == 'h' {
+			return "f"
+		}
+	case 't':
+		if b == 's' || b == 'z' {
+			return "c"
+		}
+	}
+	return ""
 }
 
 // appendKeyPart appends the key of one folded ASCII word, as Key treats
@@ -193,7 +239,7 @@ func appendKeyPart(dst, w []byte) []byte {
 	start := len(dst)
 	for i := 0; i < len(w); {
 		if i+1 < len(w) {
-			if r, ok := romanPairs[[2]byte{w[i], w[i+1]}]; ok {
+			if r := romanPair(w[i], w[i+1]); r != "" {
 				dst = append(dst, r...)
 				i += 2
 				continue
