@@ -197,6 +197,9 @@ func BenchmarkBatch(b *testing.B) {
 
 	b.SetBytes(total)
 	b.ResetTimer()
+	gcCPU := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"}, {Name: "/cpu/classes/idle:cpu-seconds"}}
+	metrics.Read(gcCPU)
+	gcStart, usedStart := gcCPU[0].Value.Float64(), gcCPU[1].Value.Float64()-gcCPU[2].Value.Float64()
 	start, startCPU := time.Now(), processCPUTime()
 	for b.Loop() {
 		files, findings := 0, 0
@@ -215,6 +218,11 @@ func BenchmarkBatch(b *testing.B) {
 		}
 	}
 	elapsed, cpu := time.Since(start), processCPUTime()-startCPU
+	metrics.Read(gcCPU)
+	if used := gcCPU[1].Value.Float64() - gcCPU[2].Value.Float64() - usedStart; used > 0 {
+		// The collector's share of the CPU time the runtime used.
+		b.ReportMetric(100*(gcCPU[0].Value.Float64()-gcStart)/used, "gc-cpu-%")
+	}
 	close(stop)
 	wg.Wait()
 	perCore := float64(total) * float64(b.N) / elapsed.Seconds() / float64(runtime.GOMAXPROCS(0)) / 1e6
