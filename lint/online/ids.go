@@ -73,46 +73,70 @@ type DOIClaim struct {
 	DOI        string
 }
 
-// hasDOIWord reports whether text holds "doi" in any case.
-func hasDOIWord(text string) bool {
-	for i := 0; i+2 < len(text); i++ {
-		if text[i]|0x20 == 'd' && text[i+1]|0x20 == 'o' && text[i+2]|0x20 == 'i' {
-			return true
-		}
-	}
-	return false
+// doiLabels are how entries introduce a DOI, in lower case. Each holds
+// "doi"; before is how many bytes of it stand before that "doi".
+var doiLabels = []struct {
+	label  string
+	before int
+}{
+	{"https://dx.doi.org/", 11}, {"http://dx.doi.org/", 10}, {"https://doi.org/", 8}, {"http://doi.org/", 7},
+	{"doi.org/", 0}, {"doi:", 0}, {"doi ", 0},
 }
 
-// doiLabels are how entries introduce a DOI, in lower case.
-var doiLabels = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:", "doi "}
+// indexDOIWord returns the offset of the first "doi", in any ASCII case, in
+// text at or after from, or -1.
+func indexDOIWord(text string, from int) int {
+	for i := from; i+2 < len(text); i++ {
+		if text[i]|0x20 == 'd' && text[i+1]|0x20 == 'o' && text[i+2]|0x20 == 'i' {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasPrefixFold reports whether s[at:] starts with lower, an ASCII lower-case
+// string, in any ASCII case.
+func hasPrefixFold(s string, at int, lower string) bool {
+	if at < 0 || len(s)-at < len(lower) {
+		return false
+	}
+	for k := 0; k < len(lower); k++ {
+		c := s[at+k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[k] {
+			return false
+		}
+	}
+	return true
+}
 
 // DOIClaims finds what text offers as DOIs. Only a claim that starts with
 // a digit is returned: "DOI" followed by a word is prose ("DOI not
 // available"), not a DOI written wrong.
+//
+// Labels are matched in ASCII case only, so offsets are the text's own.
+// Every label holds "doi", and none holds a second one before it, so the
+// first "doi" that some label fits around gives the earliest label, and
+// the label that starts earliest around it is the longest.
 func DOIClaims(text string) []DOIClaim {
-	if !hasDOIWord(text) {
-		// Every label holds "doi": most entries are spared the lowering.
-		return nil
-	}
-	lower := strings.ToLower(text)
-	if len(lower) != len(text) {
-		// Lowering changed byte lengths (rare letters): offsets would
-		// not carry over, so only ASCII is lowered.
-		lower = asciiLower(text)
-	}
 	var out []DOIClaim
-	for i := 0; i < len(lower); {
+	for i := 0; i < len(text); {
 		at, label := -1, ""
-		for _, l := range doiLabels {
-			if k := strings.Index(lower[i:], l); k >= 0 && (at < 0 || i+k < at || i+k == at && len(l) > len(label)) {
-				at, label = i+k, l
+		for p := indexDOIWord(text, i); p >= 0 && at < 0; p = indexDOIWord(text, p+1) {
+			for _, l := range doiLabels {
+				if start := p - l.before; start >= i && hasPrefixFold(text, start, l.label) {
+					at, label = start, l.label
+					break
+				}
 			}
 		}
 		if at < 0 {
 			break
 		}
 		// "doi" must start a word: "Doing" and "adoi:" are not labels.
-		if strings.HasPrefix(label, "doi") && at > 0 && isWordByte(lower[at-1]) {
+		if strings.HasPrefix(label, "doi") && at > 0 && isWordByte(text[at-1]) {
 			i = at + len(label)
 			continue
 		}
@@ -132,16 +156,6 @@ func DOIClaims(text string) []DOIClaim {
 		out = append(out, DOIClaim{Start: j, End: j + len(token), DOI: token})
 	}
 	return out
-}
-
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 func isWordByte(c byte) bool {
