@@ -174,7 +174,7 @@ func entryFaults(e *lint.Essay, en lint.Entry, italicsShown bool) []string {
 		if (strings.Contains(en.Text, "(n") || strings.Contains(en.Text, "(N")) && badNoDate.MatchString(en.Text) {
 			out = append(out, `write a missing date as "(n.d.)"`)
 		}
-		if mayOpenWithDate(en.Text) && apaDateNoPeriod.MatchString(en.Text) {
+		if dateWithoutPeriod(en.Text) {
 			out = append(out, "put a period after the date in parentheses")
 		}
 	}
@@ -216,18 +216,84 @@ func directFirst(en lint.Entry, head string) bool {
 	return g == 0 && f > g
 }
 
-// mayOpenWithDate reports whether the first parenthesis of text opens with
-// a digit or "n", as apaDateNoPeriod's must: most entries are spared it.
-func mayOpenWithDate(text string) bool {
+// dateWithoutPeriod reports whether apaDateNoPeriod matches text, read by
+// hand: the first "(" holds a year (with a letter) or "n.d.", perhaps a
+// ", " and more up to the ")", and after the ")" come white space and
+// something else, where a period should have been.
+func dateWithoutPeriod(text string) bool {
 	i := strings.IndexByte(text, '(')
-	return i >= 0 && i+1 < len(text) && (text[i+1] >= '0' && text[i+1] <= '9' || text[i+1] == 'n')
+	if i < 0 {
+		return false
+	}
+	i++
+	switch {
+	case i+4 <= len(text) && isDigits(text[i:i+4]):
+		i += 4
+		if i < len(text) && 'a' <= text[i] && text[i] <= 'z' {
+			// "2019a", or the "a" may not belong to the date: the
+			// expression tries both.
+			if closesDate(text, i+1) {
+				return true
+			}
+		}
+	case strings.HasPrefix(text[i:], "n.d."):
+		i += 4
+	default:
+		return false
+	}
+	return closesDate(text, i)
+}
+
+// closesDate reports whether text from i holds the rest of
+// apaDateNoPeriod: `(?:, [^)]*)?\)\s+\S`.
+func closesDate(text string, i int) bool {
+	if strings.HasPrefix(text[i:], ", ") {
+		k := strings.IndexByte(text[i:], ')')
+		if k < 0 {
+			return false
+		}
+		i += k
+	}
+	if i >= len(text) || text[i] != ')' {
+		return false
+	}
+	i++
+	j := i
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\f' || text[j] == '\r') {
+		j++
+	}
+	return j > i && j < len(text)
+}
+
+func isDigits(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isFullGiven reports whether fullGiven matches w: a capital and then
+// one or more lower-case letters.
+func isFullGiven(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if n == 0 || !unicode.Is(unicode.Lu, r) || len(w) == n {
+		return false
+	}
+	for _, r := range w[n:] {
+		if !unicode.Is(unicode.Ll, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasFullGiven reports whether a given name is written out ("Gregory"),
 // not as initials ("G. L.").
 func hasFullGiven(given string) bool {
 	for _, w := range strings.Fields(given) {
-		if fullGiven.MatchString(w) {
+		if isFullGiven(w) {
 			return true
 		}
 	}

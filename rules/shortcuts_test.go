@@ -56,14 +56,34 @@ func TestHelpersMatchTheirDefinitions(t *testing.T) {
 // expressions to those expressions.
 func TestEntryGuards(t *testing.T) {
 	for _, s := range []string{"", "(n.d.)", "Smith, J. (nd). Title.", "Smith (N.D.) x", "(no date)", "(No date)", "x (n. d)", "(2019) Title", "Smith, J. (2019a) Title",
-		"Smith, J. (n.d.) Title", "Smith (Ed.) (2019) T", "(2019, March 3) Title", "(2019, March 3). Title", "no parens", "(", "(n", "Freeze (2009).", "(1999)x"} {
+		"Smith, J. (n.d.) Title", "Smith (Ed.) (2019) T", "(2019, March 3) Title", "(2019, March 3). Title", "no parens", "(", "(n", "Freeze (2009).", "(1999)x", "(2019a) x", "(2019ab) x", "(2019, ) x", "(2019, x", "(2019) ", "(2019)\v.", "(2019)\n\nx",
+		"A (B) (2019) x", "(n.d.) x", "(n.d., x) y", "(N.d.) x", "(20190) x", "(201) x", "((2019) x"} {
 		if badNoDate.MatchString(s) && !strings.Contains(s, "(n") && !strings.Contains(s, "(N") {
 			t.Errorf("badNoDate matches %q but the guard says no", s)
 		}
-		if apaDateNoPeriod.MatchString(s) && !mayOpenWithDate(s) {
-			t.Errorf("apaDateNoPeriod matches %q but mayOpenWithDate says no", s)
+		if got, want := dateWithoutPeriod(s), apaDateNoPeriod.MatchString(s); got != want {
+			t.Errorf("dateWithoutPeriod(%q) = %v, want %v", s, got, want)
 		}
 	}
+	for _, w := range []string{"", "Gregory", "G.", "GREGORY", "Ǆemal", "Émile", "É", "Éé", "J", "Jo", "jo", "Jo3", "Jo\xff", "\xffo", "Ђорђе", "McDonald"} {
+		if got, want := isFullGiven(w), fullGiven.MatchString(w); got != want {
+			t.Errorf("isFullGiven(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func FuzzEntryGuards(f *testing.F) {
+	for _, s := range []string{"Smith, J. (2019a) Title", "Smith, J. (n.d.) Title", "(2019, March 3) Title", "(2019, March 3). T", "Émile", "(1999b, x)\tY", "(2020)\v."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := dateWithoutPeriod(s), apaDateNoPeriod.MatchString(s); got != want {
+			t.Fatalf("dateWithoutPeriod(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isFullGiven(s), fullGiven.MatchString(s); got != want {
+			t.Fatalf("isFullGiven(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
 
 // TestSortKeysOrderAsWholeKeys checks that keys folded from the first
