@@ -93,6 +93,27 @@ type mdReader struct {
 	// been written already.
 	skip   int
 	strong int
+	// markFrom and mark cache nextURLMark: the first "://" or "www." at
+	// or after markFrom is at mark.
+	markFrom, mark int
+}
+
+// nextURLMark returns the offset of the first "://" or "www." at or
+// after from (len(src) when there is none): where nextBareURL's search
+// could first find a URL. Most text holds none, and is spared the search
+// segment by segment.
+func (r *mdReader) nextURLMark(from int) int {
+	if r.mark == 0 || from < r.markFrom || from > r.mark {
+		r.markFrom, r.mark = from, len(r.src)
+		rest := r.src[from:]
+		if k := bytes.Index(rest, []byte("://")); k >= 0 {
+			r.mark = from + k
+		}
+		if k := bytes.Index(rest[:r.mark-from], []byte("www.")); k >= 0 {
+			r.mark = from + k
+		}
+	}
+	return r.mark
 }
 
 // blocks walks block-level nodes. kind is what a paragraph is in this
@@ -223,6 +244,10 @@ func (r *mdReader) inline(n ast.Node) {
 func (r *mdReader) text(start, stop int) {
 	start = max(start, r.skip)
 	for i := start; i < stop; {
+		if r.nextURLMark(i) >= stop {
+			r.plainText(i, stop)
+			return
+		}
 		at, end := nextBareURL(r.src, i, stop, r.lineEnd(stop))
 		if at < 0 {
 			r.plainText(i, stop)
