@@ -163,7 +163,7 @@ func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
 	// A word runs over letters, digits and letters beyond ASCII from its
 	// first letter on; only a word of ASCII letters can be a trigger. The
 	// ASCII letters that follow no ASCII letter are found eight bytes at a
-	// time; most are turned away by their first two letters, and only the
+	// time; most are turned away by their first three letters, and only the
 	// rest are read to their end.
 	var prev uint64 // the letters of the previous eight bytes
 	for p := start; p < end; p += 8 {
@@ -179,10 +179,10 @@ func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
 		for firsts != 0 {
 			i := p + firstMarked(firsts)
 			firsts &= firsts - 1
-			if i+1 >= end {
-				continue // one letter
+			if i+2 >= end {
+				continue // two letters at most: no trigger is as short
 			}
-			if pair := uint(text[i])<<8 | uint(text[i+1]); triggerPairs[pair>>6]&(1<<(pair&63)) == 0 {
+			if t := triggerTriple(text[i], text[i+1], text[i+2]); triggerTriples[t>>6]&(1<<(t&63)) == 0 {
 				continue
 			}
 			n, ok := mayTrigger(text, i, end)
@@ -295,27 +295,30 @@ var triggerShapes = func() (t [26][26]uint16) {
 	return t
 }()
 
-// triggerPairs has a bit for each pair of bytes that may open a trigger:
-// the first two letters of one (see mayTrigger), indexed by the first
-// byte and the second.
-var triggerPairs = func() (t [1 << 16 / 64]uint64) {
-	set := func(a, b byte) {
-		pair := uint(a)<<8 | uint(b)
-		t[pair>>6] |= 1 << (pair & 63)
+// triggerTriples has a bit for each triple of bytes that may open a
+// trigger word, by triggerTriple: every trigger word (see triggerWord) has
+// three letters at least, so its first three set a bit. Case and all but
+// the low five bits of each byte are dropped, so that unrelated triples
+// share bits: the table only turns away, in the signal scan, most words
+// that cannot be triggers before their length is read.
+var triggerTriples = func() (t [1 << 15 / 64]uint64) {
+	add := func(w string) {
+		k := triggerTriple(w[0], w[1], w[2])
+		t[k>>6] |= 1 << (k & 63)
 	}
-	for a := byte('a'); a <= 'z'; a++ {
-		for b := byte('a'); b <= 'z'; b++ {
-			if triggerShapes[a-'a'][b-'a'] != 0 {
-				set(a, b)
-			}
-		}
+	for w := range signalVerbs {
+		add(w)
 	}
-	for b := 0; b < 256; b++ {
-		set('A', byte(b))
-		set('Q', byte(b))
+	for _, w := range []string{"according", "According", "quoting", "Quoting", "quote", "words"} {
+		add(w)
 	}
 	return t
 }()
+
+// triggerTriple indexes triggerTriples by the first three bytes of a word.
+func triggerTriple(a, b, c byte) uint {
+	return uint(a&31)<<10 | uint(b&31)<<5 | uint(c&31)
+}
 
 // maybeTrigger reports whether the ASCII word w may set off a signal
 // phrase.
