@@ -1,6 +1,7 @@
 package inline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -189,5 +190,13 @@ func TestCountWords(t *testing.T) {
 		" , ; — ":     0,
 	} {
 		assert.Equal(t, n, countWords(s), "%q", s)
+	}
+}
+
+func TestCountOpenCurly(t *testing.T) {
+	for _, s := range []string{"", "“", "a “b” c “d", "\x9c\x80\x9c\xe2\x80", "М “Ŝ” ’’ “", "\xe2\x80\x9c\xe2\x80\x9c"} {
+		if got, want := countOpenCurly(s), strings.Count(s, "“"); got != want {
+			t.Errorf("countOpenCurly(%q) = %d, want %d", s, got, want)
+		}
 	}
 }
