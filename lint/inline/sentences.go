@@ -1,7 +1,6 @@
 package inline
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
@@ -209,10 +208,14 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 	}
 	// The word before the full stop: letters and inner dots ("U.S", "e.g").
 	w := termAt
+	dotted, ascii := false, true
 	for w > start {
 		if c := text[w-1]; c < utf8.RuneSelf {
-			if asciiClass[c]&classLetter == 0 && c != '.' {
-				break
+			if asciiClass[c]&classLetter == 0 {
+				if c != '.' {
+					break
+				}
+				dotted = true
 			}
 			w--
 			continue
@@ -221,13 +224,16 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 		if !isLetter(r) {
 			break
 		}
+		ascii = false
 		w -= n
 	}
 	word := text[w:termAt]
 	if word == "" {
 		return true
 	}
-	if abbreviations.has(word) {
+	// An ASCII word not of the shape of an abbreviation is none: has would
+	// read it again to learn it is ASCII.
+	if (!ascii || len(word) <= maxShape && abbreviations.shapes.may(word)) && abbreviations.has(word) {
 		return false
 	}
 	// "No. 5", but "said no. Then".
@@ -239,7 +245,7 @@ func endsSentence(text string, start, termAt, j, end int) bool {
 		return false
 	}
 	// Dotted initialisms: "U.S.S.R."
-	return strings.IndexByte(word, '.') < 0
+	return !dotted
 }
 
 // foldsTo reports whether w is the lower-case ASCII word lw in any case.
