@@ -61,6 +61,9 @@ type matcher struct {
 	cited []citedKey
 	// cands is byAuthors' result, reused from citation to citation.
 	cands []int
+	// firstFamilies is each entry's first family key split into words,
+	// for namedIn.
+	firstFamilies [][]string
 }
 
 // citedKey is a cited name and its names.Key.
@@ -316,21 +319,73 @@ func (m *matcher) pageOnly() {
 }
 
 // namedIn returns the entry whose first author's family name stands last in
-// text, or -1.
+// text, or -1. Only the last namedInReach bytes or so of text are read: a
+// paragraph can hold many page-only citations, and reading all of it before
+// each would cost the square of its length.
 func (m *matcher) namedIn(text string) int {
-	words := strings.Fields(names.Key(possessive.ReplaceAllString(text, "$1")))
-	for w := len(words) - 1; w >= 0; w-- {
-		for i, k := range m.keys {
-			if len(k.families) == 0 {
-				continue
+	// The longest first-author family name, in words.
+	most := 0
+	for _, k := range m.keys {
+		if len(k.families) > 0 {
+			most = max(most, strings.Count(k.families[0], " ")+1)
+		}
+	}
+	if most == 0 {
+		return -1
+	}
+	// Read a short tail first, and a longer one only when it names no
+	// one: the name is almost always close to its citation.
+	for reach := 256; ; reach *= 4 {
+		tail, whole := text, true
+		if len(text) > reach {
+			// Start after white space, so that no word is cut; a tail
+			// without any holds no name.
+			cut := len(text) - reach
+			tail, whole = "", false
+			if k := strings.IndexAny(text[cut:], " \t\n\r"); k >= 0 {
+				tail = text[cut+k+1:]
 			}
-			fam := strings.Fields(k.families[0])
-			if n := len(fam); n > 0 && w+1 >= n && strings.Join(words[w+1-n:w+1], " ") == k.families[0] {
-				return i
+		}
+		if i, sure := m.lastNamed(tail, whole, most); sure || reach >= namedInReach {
+			return i
+		}
+	}
+}
+
+// namedInReach is about how far before a page-only citation namedIn looks
+// for a name.
+const namedInReach = 4096
+
+// lastNamed is namedIn on tail, the end of the text, whole when it is all of
+// it. A name among tail's first words may have lost words to the cut
+// ("von | Geldern"), so there, unless whole, lastNamed is not sure: it
+// returns -1, false, and a longer tail must decide.
+func (m *matcher) lastNamed(tail string, whole bool, most int) (int, bool) {
+	if m.firstFamilies == nil {
+		// Each entry's first family key in words, split once.
+		m.firstFamilies = make([][]string, len(m.keys))
+		for i, k := range m.keys {
+			// A key with an empty word in it ("ii" keys to "") could never
+			// equal words joined by single spaces: it stays nil.
+			if len(k.families) > 0 {
+				if f := strings.Fields(k.families[0]); strings.Join(f, " ") == k.families[0] {
+					m.firstFamilies[i] = f
+				}
 			}
 		}
 	}
-	return -1
+	words := strings.Fields(names.Key(possessive.ReplaceAllString(tail, "$1")))
+	for w := len(words) - 1; w >= 0; w-- {
+		if !whole && w < most-1 {
+			return -1, false
+		}
+		for i, fam := range m.firstFamilies {
+			if n := len(fam); n > 0 && w+1 >= n && slices.Equal(words[w+1-n:w+1], fam) {
+				return i, true
+			}
+		}
+	}
+	return -1, whole
 }
 
 // mentions marks the entries whose author or title the prose names

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -130,4 +132,49 @@ func TestSiteNameAndLinkedParentheses(t *testing.T) {
 	e = essay(lint.StyleMLA, append([]lint.Entry(nil), entries...), other)
 	Match(e)
 	assert.Equal(t, -1, e.Citations[0].Entry)
+}
+
+// namedInEverywhere is namedIn as first written, reading all of text: the
+// reference namedIn is held to within its reach.
+func (m *matcher) namedInEverywhere(text string) int {
+	i, _ := m.lastNamed(text, true, 1)
+	return i
+}
+
+func TestNamedInReadsTheTailAsTheWhole(t *testing.T) {
+	e := essay(lint.StyleMLA, []lint.Entry{
+		{Authors: []lint.Name{{Family: "Geldern", Particle: "von", Given: "James"}}},
+		{Authors: []lint.Name{author("Geldern", "Anna")}},
+		{Authors: []lint.Name{author("Freeze", "Gregory")}},
+		{Authors: []lint.Name{author("Smith-Jones", "Mary")}},
+		{},
+	})
+	m := newMatcher(e)
+	r := rand.New(rand.NewPCG(7, 8))
+	vocab := []string{"the", "thaw", "von", "Geldern", "Geldern's", "Freeze's", "Freeze", "Smith-Jones", "Smith", "Jones", "wrote", "(94)", "—", "“quoted”", "Il'ia", "von\nGeldern", "\t"}
+	for n := range 3000 {
+		var b strings.Builder
+		words := 1 + r.IntN(1+n%700)
+		for range words {
+			b.WriteString(vocab[r.IntN(len(vocab))])
+			b.WriteByte(' ')
+		}
+		text := b.String()
+		if len(text) > namedInReach {
+			continue // beyond its reach namedIn stops by design; tested below
+		}
+		if got, want := m.namedIn(text), m.namedInEverywhere(text); got != want {
+			t.Fatalf("namedIn(%q) = %d, want %d", text, got, want)
+		}
+	}
+	// The first tail is cut between "von" and "Geldern": only the longer
+	// one can tell von Geldern from Geldern.
+	cutName := "a von Geldern " + strings.Repeat("x ", 122) + "y"
+	assert.Equal(t, 259, len(cutName))
+	assert.Equal(t, 0, m.namedIn(cutName))
+	// A name further back than namedInReach is not read.
+	far := "Freeze wrote " + strings.Repeat("and then the thaw ", namedInReach/10) + "(94)"
+	assert.Equal(t, 2, m.namedInEverywhere(far))
+	assert.Equal(t, -1, m.namedIn(far))
+	assert.Equal(t, 0, m.namedIn(strings.Repeat("x ", 3000)+"as von Geldern says"))
 }
