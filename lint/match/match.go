@@ -374,7 +374,10 @@ func (m *matcher) lastNamed(tail string, whole bool, most int) (int, bool) {
 			}
 		}
 	}
-	words := strings.Fields(names.Key(possessive.ReplaceAllString(tail, "$1")))
+	if strings.Contains(tail, "'s") || strings.Contains(tail, "’s") {
+		tail = possessive.ReplaceAllString(tail, "$1")
+	}
+	words := strings.Fields(names.Key(tail))
 	for w := len(words) - 1; w >= 0; w-- {
 		if !whole && w < most-1 {
 			return -1, false
