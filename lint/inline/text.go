@@ -205,8 +205,7 @@ func countWords(s string) int {
 					in = true
 				}
 				// The rest of an ASCII run adds nothing.
-				for i++; i < len(s) && asciiClass[s[i]]&(classLetter|classDigit) != 0; i++ {
-				}
+				i = asciiAlnumEnd(s, i+1)
 				continue
 			}
 			if in && (c == '\'' || c == '-' || c == '.') {
@@ -280,6 +279,31 @@ func nonLetters(x uint64) uint64 {
 	atLeastA := y + 0x1f1f1f1f1f1f1f1f                 // high bit set from 'a' (0x61) up
 	pastZ := y + 0x0505050505050505                    // high bit set from '{' (0x7b) up
 	return ^(atLeastA &^ pastZ &^ x) & highBits
+}
+
+// nonAlnums sets the high bit of the bytes of x that are not ASCII
+// letters or digits, exactly.
+func nonAlnums(x uint64) uint64 {
+	y := x & 0x7f7f7f7f7f7f7f7f
+	// For an ASCII byte v, v+0x50 has its high bit set from '0' (0x30) up
+	// and v+0x46 from past '9' (0x3a) up; neither carries out of the byte.
+	digits := (y + 0x5050505050505050) &^ (y + 0x4646464646464646) &^ x
+	return nonLetters(x) &^ digits & highBits
+}
+
+// asciiAlnumEnd returns the offset of the first byte of s from i on that
+// is not an ASCII letter or digit, or len(s), eight bytes at a time.
+func asciiAlnumEnd(s string, i int) int {
+	for i+8 <= len(s) {
+		if m := nonAlnums(load8(s, i)); m != 0 {
+			return i + firstMarked(m)
+		}
+		i += 8
+	}
+	for i < len(s) && asciiClass[s[i]]&(classLetter|classDigit) != 0 {
+		i++
+	}
+	return i
 }
 
 // firstMarked returns the index of the first byte whose high bit is set
