@@ -560,8 +560,10 @@ func (sc *signalScan) backward(vStart, vEnd int, flags uint8) {
 		// "She writes", "the study finds": a source named elsewhere.
 		if pronounSubjects.exact(w) {
 			sc.attributions = append(sc.attributions, vStart)
-		} else if det, _ := prevWord(text, at, sc.r.Start); sourceNouns.exact(w) && determiners.has(det) {
-			sc.attributions = append(sc.attributions, vStart)
+		} else if sourceNouns.exact(w) {
+			if det, _ := prevWord(text, at, sc.r.Start); determiners.has(det) {
+				sc.attributions = append(sc.attributions, vStart)
+			}
 		}
 		return
 	}
