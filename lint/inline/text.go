@@ -197,6 +197,31 @@ func countWords(s string) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Among ASCII bytes other than ' - . a word starts at each
+			// letter or digit after a byte that is none: count the starts
+			// of eight bytes at once, up to the first byte that is not
+			// such (no mark is false before it).
+			x := load8(s, i)
+			k := 8
+			if other := (x | bytesEqual(x, '\'') | bytesEqual(x, '-') | bytesEqual(x, '.')) & highBits; other != 0 {
+				k = firstMarked(other)
+			}
+			if k > 0 {
+				alnum := ^nonAlnums(x) & highBits
+				if k < 8 {
+					alnum &= 1<<(8*k) - 1
+				}
+				var before uint64 // the high bit of the byte before the eight
+				if in {
+					before = 0x80
+				}
+				n += bits.OnesCount64(alnum &^ (alnum<<8 | before))
+				in = alnum>>(8*k-1)&1 != 0
+				i += k
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if asciiClass[c]&(classLetter|classDigit) != 0 {
