@@ -44,7 +44,9 @@ func HeadingKind(text string) (lint.SectionKind, bool) {
 	if t == "" || len(t) > 4*40 || utf8.RuneCountInString(t) > 40 || strings.Contains(t, "\n") {
 		return "", false
 	}
-	kind, ok := bibliographyHeadings[names.Fold(t)]
+	// Folded into a buffer on the stack: most blocks asked are no heading.
+	var buf [4 * 40]byte
+	kind, ok := bibliographyHeadings[string(names.AppendFold(buf[:0], t))]
 	return kind, ok
 }
 
