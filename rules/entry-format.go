@@ -259,7 +259,7 @@ func closesDate(text string, i int) bool {
 	}
 	i++
 	j := i
-	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\f' || text[j] == '\r') {
+	for j < len(text) && isRESpace(text[j]) {
 		j++
 	}
 	return j > i && j < len(text)
@@ -267,7 +267,7 @@ func closesDate(text string, i int) bool {
 
 func isDigits(s string) bool {
 	for k := 0; k < len(s); k++ {
-		if s[k] < '0' || s[k] > '9' {
+		if !isDigit(s[k]) {
 			return false
 		}
 	}
