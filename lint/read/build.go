@@ -106,20 +106,47 @@ func (b *blockBuilder) pos() int {
 	return b.cur.Start + b.n
 }
 
-// nextByte is the offset of the first c in src[from:stop], or stop.
-func nextByte(src []byte, c byte, from, stop int) int {
-	if k := bytes.IndexByte(src[from:stop], c); k >= 0 {
-		return from + k
-	}
-	return stop
+// byteScan finds, in src up to stop, the next of a few bytes that need a
+// reader's attention ("&", a backslash): each is searched for with
+// IndexByte and its place kept until the reader has passed it, so text
+// without them is not looked at byte by byte.
+type byteScan struct {
+	src  []byte
+	stop int
+	n    int
+	want [3]byte
+	at   [3]int
 }
 
-// spaceByte is isSpaceByte as a table, for the loops that test every byte.
+func newByteScan(src []byte, stop int, want ...byte) byteScan {
+	s := byteScan{src: src, stop: stop, n: len(want)}
+	for k, c := range want {
+		s.want[k], s.at[k] = c, -1
+	}
+	return s
+}
+
+// next returns the offset of the first wanted byte at or after from, or
+// stop.
+func (s *byteScan) next(from int) int {
+	first := s.stop
+	for k := range s.n {
+		if s.at[k] < from {
+			s.at[k] = s.stop
+			if i := bytes.IndexByte(s.src[from:s.stop], s.want[k]); i >= 0 {
+				s.at[k] = from + i
+			}
+		}
+		first = min(first, s.at[k])
+	}
+	return first
+}
+
+// spaceByte marks the white space bytes, as a table for the loops that
+// test every byte.
 var spaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
 
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
+func isSpaceByte(c byte) bool { return spaceByte[c] }
 
 // add appends text, which stands for span of the decoded source, to the open
 // block. strong says whether it is set in bold.

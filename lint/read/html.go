@@ -493,23 +493,13 @@ func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
 		}
 	}
 	// Only "&", a no-break space's first byte and, in <pre>, "\r" need a
-	// look; the next of each is found by IndexByte and kept until passed.
-	nextAmp, nextNBSP, nextCR := -1, -1, span.End
+	// look.
+	scan := newByteScan(w.src, span.End, '&', 0xC2)
 	if ctx.pre {
-		nextCR = -1
+		scan = newByteScan(w.src, span.End, '&', 0xC2, '\r')
 	}
-	next := func(c byte, from int) int { return nextByte(w.src, c, from, span.End) }
 	for i := span.Start; i < span.End; {
-		if nextAmp < i {
-			nextAmp = next('&', i)
-		}
-		if nextNBSP < i {
-			nextNBSP = next(0xC2, i)
-		}
-		if nextCR < i {
-			nextCR = next('\r', i)
-		}
-		if i = min(nextAmp, nextNBSP, nextCR); i >= span.End {
+		if i = scan.next(i); i >= span.End {
 			break
 		}
 		switch w.src[i] {

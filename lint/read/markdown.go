@@ -39,7 +39,7 @@ func Markdown(path string, src []byte) (*lint.Document, error) {
 		}
 	}
 	root := markdownParser().Parse(text.NewReader(input), parser.WithContext(parser.NewContext()))
-	r := &mdReader{b: newBlockBuilder(s, input, false), src: input}
+	r := &mdReader{b: newBlockBuilder(s, input, false), src: input, mark: -1}
 	r.blocks(root, lint.BlockParagraph, 0)
 	for _, fl := range r.footnotes {
 		r.footnoteList(fl)
@@ -94,7 +94,7 @@ type mdReader struct {
 	skip   int
 	strong int
 	// markFrom and mark cache nextURLMark: the first "://" or "www." at
-	// or after markFrom is at mark.
+	// or after markFrom is at mark (-1 before the first search).
 	markFrom, mark int
 }
 
@@ -103,7 +103,7 @@ type mdReader struct {
 // could first find a URL. Most text holds none, and is spared the search
 // segment by segment.
 func (r *mdReader) nextURLMark(from int) int {
-	if r.mark == 0 || from < r.markFrom || from > r.mark {
+	if from < r.markFrom || from > r.mark {
 		r.markFrom, r.mark = from, len(r.src)
 		rest := r.src[from:]
 		if k := bytes.Index(rest, []byte("://")); k >= 0 {
@@ -377,18 +377,10 @@ func (r *mdReader) plainText(start, stop int) {
 			b.addSource(run, end, strong)
 		}
 	}
-	// Only a backslash or "&" needs a look: the next of each is found by
-	// IndexByte and kept until passed.
-	nextEsc, nextAmp := -1, -1
-	next := func(c byte, from int) int { return nextByte(src, c, from, stop) }
+	// Only a backslash or "&" needs a look.
+	scan := newByteScan(src, stop, '\\', '&')
 	for i := start; i < stop; {
-		if nextEsc < i {
-			nextEsc = next('\\', i)
-		}
-		if nextAmp < i {
-			nextAmp = next('&', i)
-		}
-		if i = min(nextEsc, nextAmp); i >= stop {
+		if i = scan.next(i); i >= stop {
 			break
 		}
 		switch src[i] {
