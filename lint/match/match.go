@@ -62,8 +62,9 @@ type matcher struct {
 	// cands is byAuthors' result, reused from citation to citation.
 	cands []int
 	// firstFamilies is each entry's first family key split into words,
-	// for namedIn.
-	firstFamilies [][]string
+	// for namedIn, and mostFamilyWords the most words one has.
+	firstFamilies   [][]string
+	mostFamilyWords int
 }
 
 // citedKey is a cited name and its names.Key.
@@ -323,14 +324,7 @@ func (m *matcher) pageOnly() {
 // paragraph can hold many page-only citations, and reading all of it before
 // each would cost the square of its length.
 func (m *matcher) namedIn(text string) int {
-	// The longest first-author family name, in words.
-	most := 0
-	for _, k := range m.keys {
-		if len(k.families) > 0 {
-			most = max(most, strings.Count(k.families[0], " ")+1)
-		}
-	}
-	if most == 0 {
+	if m.splitFirstFamilies() == 0 {
 		return -1
 	}
 	// Read a short tail first, and a longer one only when it names no
@@ -346,10 +340,30 @@ func (m *matcher) namedIn(text string) int {
 				tail = text[cut+k+1:]
 			}
 		}
-		if i, sure := m.lastNamed(tail, whole, most); sure || reach >= namedInReach {
+		if i, sure := m.lastNamed(tail, whole); sure || reach >= namedInReach {
 			return i
 		}
 	}
+}
+
+// splitFirstFamilies fills firstFamilies and mostFamilyWords, once, and
+// returns mostFamilyWords.
+func (m *matcher) splitFirstFamilies() int {
+	if m.firstFamilies != nil {
+		return m.mostFamilyWords
+	}
+	m.firstFamilies = make([][]string, len(m.keys))
+	for i, k := range m.keys {
+		// A key with an empty word in it ("ii" keys to "") could never
+		// equal words joined by single spaces: it stays nil.
+		if len(k.families) > 0 {
+			if f := strings.Fields(k.families[0]); strings.Join(f, " ") == k.families[0] {
+				m.firstFamilies[i] = f
+				m.mostFamilyWords = max(m.mostFamilyWords, len(f))
+			}
+		}
+	}
+	return m.mostFamilyWords
 }
 
 // namedInReach is about how far before a page-only citation namedIn looks
@@ -360,20 +374,8 @@ const namedInReach = 4096
 // it. A name among tail's first words may have lost words to the cut
 // ("von | Geldern"), so there, unless whole, lastNamed is not sure: it
 // returns -1, false, and a longer tail must decide.
-func (m *matcher) lastNamed(tail string, whole bool, most int) (int, bool) {
-	if m.firstFamilies == nil {
-		// Each entry's first family key in words, split once.
-		m.firstFamilies = make([][]string, len(m.keys))
-		for i, k := range m.keys {
-			// A key with an empty word in it ("ii" keys to "") could never
-			// equal words joined by single spaces: it stays nil.
-			if len(k.families) > 0 {
-				if f := strings.Fields(k.families[0]); strings.Join(f, " ") == k.families[0] {
-					m.firstFamilies[i] = f
-				}
-			}
-		}
-	}
+func (m *matcher) lastNamed(tail string, whole bool) (int, bool) {
+	most := m.splitFirstFamilies()
 	if strings.Contains(tail, "'s") || strings.Contains(tail, "’s") {
 		tail = possessive.ReplaceAllString(tail, "$1")
 	}

@@ -137,7 +137,7 @@ func TestSiteNameAndLinkedParentheses(t *testing.T) {
 // namedInEverywhere is namedIn as first written, reading all of text: the
 // reference namedIn is held to within its reach.
 func (m *matcher) namedInEverywhere(text string) int {
-	i, _ := m.lastNamed(text, true, 1)
+	i, _ := m.lastNamed(text, true)
 	return i
 }
 
