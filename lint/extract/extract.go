@@ -43,9 +43,31 @@ func Essay(doc *lint.Document, settings lint.Settings) *lint.Essay {
 	return essay
 }
 
+// creditWords open an image credit ("Image:", "Fig. 3 –"), in lower case.
+var creditWords = []string{"image", "photo", "photograph", "picture", "figure", "fig.", "illustration", "map", "poster", "cartoon", "painting"}
+
 // creditLine matches an image credit: it names an image's source, needs no
 // works-cited entry and is not an essay claim.
-var creditLine = regexp.MustCompile(`(?i)^\s*(?:image|photo|photograph|picture|figure|fig\.|illustration|map|poster|cartoon|painting)(?:\s+(?:url|source|credit|link|from))?\s*(?:\d+\s*)?[:\-–—]`)
+var creditLine = regexp.MustCompile(`(?i)^\s*(?:` + quoteWords(creditWords) + `)(?:\s+(?:url|source|credit|link|from))?\s*(?:\d+\s*)?[:\-–—]`)
+
+// creditLetters are the credit words' letters ("fig" for "fig."), the
+// words mayBeCredit looks for.
+var creditLetters = func() map[string]bool {
+	m := make(map[string]bool, len(creditWords))
+	for _, w := range creditWords {
+		m[strings.TrimSuffix(w, ".")] = true
+	}
+	return m
+}()
+
+// quoteWords is an expression's alternation of words, each as written.
+func quoteWords(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
+}
 
 // creditHead returns s up to its first colon, hyphen, en or em dash
 // inclusive, or "" when it has none. A match of creditLine holds none of
@@ -73,7 +95,7 @@ func mayBeCredit(s string) bool {
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
 		i++
 	}
-	var buf [len("illustration")]byte
+	var buf [16]byte // longer than any credit word
 	w := buf[:0]
 	for j := i; j < len(s); j++ {
 		c := s[j]
@@ -88,11 +110,7 @@ func mayBeCredit(s string) bool {
 		}
 		w = append(w, c|0x20)
 	}
-	switch string(w) {
-	case "image", "photo", "photograph", "picture", "figure", "fig", "illustration", "map", "poster", "cartoon", "painting":
-		return true
-	}
-	return false
+	return creditLetters[string(w)]
 }
 
 // markCaptions turns image credit lines into caption blocks.
