@@ -183,7 +183,11 @@ func (r *mdReader) inline(n ast.Node) {
 	case *ast.Text:
 		seg := n.Segment
 		if n.IsRaw() {
-			b.addSource(seg.Start, seg.Stop, r.strong > 0)
+			// Raw text (a code span's) may lie inside a bare URL written
+			// already, like any other text.
+			if start := max(seg.Start, r.skip); start < seg.Stop {
+				b.addSource(start, seg.Stop, r.strong > 0)
+			}
 		} else {
 			r.text(seg.Start, seg.Stop)
 		}
