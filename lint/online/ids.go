@@ -168,16 +168,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // gives "9780195361945". It returns "" when what is left is not 10 or 13
 // characters long or has an X anywhere but last.
 func ISBNDigits(s string) string {
-	var b []byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			b = append(b, c)
-		case c == 'x' || c == 'X':
-			b = append(b, 'X')
-		}
-	}
+	b := sources.ISBNChars(s)
 	if len(b) != 10 && len(b) != 13 {
 		return ""
 	}

@@ -277,9 +277,9 @@ func normalizeDOI(d string) string {
 	return strings.TrimRight(strings.TrimSpace(d), ".,;")
 }
 
-// NormalizeISBN keeps an ISBN's digits (and a final X) and writes an
-// ISBN-10 as its ISBN-13.
-func NormalizeISBN(s string) string {
+// ISBNChars keeps the characters of an ISBN as written: its digits, and
+// x or X as X; hyphens, spaces and anything else go.
+func ISBNChars(s string) []byte {
 	var b []byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -290,6 +290,13 @@ func NormalizeISBN(s string) string {
 			b = append(b, 'X')
 		}
 	}
+	return b
+}
+
+// NormalizeISBN keeps an ISBN's digits (and a final X) and writes an
+// ISBN-10 as its ISBN-13.
+func NormalizeISBN(s string) string {
+	b := ISBNChars(s)
 	switch len(b) {
 	case 13:
 		return string(b)
