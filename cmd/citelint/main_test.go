@@ -14,43 +14,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/linttest"
 	"github.com/citelint/citelint/lint/output"
 )
 
-// markerRule is a fake rule: it reports every occurrence of its marker
-// word in the essay's text, so that CLI tests do not depend on what the
-// real rules find.
-type markerRule struct {
-	id       string
-	marker   string
-	severity lint.Severity
-}
-
-func (r markerRule) Meta() lint.Meta {
-	return lint.Meta{
-		ID: r.id, Summary: "reports " + r.marker, Severity: r.severity, Category: "testing",
-		Doc: "Fires on the word " + r.marker + ".", Wrong: "An " + r.marker + " here.", Right: "Nothing here.",
-	}
-}
-
-func (r markerRule) Check(p *lint.Pass) error {
-	text := p.Doc().Text
-	for from := 0; ; {
-		i := strings.Index(text[from:], r.marker)
-		if i < 0 {
-			return nil
-		}
-		start := from + i
-		p.Reportf(lint.Range{Start: start, End: start + len(r.marker)}, "found %s", r.marker)
-		from = start + len(r.marker)
-	}
-}
-
 func fakeRules() []lint.Rule {
 	return []lint.Rule{
-		markerRule{id: "fake-error", marker: "BADCITE", severity: lint.SeverityError},
-		markerRule{id: "fake-warning", marker: "IFFY", severity: lint.SeverityWarning},
-		markerRule{id: "fake-off", marker: "PEDANTIC", severity: lint.SeverityOff},
+		linttest.MarkerRule{ID: "fake-error", Marker: "BADCITE", Message: "found %s", Severity: lint.SeverityError},
+		linttest.MarkerRule{ID: "fake-warning", Marker: "IFFY", Message: "found %s", Severity: lint.SeverityWarning},
+		linttest.MarkerRule{ID: "fake-off", Marker: "PEDANTIC", Message: "found %s", Severity: lint.SeverityOff},
 	}
 }
 

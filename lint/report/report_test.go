@@ -13,36 +13,13 @@ import (
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/engine"
+	"github.com/citelint/citelint/lint/linttest"
 )
-
-// markerRule reports every occurrence of its marker in the essay's text,
-// so that the report's tests do not depend on what the real rules find.
-type markerRule struct {
-	id, marker string
-	severity   lint.Severity
-}
-
-func (r markerRule) Meta() lint.Meta {
-	return lint.Meta{ID: r.id, Summary: "reports " + r.marker, Severity: r.severity}
-}
-
-func (r markerRule) Check(p *lint.Pass) error {
-	text := p.Doc().Text
-	for from := 0; ; {
-		i := strings.Index(text[from:], r.marker)
-		if i < 0 {
-			return nil
-		}
-		start := from + i
-		p.Reportf(lint.Range{Start: start, End: start + len(r.marker)}, "found %s <b>", r.marker)
-		from = start + len(r.marker)
-	}
-}
 
 func testRules() []lint.Rule {
 	return []lint.Rule{
-		markerRule{id: "fake-error", marker: "BADCITE", severity: lint.SeverityError},
-		markerRule{id: "fake-warning", marker: "IFFY", severity: lint.SeverityWarning},
+		linttest.MarkerRule{ID: "fake-error", Marker: "BADCITE", Message: "found %s <b>", Severity: lint.SeverityError},
+		linttest.MarkerRule{ID: "fake-warning", Marker: "IFFY", Message: "found %s <b>", Severity: lint.SeverityWarning},
 	}
 }
 
