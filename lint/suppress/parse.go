@@ -85,8 +85,31 @@ type Directive struct {
 }
 
 // marker is what every directive contains; a file without it has none,
-// which the parsers check first so that most files cost one search.
-var marker = []byte("citelint-")
+// which the parsers check first (hasMarker) so that most files cost one
+// search.
+const marker = markerStem + "-"
+
+// markerStem is marker without its final hyphen.
+const markerStem = "citelint"
+
+// hasMarker reports whether src contains marker, as bytes.Contains does.
+// It looks for the marker's last byte, a hyphen, which prose holds far
+// less often than the "c" that bytes.Index would start from, and checks
+// the eight bytes before each.
+func hasMarker(src []byte) bool {
+	for off := len(markerStem); off < len(src); {
+		i := bytes.IndexByte(src[off:], '-')
+		if i < 0 {
+			return false
+		}
+		off += i
+		if string(src[off-len(markerStem):off]) == markerStem {
+			return true
+		}
+		off++
+	}
+	return false
+}
 
 // Parse reads the directives of a document. raw is the file as read,
 // which for docx is the package (its comments are not in Src); for other
@@ -114,7 +137,7 @@ func Parse(doc *lint.Document, raw []byte) []Directive {
 // ParseComments reads the directives in the HTML comments of Markdown or
 // HTML source: comments whose text starts "citelint-".
 func ParseComments(src []byte) []Directive {
-	if !bytes.Contains(src, marker) {
+	if !hasMarker(src) {
 		return nil
 	}
 	var out []Directive
@@ -146,7 +169,7 @@ func ParseComments(src []byte) []Directive {
 // ParseText reads the directives of a plain-text essay: lines that hold
 // nothing but "[citelint-…]".
 func ParseText(src []byte) []Directive {
-	if !bytes.Contains(src, marker) {
+	if !hasMarker(src) {
 		return nil
 	}
 	var out []Directive
@@ -186,7 +209,7 @@ func textDirective(src []byte, start, end int) (Directive, lint.Span, bool) {
 // text (a works-cited entry, a paragraph). Offsets and line breaks stay;
 // src itself is returned when it holds no directive.
 func DirectiveLines(src []byte) []byte {
-	if !bytes.Contains(src, marker) {
+	if !hasMarker(src) {
 		return src
 	}
 	var out []byte

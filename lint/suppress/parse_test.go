@@ -1,6 +1,7 @@
 package suppress
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -134,4 +135,21 @@ func TestParseByFormat(t *testing.T) {
 	assert.Empty(t, Parse(pdf, pdf.Src), "no directives in pdf")
 	docx := &lint.Document{Format: lint.FormatDocx, Src: []byte("x")}
 	assert.Empty(t, Parse(docx, []byte("word/comments.xml but not a zip")), "a broken package has none")
+}
+
+// hasMarker must answer as bytes.Contains does.
+func TestHasMarker(t *testing.T) {
+	for _, s := range []string{"", "-", "citelint", "citelint-", "xcitelint-y", "citelin-t-", "a-b-c citelint-disable", "-citelint-", "citelint citelint -", "ccitelint--"} {
+		assert.Equal(t, bytes.Contains([]byte(s), []byte(marker)), hasMarker([]byte(s)), "%q", s)
+	}
+}
+
+func FuzzHasMarker(f *testing.F) {
+	f.Add([]byte("see citelint-disable here"))
+	f.Add([]byte("well-known"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if got, want := hasMarker(src), bytes.Contains(src, []byte(marker)); got != want {
+			t.Fatalf("hasMarker(%q) = %v, want %v", src, got, want)
+		}
+	})
 }
