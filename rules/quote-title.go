@@ -70,17 +70,11 @@ func cueTail(before string) string {
 // longWorkTitle reports whether quotation q names a long work, and why.
 func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	inner := trimQuote(q.Text)
-	if !titleShaped(inner, 10) {
-		return "", false
-	}
-	// titleShaped said there are at most ten: split into an array on the
-	// stack rather than let strings.Fields allocate for every quotation.
+	// At most ten words, split into an array on the stack as they are
+	// counted: most quotations are sentences and stop early.
 	var buf [10]string
-	words := buf[:0]
-	for w := range strings.FieldsSeq(inner) {
-		words = append(words, w)
-	}
-	if len(words) == 0 {
+	words, ok := titleShapedWords(inner, buf[:0])
+	if !ok || len(words) == 0 {
 		return "", false
 	}
 	if capsTitle(words) {
@@ -111,23 +105,24 @@ func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
 	return "", false
 }
 
-// titleShaped reports whether s could be a title: at most n
-// space-separated words (len(strings.Fields(s)) <= n) and no sentence
-// punctuation, a question mark that ends it aside
-// (!strings.ContainsAny(s, ".!?;") || strings.HasSuffix(s, "?")). It
-// reads s once, without splitting it, and stops at the first word or mark
-// too many: most quotations are sentences.
-func titleShaped(s string, n int) bool {
+// titleShapedWords reports whether s could be a title, with its words: at most
+// cap(words) space-separated words, which it appends to words as
+// strings.Fields would split them, and no sentence punctuation, a question
+// mark that ends it aside (!strings.ContainsAny(s, ".!?;") ||
+// strings.HasSuffix(s, "?")). It reads s once and stops at the first word
+// or mark too many.
+func titleShapedWords(s string, words []string) ([]string, bool) {
 	endsQuery := strings.HasSuffix(s, "?")
-	words, in := 0, false
+	start := -1 // where the current word began, or -1 between words
 	for i := 0; i < len(s); {
 		b := s[i]
+		at := i
 		space := false
 		if b < utf8.RuneSelf {
 			switch b {
 			case '.', '!', '?', ';':
 				if !endsQuery {
-					return false
+					return words, false
 				}
 			case ' ', '\t', '\n', '\v', '\f', '\r':
 				space = true
@@ -138,19 +133,21 @@ func titleShaped(s string, n int) bool {
 			space = unicode.IsSpace(r)
 			i += size
 		}
-		if space {
-			in = false
-			continue
-		}
-		if !in {
-			in = true
-			words++
-			if words > n {
-				return false
+		switch {
+		case space && start >= 0:
+			words = append(words, s[start:at])
+			start = -1
+		case !space && start < 0:
+			if len(words) == cap(words) {
+				return words, false
 			}
+			start = at
 		}
 	}
-	return true
+	if start >= 0 {
+		words = append(words, s[start:])
+	}
+	return words, true
 }
 
 // capsTitle: the span ends in two or more words wholly in capitals that

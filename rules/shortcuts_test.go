@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,9 +19,14 @@ func TestHelpersMatchTheirDefinitions(t *testing.T) {
 	for _, s := range []string{"", " ", "one", "one two", " a  b\tc\nd ", "a b c d e f g h i j", "a b c d e f g h i j k", "\u00a0a\u2003b",
 		"\u0085a\vb\fc\rd", "The Thaw.", "Who Reads?", "Why? Who Reads?", "Why? Who reads", "a; b", "Wow!", "A.B", "\xff \xfe", "a\u2028b", "?", ".", "a\u00a0.\u00a0b?"} {
 		for n := 0; n <= 11; n++ {
-			want := len(strings.Fields(s)) <= n && (!strings.ContainsAny(s, ".!?;") || strings.HasSuffix(s, "?"))
-			if got := titleShaped(s, n); got != want {
-				t.Errorf("titleShaped(%q, %d) = %v, want %v", s, n, got, want)
+			fields := strings.Fields(s)
+			want := len(fields) <= n && (!strings.ContainsAny(s, ".!?;") || strings.HasSuffix(s, "?"))
+			words, got := titleShapedWords(s, make([]string, 0, n))
+			if got != want {
+				t.Errorf("titleShapedWords(%q) with room for %d = %v, want %v", s, n, got, want)
+			}
+			if got && !slices.Equal(words, fields) {
+				t.Errorf("titleShapedWords(%q) split %q, want %q", s, words, fields)
 			}
 		}
 	}
