@@ -115,33 +115,35 @@ func titleShapedWords(s string, words []string) ([]string, bool) {
 	endsQuery := strings.HasSuffix(s, "?")
 	start := -1 // where the current word began, or -1 between words
 	for i := 0; i < len(s); {
-		b := s[i]
-		at := i
-		space := false
-		if b < utf8.RuneSelf {
-			switch b {
-			case '.', '!', '?', ';':
-				if !endsQuery {
-					return words, false
-				}
-			case ' ', '\t', '\n', '\v', '\f', '\r':
-				space = true
+		space, size := false, 1
+		switch titleByte[s[i]] {
+		case titleSpace:
+			space = true
+		case titleStop:
+			if !endsQuery {
+				return words, false
 			}
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
+		case titleWide:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
 			space = unicode.IsSpace(r)
-			i += size
 		}
 		switch {
 		case space && start >= 0:
-			words = append(words, s[start:at])
+			words = append(words, s[start:i])
 			start = -1
 		case !space && start < 0:
 			if len(words) == cap(words) {
 				return words, false
 			}
-			start = at
+			start = i
+		}
+		i += size
+		if !space {
+			// The rest of a run of plain ASCII needs no decision.
+			for i < len(s) && titleByte[s[i]] == titlePlain {
+				i++
+			}
 		}
 	}
 	if start >= 0 {
@@ -149,6 +151,27 @@ func titleShapedWords(s string, words []string) ([]string, bool) {
 	}
 	return words, true
 }
+
+// The classes of bytes titleShapedWords tells apart.
+const (
+	titlePlain = iota // ASCII that is neither space nor sentence punctuation
+	titleSpace        // ASCII white space
+	titleStop         // . ! ? ;
+	titleWide         // the first or later byte of a multi-byte character
+)
+
+var titleByte = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\v\f\r") {
+		t[c] = titleSpace
+	}
+	for _, c := range []byte(".!?;") {
+		t[c] = titleStop
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = titleWide
+	}
+	return t
+}()
 
 // capsTitle: the span ends in two or more words wholly in capitals that
 // make up most of it and hold six letters or more (so that a pair of

@@ -132,3 +132,24 @@ func TestSortKeysOrderAsWholeKeys(t *testing.T) {
 }
 
 func first(s string, _ bool) string { return s }
+
+// FuzzTitleShapedWords holds titleShapedWords to its definition by
+// strings.Fields and strings.ContainsAny, for every room from 0 to 11.
+func FuzzTitleShapedWords(f *testing.F) {
+	for _, s := range []string{"The Thaw", "Who Reads?", "a\u00a0b\u2003c", "A.B", "\xff \xfe", "one two three four five six seven eight nine ten eleven"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fields := strings.Fields(s)
+		shaped := !strings.ContainsAny(s, ".!?;") || strings.HasSuffix(s, "?")
+		for n := 0; n <= 11; n++ {
+			words, got := titleShapedWords(s, make([]string, 0, n))
+			if want := len(fields) <= n && shaped; got != want {
+				t.Fatalf("titleShapedWords(%q) with room for %d = %v, want %v", s, n, got, want)
+			}
+			if got && !slices.Equal(words, fields) {
+				t.Fatalf("titleShapedWords(%q) split %q, want %q", s, words, fields)
+			}
+		}
+	})
+}
