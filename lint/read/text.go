@@ -22,7 +22,7 @@ const (
 type textLine struct {
 	start, end int // the line without its break and without outer blanks
 	brk        int // offset of its line break byte, or -1 at the end of file
-	runes      int // length of the trimmed line in code points
+	runes      int // length of the trimmed line in code points (see Text)
 }
 
 func (l textLine) blank() bool { return l.start == l.end }
@@ -54,20 +54,28 @@ func Text(path string, src []byte) (*lint.Document, error) {
 		for j < len(lines) && !lines[j].blank() {
 			j++
 		}
+		// Only the lines of a paragraph of several are measured: a
+		// one-line paragraph's length decides nothing.
+		if j-i > 1 {
+			for k := i; k < j; k++ {
+				lines[k].runes = lint.RuneCount(s.text[lines[k].start:lines[k].end])
+			}
+		}
 		r.paragraph(lines[i:j])
 		i = j
 	}
 	return r.b.document(path, lint.FormatText, src), nil
 }
 
-// splitLines splits text at "\n", "\r\n" and a lone "\r".
+// splitLines splits text at "\n", "\r\n" and a lone "\r". It leaves the
+// lines' runes at 0: Text counts them where they matter.
 func splitLines(text []byte) []textLine {
 	lines := make([]textLine, 0, len(text)/60+1)
+	// Line breaks are found with IndexByte rather than byte by byte; a
+	// file with no "\r" is searched for one once.
+	breaks := newByteScan(text, len(text), '\n', '\r')
 	for i := 0; i <= len(text); {
-		j := i
-		for j < len(text) && text[j] != '\n' && text[j] != '\r' {
-			j++
-		}
+		j := breaks.next(i)
 		l := textLine{start: i, end: j, brk: -1}
 		var next int
 		switch {
@@ -79,7 +87,6 @@ func splitLines(text []byte) []textLine {
 			next = j + 1
 		}
 		l.start, l.end = trimBlanks(text, l.start, l.end)
-		l.runes = lint.RuneCount(text[l.start:l.end])
 		lines = append(lines, l)
 		i = next
 	}

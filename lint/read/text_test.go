@@ -3,9 +3,12 @@ package read
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/citelint/citelint/lint"
 )
 
 func TestText(t *testing.T) {
@@ -160,4 +163,54 @@ func TestRead(t *testing.T) {
 	assert.Equal(t, []string{"h1:Hi"}, describe(doc))
 	_, err = Read("a.docx2", nil)
 	assert.Error(t, err)
+}
+
+// splitLinesByByte splits text a byte at a time and counts every line's
+// runes: the reference splitLines's IndexByte search is held to.
+func splitLinesByByte(text []byte) []textLine {
+	var lines []textLine
+	line := func(start, end, brk int) textLine {
+		start, end = trimBlanks(text, start, end)
+		return textLine{start: start, end: end, brk: brk, runes: utf8.RuneCount(text[start:end])}
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' && text[i] != '\r' {
+			continue
+		}
+		brk := i
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			brk++ // "\r\n" is one break, at its "\n"
+		}
+		lines = append(lines, line(start, i, brk))
+		i, start = brk, brk+1
+	}
+	return append(lines, line(start, len(text), -1))
+}
+
+func checkSplitLines(t *testing.T, src []byte) {
+	t.Helper()
+	got, want := splitLines(src), splitLinesByByte(src)
+	require.Len(t, got, len(want), "%q", src)
+	for k := range got {
+		got[k].runes = lint.RuneCount(src[got[k].start:got[k].end])
+		require.Equal(t, want[k], got[k], "line %d of %q", k, src)
+	}
+}
+
+func TestSplitLines(t *testing.T) {
+	for _, src := range []string{
+		"", "\n", "\r", "\r\n", "\n\n", "\r\r\n\n", "a", "a\n", "a\r\nb", "a\rb\nc\r\n", "\r\na\r",
+		" \u00a0one\t\n\ttwo \u00a0\r\n\r\nthree\rfour\n\v\f",
+		"caf\xe9 \x93q\x94\r\n\xc2", strings.Repeat("a line\r\n", 40) + "end",
+	} {
+		checkSplitLines(t, []byte(src))
+	}
+}
+
+func FuzzSplitLines(f *testing.F) {
+	for _, s := range []string{"", "a\r\nb\rc\n", " \u00a0x\t\r\n\r\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkSplitLines)
 }
