@@ -45,6 +45,12 @@ Freeze, Gregory L. Russia: A History. Oxford UP, 2009.`,
 // "pp. 4-5", "page 9".
 var pageWord = regexp.MustCompile(`(?i)^(?:p|pp|pg|pgs|page|pages)\b\.?\s*\d`)
 
+// mayBePageWord is the cheap test that spares most locators, bare page
+// numbers, the expression: every match of pageWord opens with p or P.
+func mayBePageWord(s string) bool {
+	return s != "" && s[0]|0x20 == 'p'
+}
+
 // etAlMisspelt matches "et. al", "et.al." and "et al" without its period
 // written as "et, al".
 var etAlMisspelt = regexp.MustCompile(`(?i)\bet\s*[.,]\s*al\b`)
@@ -84,7 +90,7 @@ func (CitationFormat) Check(p *lint.Pass) error {
 					Span: p.Doc().SourceSpan(lint.Range{Start: at, End: at + 1}), New: "",
 				}}})
 			}
-			if pageWord.MatchString(c.Locator) {
+			if mayBePageWord(c.Locator) && pageWord.MatchString(c.Locator) {
 				faults = append(faults, `MLA gives the page number alone, without "p." or "pg."`)
 			}
 			if len(faults) > 0 {

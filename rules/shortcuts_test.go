@@ -51,7 +51,10 @@ func TestHelpersMatchTheirDefinitions(t *testing.T) {
 			t.Errorf("longWorkCue finds %q in cueTail(%q), want %q", got, s, want)
 		}
 	}
-	for _, s := range []string{"", "(Freeze 412)", "(Smith et. al 4)", "(Smith et.al. 4)", "(Smith et, al)", "(Smith ET . AL)", "(Smith et al. 4)", "(Smith, 2004, p. 3)", "et.\tal", "(Smith et.\nAl 4)", "(Smith et.", "(Al. al)", "x,al"} {
+	for _, s := range []string{"", "(Freeze 412)", "(Smith et. al 4)", "(Smith et.al. 4)", "(Smith et, al)", "(Smith ET . AL)", "(Smith et al. 4)", "(Smith, 2004, p. 3)", "et.\tal", "(Smith et.\nAl 4)", "(Smith et.", "(Al. al)", "x,al", "p. 4", "P.4", "pp. 4-5", "pg 3", "Page 9", "pages 1", "412", " p. 4", "para. 3", "PGS. 2"} {
+		if pageWord.MatchString(s) && !mayBePageWord(s) {
+			t.Errorf("pageWord matches %q but mayBePageWord says no", s)
+		}
 		if etAlMisspelt.MatchString(s) && !mayMisspellEtAl(s) {
 			t.Errorf("etAlMisspelt matches %q but mayMisspellEtAl says no", s)
 		}
