@@ -476,21 +476,21 @@ func (m *matcher) mentions() {
 // Ehrenburg), until yield returns false.
 func eachCapitalised(text string, yield func(string) bool) {
 	eachWord(text, func(w string) bool {
+		// The endings dropped leave the first letter be, or nothing: most
+		// words, not capitalised, are passed before they are trimmed.
+		if c := w[0]; c < utf8.RuneSelf {
+			if c < 'A' || c > 'Z' {
+				return true
+			}
+		} else if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return true
+		}
 		w = strings.TrimRight(w, "'’")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if w == "" {
 			return true
 		}
-		if c := w[0]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				return yield(w)
-			}
-			return true
-		}
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			return yield(w)
-		}
-		return true
+		return yield(w)
 	})
 }
 

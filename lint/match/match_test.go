@@ -2,8 +2,11 @@ package match
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 
@@ -177,4 +180,49 @@ func TestNamedInReadsTheTailAsTheWhole(t *testing.T) {
 	assert.Equal(t, 2, m.namedInEverywhere(far))
 	assert.Equal(t, -1, m.namedIn(far))
 	assert.Equal(t, 0, m.namedIn(strings.Repeat("x ", 3000)+"as von Geldern says"))
+}
+
+// eachCapitalisedTrimmingFirst is eachCapitalised as it was written first:
+// every word trimmed, then its first letter read.
+func eachCapitalisedTrimmingFirst(text string, yield func(string) bool) {
+	eachWord(text, func(w string) bool {
+		w = strings.TrimRight(w, "'’")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if w == "" {
+			return true
+		}
+		if c := w[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return yield(w)
+			}
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return yield(w)
+		}
+		return true
+	})
+}
+
+func TestEachCapitalisedAsTrimmingFirst(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	vocab := []string{"Freeze", "Freeze's", "Freeze’s", "Jones'", "Jones’", "’", "'", "'s", "’s", "s", "Éluard", "éluard",
+		"Ölberg’s's", "x’s's", "Ę", "ę", "Ŀ", "rock'n'roll", "’Tis", "'60s", "A", "a", "Ω’", "9", "Il'ia", "—", " ", ".", "\u0301"}
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(vocab[r.IntN(len(vocab))])
+			if r.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		var got, want []string
+		stop := r.IntN(4)
+		eachCapitalised(text, func(w string) bool { got = append(got, w); return len(got) != stop })
+		eachCapitalisedTrimmingFirst(text, func(w string) bool { want = append(want, w); return len(want) != stop })
+		if !slices.Equal(got, want) {
+			t.Fatalf("eachCapitalised(%q) = %q, want %q", text, got, want)
+		}
+	}
 }

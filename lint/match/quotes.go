@@ -1,6 +1,8 @@
 package match
 
 import (
+	"sort"
+
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/inline"
 )
@@ -53,13 +55,14 @@ func linkQuotes(e *lint.Essay) {
 }
 
 // citationIn returns the best citation in window for quotation q: the first
-// one after the quotation, else the nearest before it.
+// one after the quotation, else the nearest before it. Match has sorted
+// the citations by start, so those in window follow one another.
 func citationIn(e *lint.Essay, window lint.Range, q *lint.Quote) int {
+	cs := e.Citations
+	lo := sort.Search(len(cs), func(k int) bool { return cs[k].Start >= window.Start })
 	before := -1
-	for i, c := range e.Citations {
-		if c.Start < window.Start || c.Start >= window.End {
-			continue
-		}
+	for i := lo; i < len(cs) && cs[i].Start < window.End; i++ {
+		c := &cs[i]
 		if q.Inner.Contains(c.Start) && !q.BlockQuote {
 			// Words inside the quotation are the source's, not a citation.
 			continue
