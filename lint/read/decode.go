@@ -143,29 +143,32 @@ func sniffBinary(src []byte) string {
 	}
 	head := src[:min(len(src), 8192)]
 	control := 0
-	// Eight bytes at a time: most words of text hold no control byte.
+	// Thirty-two bytes at a time: most stretches of text hold no control
+	// byte, and those that do are looked at byte by byte only in the
+	// eight-byte words that hold one (a line break, a tab).
 	i := 0
-	for ; i+8 <= len(head); i += 8 {
-		if !mayHoldControl(binary.LittleEndian.Uint64(head[i:])) {
+	for ; i+32 <= len(head); i += 32 {
+		w := head[i : i+32 : i+32]
+		if controlMask(binary.LittleEndian.Uint64(w))|controlMask(binary.LittleEndian.Uint64(w[8:]))|
+			controlMask(binary.LittleEndian.Uint64(w[16:]))|controlMask(binary.LittleEndian.Uint64(w[24:])) == 0 {
 			continue
 		}
-		for _, c := range head[i : i+8] {
-			switch {
-			case c == 0:
-				return "file is binary"
-			case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v', c == 0x7F:
-				control++
+		for k := 0; k < 32; k += 8 {
+			if controlMask(binary.LittleEndian.Uint64(w[k:])) == 0 {
+				continue
 			}
+			n, nul := countControl(w[k : k+8])
+			if nul {
+				return "file is binary"
+			}
+			control += n
 		}
 	}
-	for _, c := range head[i:] {
-		switch {
-		case c == 0:
-			return "file is binary"
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v', c == 0x7F:
-			control++
-		}
+	n, nul := countControl(head[i:])
+	if nul {
+		return "file is binary"
 	}
+	control += n
 	if control > len(head)/10 {
 		return "file is binary"
 	}
@@ -186,11 +189,30 @@ func (e *notFormatError) Error() string {
 
 func (e *notFormatError) Unwrap() error { return ErrBinary }
 
-// mayHoldControl reports whether any byte of the eight in x is below 0x20
-// or is 0x7F: x - 0x20 in a byte borrows where the byte is below 0x20, and
-// x ^ 0x7F - 1 where it is 0x7F. It may say yes for a byte at 0x80 and
-// above; the caller then looks byte by byte.
-func mayHoldControl(x uint64) bool {
+// countControl counts the control bytes in b that text does not hold
+// (line breaks, tabs and form feeds aside), and says whether one is NUL.
+func countControl(b []byte) (int, bool) {
+	n := 0
+	for _, c := range b {
+		switch {
+		case c == 0:
+			return n, true
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v', c == 0x7F:
+			n++
+		}
+	}
+	return n, false
+}
+
+// controlMask is not zero exactly when one of the eight bytes in x is below
+// 0x20 or is 0x7F. A byte below 0x20 borrows when 0x20 is taken from it,
+// which sets its high bit; "&^ x" discards the high bit of bytes at 0x80 and
+// above, which were set to start with. The lowest such byte is always
+// flagged, and without one nothing borrows, so the answer is exact though
+// which bytes are flagged above the lowest is not. 0x7F is found the same
+// way as a zero byte of x ^ 0x7F….
+func controlMask(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return ((x-0x20*ones)|((x^0x7F*ones)-ones))&highs != 0
+	y := x ^ 0x7F*ones
+	return ((x-0x20*ones)&^x | (y-ones)&^y) & highs
 }
