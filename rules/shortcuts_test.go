@@ -156,3 +156,29 @@ func FuzzTitleShapedWords(f *testing.F) {
 		}
 	})
 }
+
+// FuzzInCitation holds quoteFacts.inCitation to its definition: some
+// citation other than a link or a signal phrase holds the range.
+func FuzzInCitation(f *testing.F) {
+	f.Add([]byte{3, 9, 1, 5, 12, 20, 4, 8}, 4, 7)
+	f.Add([]byte{0, 0, 2, 2}, 2, 2)
+	f.Fuzz(func(t *testing.T, spans []byte, start, end int) {
+		e := &lint.Essay{}
+		for i := 0; i+2 < len(spans); i += 3 {
+			kinds := []lint.CitationKind{lint.CitationParenthetical, lint.CitationLink, lint.CitationSignal, lint.CitationNarrative}
+			s := int(spans[i])
+			e.Citations = append(e.Citations, lint.Citation{Kind: kinds[int(spans[i+2])%len(kinds)], Range: lint.Range{Start: s, End: s + int(spans[i+1])}})
+		}
+		r := lint.Range{Start: start, End: end}
+		want := false
+		for _, c := range e.Citations {
+			if c.Kind != lint.CitationLink && c.Kind != lint.CitationSignal && c.Start <= r.Start && r.End <= c.End {
+				want = true
+			}
+		}
+		facts := &quoteFacts{essay: e}
+		if got := facts.inCitation(r); got != want {
+			t.Fatalf("inCitation(%v) over %v = %v, want %v", r, e.Citations, got, want)
+		}
+	})
+}
