@@ -181,6 +181,13 @@ func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
 	}
 	run := 0
 	for i := 0; i < len(text); {
+		if i > 0 && !spaceByte[text[i-1]] {
+			// Past a byte that is not white space, skip what stays as it
+			// is eight bytes at a time.
+			if i = plainRunEnd(text, i); i >= len(text) {
+				break
+			}
+		}
 		c := text[i]
 		if !spaceByte[c] {
 			i++
@@ -206,6 +213,31 @@ func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
 	if run < len(text) {
 		b.push(text[run:], sub(run, len(text)), strong)
 	}
+}
+
+// plainRunEnd returns how far text from i, which follows a byte that is not
+// white space, holds no white space but single spaces between other bytes,
+// in whole words of eight bytes: the stretch collapsing leaves as it is.
+func plainRunEnd(text string, i int) int {
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	for ; i+8 <= len(text); i += 8 {
+		w := text[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// The high bit of each byte that is a space: exact, as adding 0x7F
+		// to the low seven bits of a byte cannot carry into the next.
+		y := x ^ 0x20*ones
+		sp := ^((y&lows + lows) | y) & highs
+		// Not zero when a byte is below 0x0E (tab, line break, form
+		// feed, or a control byte that may as well be looked at).
+		ctl := (x - 0x0E*ones) &^ x & highs
+		// Two spaces in a row, or a space last, which may start a run
+		// with the next word's first byte.
+		if ctl|sp&(sp>>8)|sp&(0x80<<56) != 0 {
+			break
+		}
+	}
+	return i
 }
 
 func (b *blockBuilder) push(text string, span lint.Span, strong bool) {

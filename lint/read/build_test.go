@@ -1,0 +1,71 @@
+package read
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// checkPlainRunEnd holds plainRunEnd to its contract, byte by byte: it
+// stops on a word boundary, everything it passes is left as it is by
+// collapsing (a byte that is not white space, or a single space between
+// two such bytes), and where it stops before the last whole word, the
+// next word holds something else or ends in a space.
+func checkPlainRunEnd(t *testing.T, text string, i int) {
+	t.Helper()
+	kept := func(k int) bool {
+		return !isSpaceByte(text[k]) ||
+			text[k] == ' ' && !isSpaceByte(text[k-1]) && k+1 < len(text) && !isSpaceByte(text[k+1])
+	}
+	end := plainRunEnd(text, i)
+	if end < i || (end-i)%8 != 0 || end > len(text) {
+		t.Fatalf("plainRunEnd(%q, %d) = %d: not a whole number of words", text, i, end)
+	}
+	for k := i; k < end; k++ {
+		if !kept(k) {
+			t.Fatalf("plainRunEnd(%q, %d) = %d passes byte %d", text, i, end, k)
+		}
+	}
+	if end+8 > len(text) {
+		return
+	}
+	for k := end; k < end+8; k++ {
+		if !kept(k) || text[k] < 0x0E {
+			return
+		}
+	}
+	if text[end+7] == ' ' {
+		return
+	}
+	t.Fatalf("plainRunEnd(%q, %d) = %d stops before a plain word", text, i, end)
+}
+
+func TestPlainRunEnd(t *testing.T) {
+	for _, text := range []string{
+		"x", "x12345678", "xone two three four five", "xone  two three four", "xone two\tthree four five",
+		"xabcdefg hijklmn", "xabcdefgh ijklmn", "xabcdefg\n", "x\u00a0no-break spaces\u00a0stay", "xnul\x00byte and more",
+	} {
+		checkPlainRunEnd(t, text, 1)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := "ab  \t\n\r\f\v\x00\x0e\x1f\x7f\xc2\xa0"
+	for range 20000 {
+		var sb strings.Builder
+		sb.WriteByte('x')
+		for range r.IntN(40) {
+			sb.WriteByte(alphabet[r.IntN(len(alphabet))])
+		}
+		checkPlainRunEnd(t, sb.String(), 1)
+	}
+}
+
+func FuzzPlainRunEnd(f *testing.F) {
+	f.Add("xone two three four five six")
+	f.Fuzz(func(t *testing.T, text string) {
+		for i := 1; i < len(text); i++ {
+			if !isSpaceByte(text[i-1]) {
+				checkPlainRunEnd(t, text, i)
+			}
+		}
+	})
+}
