@@ -23,6 +23,11 @@ import (
 // Code blocks, HTML blocks, images and YAML front matter are not essay
 // prose and are left out.
 func Markdown(path string, src []byte) (*lint.Document, error) {
+	return markdownWith(path, src, markdownParser())
+}
+
+// markdownWith is Markdown with goldmark parser p.
+func markdownWith(path string, src []byte, p parser.Parser) (*lint.Document, error) {
 	if reason := sniffBinary(src); reason != "" {
 		return nil, notReadable(path, reason, "Markdown")
 	}
@@ -38,7 +43,7 @@ func Markdown(path string, src []byte) (*lint.Document, error) {
 			}
 		}
 	}
-	root := markdownParser().Parse(text.NewReader(input), parser.WithContext(parser.NewContext()))
+	root := p.Parse(text.NewReader(input), parser.WithContext(parser.NewContext()))
 	r := &mdReader{b: newBlockBuilder(s, input, false), src: input, mark: -1}
 	r.blocks(root, lint.BlockParagraph, 0)
 	for _, fl := range r.footnotes {
@@ -55,8 +60,42 @@ func Markdown(path string, src []byte) (*lint.Document, error) {
 // find bare URLs too, but it costs a third of the parse (it tries every
 // word as an e-mail address); mdReader.text finds them itself.
 var markdownParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Strikethrough)).Parser()
+	blocks := parser.DefaultBlockParsers()
+	for i, v := range blocks {
+		if v.Value == parser.NewParagraphParser() {
+			blocks[i].Value = breakKeepingParagraphParser{parser.NewParagraphParser()}
+		}
+	}
+	p := parser.NewParser(parser.WithBlockParsers(blocks...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Footnote, extension.Strikethrough)).Parser()
 })
+
+// breakKeepingParagraphParser is goldmark's paragraph parser, except that a
+// paragraph's last line keeps the "\n" after it. goldmark trims it off, and
+// its inline parser then steps over a last line with no line break one
+// byte at a time (blockReader.Advance), which was a sixteenth of linting a
+// Markdown essay whose paragraphs are each one long line. With the break
+// kept, the last text is marked as ending in a soft line break, which
+// blockBuilder trims from the end of the block like any trailing white
+// space: the Document is the same (TestMarkdownKeptBreakSameDocument).
+// A last line ending in a backslash keeps its "\n" off, since
+// "\\\n" is a hard line break.
+type breakKeepingParagraphParser struct{ parser.BlockParser }
+
+func (p breakKeepingParagraphParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	p.BlockParser.Close(node, reader, pc)
+	lines := node.Lines()
+	if node.Parent() == nil || lines.Len() == 0 {
+		return
+	}
+	last, src := lines.At(lines.Len()-1), reader.Source()
+	if last.Stop > last.Start && last.Stop < len(src) && src[last.Stop] == '\n' && src[last.Stop-1] != '\\' {
+		last.Stop++
+		lines.Set(lines.Len()-1, last)
+	}
+}
 
 // frontMatterEnd returns the end of a YAML front matter block ("---" on the
 // first line, closed by "---" or "..."), or 0 when there is none.

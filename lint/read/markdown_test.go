@@ -1,10 +1,17 @@
 package read
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/citelint/citelint/lint"
 )
 
 func TestMarkdown(t *testing.T) {
@@ -116,4 +123,51 @@ func TestMarkdownOffsets(t *testing.T) {
 	// A block maps to the source from its first to its last character of
 	// text: markup after the last one is not part of it.
 	assert.Equal(t, "A *Title", sourceOf(doc, doc.Blocks[0].Range))
+}
+
+// checkKeptBreak holds the parser Markdown uses, whose paragraphs keep
+// their last line break, to goldmark's own: the Document must be the same.
+func checkKeptBreak(t *testing.T, src []byte) {
+	t.Helper()
+	plain := goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Strikethrough)).Parser()
+	want, wantErr := markdownWith("x.md", src, plain)
+	got, gotErr := Markdown("x.md", src)
+	require.Equal(t, wantErr, gotErr, "%q", src)
+	require.Equal(t, want, got, "%q", src)
+}
+
+func TestMarkdownKeptBreakSameDocument(t *testing.T) {
+	for _, src := range []string{
+		"", "a", "a\n", "a\n\nb\n", "a\r\n\r\nb\r\n", "a  \n\nb", "a\\\n\nb\\\\\n\nc\\",
+		"Setext\n===\n\n[x]: /u\n---\n\n[y]: /v \"t\"\n\ntext [y]\n",
+		"ends *em*\n\nends **strong**\n\nends `code`\n\nends <b>\n\nends <http://a.b>\n\nends [l](u)\n\nends ~~s~~\n",
+		"open *em\n\nopen `code\n\nopen [l](u\n\nopen <a href='x'\n\nends [^1]\n\n[^1]: note *x*\n",
+		"- tight\n- list *x*\n\n1. a\n2. b\n\n> quote\nlazy\n\n> - nested\n>   more\n",
+		"para\n    indented\n\n\tTabbed\n\ttext\n\n    code\n\nhttps://bare.example/x.\n\nwww.bare.org\n",
+		"a &amp; b &#8220;\n\n<br>\n\nline<br>\n\ntrailing \\*\n",
+		string(generateEssay(lint.FormatMarkdown, 5000)),
+	} {
+		checkKeptBreak(t, []byte(src))
+	}
+	for _, dir := range []string{"../../testdata", "../../examples", seedDir} {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || filepath.Ext(path) != ".md" {
+				return nil
+			}
+			src, err := os.ReadFile(path)
+			require.NoError(t, err)
+			checkKeptBreak(t, src)
+			return nil
+		})
+	}
+}
+
+func FuzzMarkdownKeptBreak(f *testing.F) {
+	for _, s := range []string{
+		"# T\n\nText *em* **st** [l](u) <http://a.b> www.c.d [^1]\n\n[^1]: note\n",
+		"Setext\n===\n\nx\\\n\n- a\n- b\n\n> q\nlazy *x*\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkKeptBreak)
 }
