@@ -1,7 +1,13 @@
 package read
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -24,6 +30,33 @@ func fuzzReader(f *testing.F, read func(string, []byte) (*lint.Document, error),
 			t.Fatalf("%s\nsource: %q\nText: %q", problem, src, doc.Text)
 		}
 	})
+}
+
+// fuzzBytes fuzzes check, a test that holds one of the reader's parts to
+// what it stands for, from seeds.
+func fuzzBytes(f *testing.F, check func(*testing.T, []byte), seeds ...string) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(check)
+}
+
+// fixtureFiles returns the contents of the repository's fixtures and
+// examples, and of the seed case, whose names end in one of exts.
+func fixtureFiles(t *testing.T, exts ...string) [][]byte {
+	t.Helper()
+	var files [][]byte
+	for _, dir := range []string{"../../testdata", "../../examples", seedDir} {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && slices.Contains(exts, filepath.Ext(path)) {
+				b, err := os.ReadFile(path)
+				require.NoError(t, err)
+				files = append(files, b)
+			}
+			return nil
+		})
+	}
+	return files
 }
 
 func FuzzText(f *testing.F) {

@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	xhtml "golang.org/x/net/html"
+
+	"github.com/citelint/citelint/lint"
 )
 
 func TestHTML(t *testing.T) {
@@ -223,4 +225,52 @@ func TestTagNameMatchesTokenizer(t *testing.T) {
 		}
 	}
 	assert.Greater(t, tags, 200, "tags compared")
+}
+
+// checkTextSkip holds the tree built with runs of text fed to the
+// tokenizer as one byte each to the tree built from the page as it is:
+// the same nodes, attributes and spans.
+func checkTextSkip(t *testing.T, page []byte) {
+	t.Helper()
+	got, want := buildHTMLTree(page, true), buildHTMLTree(page, false)
+	var compare func(g, w *xhtml.Node)
+	compare = func(g, w *xhtml.Node) {
+		require.Equal(t, w.Type, g.Type, "%q", page)
+		require.Equal(t, w.Data, g.Data, "%q", page)
+		require.Equal(t, w.DataAtom, g.DataAtom, "%q", page)
+		require.Equal(t, w.Attr, g.Attr, "%q", page)
+		require.Equal(t, want.spans[w], got.spans[g], "span of a %v node %q in %q", w.Type, w.Data, page)
+		gc, wc := g.FirstChild, w.FirstChild
+		for ; gc != nil && wc != nil; gc, wc = gc.NextSibling, wc.NextSibling {
+			compare(gc, wc)
+		}
+		require.True(t, gc == nil && wc == nil, "children of %q in %q", w.Data, page)
+	}
+	compare(got.root, want.root)
+	require.Len(t, got.spans, len(want.spans), "%q", page)
+}
+
+func TestHTMLTextSkipSameTree(t *testing.T) {
+	pages := []string{
+		"", "x", "xy", "<", "a<", "a < b <3 <<p>q", "text<p>para</p>tail", "a</p>b</>c</ x>d<!x>e<?y>f",
+		"<p>a &amp; b</p>\n<p>\n</p><br>x<br/>yy</br>zz",
+		"<title>a<b>c</title>d<script>x<p>y</script>e<style>s</style>f<textarea>t<p></textarea>g",
+		"<SCRIPT>x</SCRIPT>y<script/>z</script>w<xmp><p></xmp>v<iframe>i</iframe>u<noscript>n</noscript>q",
+		"<plaintext>all <p>of</p> it", "<!-- c <p> -->text<!DOCTYPE html>more<![CDATA[x]]>y",
+		"<a title='x>y'>link</a>after<p class=\"a>b\">t</p><p a=/>b",
+		"<p>unclosed <a href=x", "<p>text then <", "<p>text then </", "a\x00b<p>c\x00d", "<\x00p>x<scr\x00ipt>y</scr\x00ipt>z",
+		string(generateEssay(lint.FormatHTML, 5000)),
+	}
+	for _, b := range fixtureFiles(t, ".html", ".htm") {
+		pages = append(pages, string(b))
+	}
+	for _, page := range pages {
+		checkTextSkip(t, []byte(page))
+	}
+}
+
+func FuzzHTMLTextSkip(f *testing.F) {
+	fuzzBytes(f, checkTextSkip,
+		"<p>One<p>Two<ul><li>a<li>b</ul><div>loose<br><br>more</div>",
+		"<title>t</title><script>a<b</script>x < y<!--c-->z</ p><a title='>'>q</a>")
 }
