@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -24,8 +25,11 @@ func citationsOf(doc *lint.Document, blocks []int, quotes []lint.Quote, known bo
 			inSet[b] = true
 		}
 	}
-	// One scanner for all blocks, so its buffers are reused.
-	scan := &blockScan{doc: doc, text: doc.Text, extras: readerCitations(doc, inSet), known: known, quotes: quotes, keep: keep}
+	// One scanner for all blocks, so its buffers are reused; it is large,
+	// and comes zeroed from a pool rather than from the heap each time.
+	scan := blockScans.Get().(*blockScan)
+	defer putBlockScan(scan)
+	scan.doc, scan.text, scan.extras, scan.known, scan.quotes, scan.keep = doc, doc.Text, readerCitations(doc, inSet), known, quotes, keep
 	scan.quoted, scan.scratch, scan.parts = scan.quotedBuf[:0], scan.tokenBuf[:0], scan.partsBuf[:0]
 	if known && len(quotes) > 0 {
 		// Where each block's quotations start in quotes.
@@ -56,6 +60,17 @@ func citationsOf(doc *lint.Document, blocks []int, quotes []lint.Quote, known bo
 }
 
 func byStart(a, b lint.Citation) int { return a.Start - b.Start }
+
+// blockScans holds zeroed blockScans. Nothing a scan returns points into
+// it: its arenas' arrays, handed out with the citations, go with the
+// rest when it is zeroed.
+var blockScans = sync.Pool{New: func() any { return new(blockScan) }}
+
+// putBlockScan zeroes s, dropping all it refers to, and pools it.
+func putBlockScan(s *blockScan) {
+	*s = blockScan{}
+	blockScans.Put(s)
+}
 
 // readerCitations are the note references and hyperlinks the reader found
 // in the given blocks, ordered by block and position.

@@ -1,6 +1,7 @@
 package inline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -375,4 +376,24 @@ func TestCitationsInsideQuotations(t *testing.T) {
 	checkCitations(t, doc, Citations(doc, allBlocks(doc)), []wantCite{
 		{kind: lint.CitationParenthetical, text: "(Freeze 412)", authors: names("Freeze"), locator: "412"},
 	})
+}
+
+// TestCitationsOutliveTheirScan checks that the citations of one document
+// keep their values while the pooled scanner that found them finds those
+// of others.
+func TestCitationsOutliveTheirScan(t *testing.T) {
+	doc := newDoc(typicalEssay()...)
+	first := Citations(doc, allBlocks(doc))
+	want := make([]lint.Citation, len(first))
+	for i, c := range first {
+		c.Authors = slices.Clone(c.Authors)
+		c.Numbers = slices.Clone(c.Numbers)
+		want[i] = c
+	}
+	for _, s := range fuzzSeeds {
+		other := fuzzDoc(s + " " + s)
+		QuotesCitationsSentences(other, allBlocks(other))
+		Citations(other, allBlocks(other))
+	}
+	assert.Equal(t, want, first)
 }
