@@ -20,6 +20,10 @@ type configs struct {
 
 	mu    sync.Mutex
 	byDir map[string]loaded
+	// same holds, for each configuration whose rules are the same for
+	// every file (it has no per-path overrides), the options fileOptions
+	// made for the first file: the rest of a batch reuses them read-only.
+	same map[*config.Config]engine.FileOptions
 }
 
 type loaded struct {
@@ -30,7 +34,7 @@ type loaded struct {
 // newConfigs loads --config when given; otherwise configurations are
 // discovered per folder as essays come.
 func newConfigs(rules []lint.Rule, explicit string) (*configs, error) {
-	cs := &configs{known: config.Schemas(rules), byDir: map[string]loaded{}}
+	cs := &configs{known: config.Schemas(rules), byDir: map[string]loaded{}, same: map[*config.Config]engine.FileOptions{}}
 	if explicit != "" {
 		cfg, err := config.Load(explicit, cs.known)
 		if err != nil {
@@ -41,12 +45,24 @@ func newConfigs(rules []lint.Rule, explicit string) (*configs, error) {
 	return cs, nil
 }
 
-// forPath returns the configuration for the essay at path.
+// forPath returns the configuration for the essays at path, a file or a
+// folder.
 func (cs *configs) forPath(path string) (*config.Config, error) {
+	return cs.forDir(configDir(path, true))
+}
+
+// forFile returns the configuration for the essay at path, which is known
+// to be a file (or an archive member, or standard input): unlike forPath
+// it asks the system nothing about path, a saving on every essay.
+func (cs *configs) forFile(path string) (*config.Config, error) {
+	return cs.forDir(configDir(path, false))
+}
+
+// forDir returns the configuration for essays in the folder dir.
+func (cs *configs) forDir(dir string) (*config.Config, error) {
 	if cs.explicit != nil {
 		return cs.explicit, nil
 	}
-	dir := configDir(path)
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	if l, ok := cs.byDir[dir]; ok {
@@ -60,8 +76,9 @@ func (cs *configs) forPath(path string) (*config.Config, error) {
 // configDir is the real folder whose configuration applies to path: for a
 // member of a submission archive ("class.zip:smith/essay.docx"), the
 // folder holding the archive, since nothing inside an archive is ever
-// taken as configuration.
-func configDir(path string) string {
+// taken as configuration. Only when mayBeDir is path itself looked at, to
+// tell a folder from a file.
+func configDir(path string, mayBeDir bool) string {
 	if path == "-" || path == "" || strings.HasPrefix(path, "<") {
 		if wd, err := os.Getwd(); err == nil {
 			return wd
@@ -74,8 +91,10 @@ func configDir(path string) string {
 			break
 		}
 	}
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return path
+	if mayBeDir {
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			return path
+		}
 	}
 	return filepath.Dir(path)
 }
@@ -84,10 +103,25 @@ func configDir(path string) string {
 // wins: --enable and --disable over rules, --style and --quote-min-words
 // over the settings when given.
 func (f lintFlags) fileOptions(cs *configs, path string) engine.FileOptions {
-	cfg, err := cs.forPath(path)
+	cfg, err := cs.forFile(path)
 	if err != nil {
 		return engine.FileOptions{Err: err}
 	}
+	if !cfg.PathIndependent() {
+		return f.mergeOptions(cfg, path)
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	fo, ok := cs.same[cfg]
+	if !ok {
+		fo = f.mergeOptions(cfg, path)
+		cs.same[cfg] = fo
+	}
+	return fo
+}
+
+// mergeOptions is fileOptions worked out for one file.
+func (f lintFlags) mergeOptions(cfg *config.Config, path string) engine.FileOptions {
 	eff := cfg.For(path)
 	sev := make(map[string]lint.Severity, len(eff.Severity)+len(f.severity))
 	for id, s := range eff.Severity {

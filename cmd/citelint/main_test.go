@@ -303,6 +303,36 @@ func TestConfigFile(t *testing.T) {
 	assert.Contains(t, missing.stderr, "none.yml")
 }
 
+// TestConfigPerFile lints whole folders, so that the options worked out
+// once for a configuration without overrides serve every file, and a
+// configuration with overrides still gives each file its own.
+func TestConfigPerFile(t *testing.T) {
+	dir := essays(t, map[string]string{
+		"plain/.citelint.yml":       "version: 1\nrules:\n  fake-warning: off\n",
+		"plain/a.txt":               "fine IFFY\n",
+		"plain/b.txt":               "fine IFFY\n",
+		"split/.citelint.yml":       "version: 1\noverrides:\n  - files: [\"drafts/**\"]\n    rules: {fake-warning: off}\n",
+		"split/final.txt":           "fine IFFY\n",
+		"split/drafts/draft.txt":    "fine IFFY\n",
+		"split/drafts/another.txt":  "fine IFFY\n",
+		"split/final-two/essay.txt": "fine IFFY\n",
+	})
+	plain := citelint(t, []string{"--format", "json", filepath.Join(dir, "plain")})
+	assert.NotContains(t, plain.stdout, "fake-warning", "the rule is off for every file of the folder")
+	split := citelint(t, []string{"--format", "json", filepath.Join(dir, "split")})
+	assert.Equal(t, 2, strings.Count(split.stdout, `"rule":"fake-warning"`), split.stdout)
+	assert.Contains(t, split.stdout, "final.txt")
+	assert.Contains(t, split.stdout, "essay.txt")
+	drafts := 0
+	for _, line := range strings.Split(split.stdout, "\n") {
+		if strings.Contains(line, "drafts") {
+			drafts++
+			assert.Contains(t, line, `"findings":[]`, "the override turns the rule off in drafts")
+		}
+	}
+	assert.Equal(t, 2, drafts, split.stdout)
+}
+
 func TestInspect(t *testing.T) {
 	dir := essays(t, map[string]string{"e.md": "# Title\n\nSome words.\n"})
 	res := citelint(t, []string{"inspect", filepath.Join(dir, "e.md"), "--format", "json"})

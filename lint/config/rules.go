@@ -222,6 +222,10 @@ func (c *Config) For(path string) Effective {
 	return eff
 }
 
+// PathIndependent reports whether For gives the same answer for every
+// path: the configuration has no per-path overrides.
+func (c *Config) PathIndependent() bool { return len(c.overrides) == 0 }
+
 // relative returns path relative to the configuration's folder, with
 // forward slashes, or false when the file is not below it.
 func (c *Config) relative(path string) (string, bool) {
