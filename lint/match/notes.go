@@ -360,7 +360,11 @@ func (m *matcher) notes() {
 		}
 		byNote = append(byNote, parsed{nr, first})
 	}
-	slices.SortStableFunc(e.Citations, byStart)
+	// Extraction found them in order; only notes' citations, appended,
+	// may need sorting in.
+	if !slices.IsSortedFunc(e.Citations, byStart) {
+		slices.SortStableFunc(e.Citations, byStart)
+	}
 	cs := e.Citations
 	for i := range cs {
 		if cs[i].Kind != lint.CitationNote || !e.InBody(cs[i].Start) {
