@@ -216,8 +216,9 @@ func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
 }
 
 // plainRunEnd returns how far text from i, which follows a byte that is not
-// white space, holds no white space but single spaces between other bytes,
-// in whole words of eight bytes: the stretch collapsing leaves as it is.
+// white space, holds no white space but single spaces after other bytes and
+// before another or the end, in whole words of eight bytes: the stretch
+// collapsing leaves as it is.
 func plainRunEnd(text string, i int) int {
 	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
 	for ; i+8 <= len(text); i += 8 {
@@ -231,10 +232,11 @@ func plainRunEnd(text string, i int) int {
 		// Not zero when a byte is below 0x0E (tab, line break, form
 		// feed, or a control byte that may as well be looked at).
 		ctl := (x - 0x0E*ones) &^ x & highs
-		// Two spaces in a row, or a space last, which may start a run
-		// with the next word's first byte.
-		if ctl|sp&(sp>>8)|sp&(0x80<<56) != 0 {
-			break
+		if ctl|sp&(sp>>8) != 0 {
+			break // two spaces in a row, or other white space
+		}
+		if sp>>63 != 0 && i+8 < len(text) && spaceByte[text[i+8]] {
+			break // a space last, which starts a run with the next byte
 		}
 	}
 	return i
