@@ -289,3 +289,32 @@ func TestGeneratedEssaysAreRead(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLintFixtures lints each correct essay of testdata/essays, in
+// every style and format, once per op: essays with fuller works-cited
+// lists than the generated ones, so entry parsing and matching weigh as
+// they do in real work.
+func BenchmarkLintFixtures(b *testing.B) {
+	paths, err := filepath.Glob("../../testdata/essays/*")
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no fixture essays: %v", err)
+	}
+	srcs := make([][]byte, len(paths))
+	var total int64
+	for i, p := range paths {
+		if srcs[i], err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+		total += int64(len(srcs[i]))
+	}
+	eng := engine.New(engine.Options{Rules: rules.All(), Jobs: 1})
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, p := range paths {
+			if res := eng.LintSource(p, srcs[i]); res.Err != nil {
+				b.Fatal(res.Err)
+			}
+		}
+	}
+}
