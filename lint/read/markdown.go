@@ -43,8 +43,10 @@ func markdownWith(path string, src []byte, p parser.Parser) (*lint.Document, err
 			}
 		}
 	}
-	root := p.Parse(text.NewReader(input), parser.WithContext(parser.NewContext()))
+	ctx := parser.NewContext()
+	root := p.Parse(text.NewReader(input), parser.WithContext(ctx))
 	r := &mdReader{b: newBlockBuilder(s, input, false), src: input, mark: -1}
+	r.plain, _ = ctx.Get(plainParagraphsKey).(plainParagraphs)
 	r.blocks(root, lint.BlockParagraph, 0)
 	for _, fl := range r.footnotes {
 		r.footnoteList(fl)
@@ -66,9 +68,10 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 			blocks[i].Value = breakKeepingParagraphParser{parser.NewParagraphParser()}
 		}
 	}
+	transformers := append(parser.DefaultParagraphTransformers(), util.Prioritized(closingMarker{}, 1<<20))
 	p := parser.NewParser(parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+		parser.WithParagraphTransformers(transformers...))
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Footnote, extension.Strikethrough)).Parser()
 })
 
@@ -79,13 +82,19 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 // Markdown essay whose paragraphs are each one long line. With the break
 // kept, the last text is marked as ending in a soft line break, which
 // blockBuilder trims from the end of the block like any trailing white
-// space: the Document is the same (TestMarkdownKeptBreakSameDocument).
-// A last line ending in a backslash keeps its "\n" off, since
-// "\\\n" is a hard line break.
+// space: the Document is the same (TestMarkdownSameAsGoldmark). A last
+// line ending in a backslash keeps its "\n" off, since "\\\n" is a hard
+// line break. A plain paragraph, closed, is also kept from goldmark's
+// inline parser (see plainParagraphs).
 type breakKeepingParagraphParser struct{ parser.BlockParser }
 
 func (p breakKeepingParagraphParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	p.BlockParser.Close(node, reader, pc)
+	// Whether the paragraph transformers have just seen node: it is closed
+	// as a paragraph, not taken over by a setext heading, which the
+	// transformers see after Close and which takes the paragraph's lines.
+	closing := pc.Get(closingParagraphKey) == node
+	pc.Set(closingParagraphKey, nil)
 	lines := node.Lines()
 	if node.Parent() == nil || lines.Len() == 0 {
 		return
@@ -95,6 +104,68 @@ func (p breakKeepingParagraphParser) Close(node ast.Node, reader text.Reader, pc
 		last.Stop++
 		lines.Set(lines.Len()-1, last)
 	}
+	if closing && isPlainParagraph(src, lines) {
+		// goldmark is given one empty line to parse inline, at the
+		// paragraph's start, by which mdReader.block finds the real ones.
+		start := lines.At(0).Start
+		pc.ComputeIfAbsent(plainParagraphsKey, func() any { return plainParagraphs{} }).(plainParagraphs)[start] = *lines
+		stand := text.NewSegments()
+		stand.Append(text.NewSegment(start, start))
+		node.SetLines(stand)
+	}
+}
+
+// A plain paragraph holds no character that starts inline markup or an
+// escape, so that goldmark's inline parser, which looks at each of its
+// bytes, would only make each of its lines one text: mdReader.plainLines
+// does that itself, much faster. plainParagraphs holds their lines by
+// where they start: a tight list's item, a TextBlock, takes a copy of its
+// paragraph's lines, so neither the paragraph nor its lines' address
+// would find them.
+type plainParagraphs map[int]text.Segments
+
+var (
+	// closingParagraphKey holds the paragraph that the transformers have
+	// just seen (closingMarker).
+	closingParagraphKey = parser.NewContextKey()
+	// plainParagraphsKey holds the document's plainParagraphs.
+	plainParagraphsKey = parser.NewContextKey()
+)
+
+// closingMarker is the last paragraph transformer: it notes the paragraph
+// it sees for breakKeepingParagraphParser.Close, which comes next when the
+// paragraph is closed as a paragraph.
+type closingMarker struct{}
+
+func (closingMarker) Transform(node *ast.Paragraph, _ text.Reader, pc parser.Context) {
+	pc.Set(closingParagraphKey, node)
+}
+
+// markupBytes start goldmark's inline markup (emphasis, links, images and
+// footnote references, code spans, autolinks and raw HTML, strikethrough)
+// or an escape; the commonest in essays first.
+const markupBytes = "*[_]!`<~\\"
+
+// isPlainParagraph reports whether a paragraph's lines hold no markup byte
+// and no padding (a tab's columns, which goldmark's line reader pads). The
+// source from the first line's start to the last one's end is searched
+// whole, IndexByte by IndexByte, which is much faster than looking at each
+// byte; what lies between the lines (a quotation's "> ", an item's
+// indent) can only make a paragraph seem not plain, which is safe.
+func isPlainParagraph(src []byte, lines *text.Segments) bool {
+	segs := lines.Sliced(0, lines.Len())
+	for _, seg := range segs {
+		if seg.Padding != 0 {
+			return false
+		}
+	}
+	span := src[segs[0].Start:segs[len(segs)-1].Stop]
+	for i := range len(markupBytes) {
+		if bytes.IndexByte(span, markupBytes[i]) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // frontMatterEnd returns the end of a YAML front matter block ("---" on the
@@ -135,6 +206,8 @@ type mdReader struct {
 	// markFrom and mark cache nextURLMark: the first "://" or "www." at
 	// or after markFrom is at mark (-1 before the first search).
 	markFrom, mark int
+	// plain holds the lines of the document's plain paragraphs.
+	plain plainParagraphs
 }
 
 // nextURLMark returns the offset of the first "://" or "www." at or
@@ -185,12 +258,74 @@ func (r *mdReader) blocks(n ast.Node, kind lint.BlockKind, list int) {
 
 func (r *mdReader) block(n ast.Node, kind lint.BlockKind, level, list int) {
 	r.b.start(kind, level, list)
-	if lines := n.Lines(); lines.Len() > 0 {
+	lines := n.Lines()
+	plain := r.plainParagraph(n)
+	if plain != nil {
+		lines = plain
+	}
+	if lines.Len() > 0 {
 		r.cursor = lines.At(0).Start
 	}
 	r.strong, r.skip = 0, 0
-	r.inlines(n)
+	if plain != nil {
+		r.plainLines(plain)
+	} else {
+		r.inlines(n)
+	}
 	r.b.end()
+}
+
+// plainParagraph returns the lines of n if it is a plain paragraph (its
+// lines are the one empty line that stands for them), or nil.
+func (r *mdReader) plainParagraph(n ast.Node) *text.Segments {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+	default:
+		return nil
+	}
+	stand := n.Lines()
+	if r.plain == nil || stand.Len() != 1 {
+		return nil
+	}
+	if seg := stand.At(0); seg.Start == seg.Stop {
+		if lines, ok := r.plain[seg.Start]; ok {
+			return &lines
+		}
+	}
+	return nil
+}
+
+// plainLines writes the lines of a plain paragraph as goldmark's inline
+// parser would have made them: a text per line, with the line's trailing
+// white space trimmed, ending in a hard line break where the line ends in
+// two spaces and a line break, else in a soft one where it ends in a line
+// break.
+func (r *mdReader) plainLines(lines *text.Segments) {
+	for _, seg := range lines.Sliced(0, lines.Len()) {
+		line, stop := r.src[seg.Start:seg.Stop], seg.Stop
+		brk := len(line) > 0 && line[len(line)-1] == '\n'
+		switch k := len(line); {
+		case !brk:
+		case k >= 3 && line[k-3] == ' ' && line[k-2] == ' ':
+			stop -= 3
+		case k >= 4 && line[k-4] == ' ' && line[k-3] == ' ' && line[k-2] == '\r':
+			stop -= 4
+		default:
+			stop-- // the "\n"
+		}
+		seg.Stop = stop
+		r.textSegment(seg.TrimRightSpace(r.src), brk)
+	}
+}
+
+// textSegment writes a text that is not raw, and the line break after it
+// if brk.
+func (r *mdReader) textSegment(seg text.Segment, brk bool) {
+	r.text(seg.Start, seg.Stop)
+	r.cursor = max(r.cursor, seg.Stop)
+	if brk {
+		r.lineBreak(seg.Stop)
+	}
 }
 
 func (r *mdReader) footnoteList(fl *east.FootnoteList) {
@@ -221,17 +356,18 @@ func (r *mdReader) inline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
 		seg := n.Segment
-		if n.IsRaw() {
-			// Raw text (a code span's) may lie inside a bare URL written
-			// already, like any other text.
-			if start := max(seg.Start, r.skip); start < seg.Stop {
-				b.addSource(start, seg.Stop, r.strong > 0)
-			}
-		} else {
-			r.text(seg.Start, seg.Stop)
+		brk := n.SoftLineBreak() || n.HardLineBreak()
+		if !n.IsRaw() {
+			r.textSegment(seg, brk)
+			return
+		}
+		// Raw text (a code span's) may lie inside a bare URL written
+		// already, like any other text.
+		if start := max(seg.Start, r.skip); start < seg.Stop {
+			b.addSource(start, seg.Stop, r.strong > 0)
 		}
 		r.cursor = max(r.cursor, seg.Stop)
-		if n.SoftLineBreak() || n.HardLineBreak() {
+		if brk {
 			r.lineBreak(seg.Stop)
 		}
 	case *ast.Emphasis:

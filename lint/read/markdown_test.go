@@ -125,9 +125,10 @@ func TestMarkdownOffsets(t *testing.T) {
 	assert.Equal(t, "A *Title", sourceOf(doc, doc.Blocks[0].Range))
 }
 
-// checkKeptBreak holds the parser Markdown uses, whose paragraphs keep
-// their last line break, to goldmark's own: the Document must be the same.
-func checkKeptBreak(t *testing.T, src []byte) {
+// checkSameAsGoldmark holds the parser Markdown uses, whose paragraphs keep
+// their last line break and whose plain paragraphs are not parsed inline by
+// goldmark, to goldmark's own: the Document must be the same.
+func checkSameAsGoldmark(t *testing.T, src []byte) {
 	t.Helper()
 	plain := goldmark.New(goldmark.WithExtensions(extension.Footnote, extension.Strikethrough)).Parser()
 	want, wantErr := markdownWith("x.md", src, plain)
@@ -136,7 +137,7 @@ func checkKeptBreak(t *testing.T, src []byte) {
 	require.Equal(t, want, got, "%q", src)
 }
 
-func TestMarkdownKeptBreakSameDocument(t *testing.T) {
+func TestMarkdownSameAsGoldmark(t *testing.T) {
 	for _, src := range []string{
 		"", "a", "a\n", "a\n\nb\n", "a\r\n\r\nb\r\n", "a  \n\nb", "a\\\n\nb\\\\\n\nc\\",
 		"Setext\n===\n\n[x]: /u\n---\n\n[y]: /v \"t\"\n\ntext [y]\n",
@@ -145,9 +146,12 @@ func TestMarkdownKeptBreakSameDocument(t *testing.T) {
 		"- tight\n- list *x*\n\n1. a\n2. b\n\n> quote\nlazy\n\n> - nested\n>   more\n",
 		"para\n    indented\n\n\tTabbed\n\ttext\n\n    code\n\nhttps://bare.example/x.\n\nwww.bare.org\n",
 		"a &amp; b &#8220;\n\n<br>\n\nline<br>\n\ntrailing \\*\n",
+		"hard  \nbreak   \nsoft \t\nend  \n\ncr  \r\nlf \r\nx\r\n\n\ttab\n  lead\n\n- tight plain\n- item  \n  two\n\n* loose\n\n* item\n",
+		"plain\nabove\n---\n\nplain (1999) \"q\" “r” www.x.org/a. http://y.z & amp; &#1; #h\n\n[^n]: plain note\n  more\n\n> q\nlazy plain\n",
+		"   \n\nx\u00a0\n\n\u00a0y\n\n1. a\n   b\n2. c\n\nz\f\n\nv\v\n",
 		string(generateEssay(lint.FormatMarkdown, 5000)),
 	} {
-		checkKeptBreak(t, []byte(src))
+		checkSameAsGoldmark(t, []byte(src))
 	}
 	for _, dir := range []string{"../../testdata", "../../examples", seedDir} {
 		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -156,18 +160,18 @@ func TestMarkdownKeptBreakSameDocument(t *testing.T) {
 			}
 			src, err := os.ReadFile(path)
 			require.NoError(t, err)
-			checkKeptBreak(t, src)
+			checkSameAsGoldmark(t, src)
 			return nil
 		})
 	}
 }
 
-func FuzzMarkdownKeptBreak(f *testing.F) {
+func FuzzMarkdownSameAsGoldmark(f *testing.F) {
 	for _, s := range []string{
 		"# T\n\nText *em* **st** [l](u) <http://a.b> www.c.d [^1]\n\n[^1]: note\n",
 		"Setext\n===\n\nx\\\n\n- a\n- b\n\n> q\nlazy *x*\n",
 	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(checkKeptBreak)
+	f.Fuzz(checkSameAsGoldmark)
 }
