@@ -74,8 +74,5 @@ func TestControlMask(t *testing.T) {
 }
 
 func FuzzSniffBinary(f *testing.F) {
-	for _, s := range []string{"", "text\n", "\x00\x01\x02", strings.Repeat("a\x01", 40)} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(checkSniffBinary)
+	fuzzBytes(f, checkSniffBinary, "", "text\n", "\x00\x01\x02", strings.Repeat("a\x01", 40))
 }

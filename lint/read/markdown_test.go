@@ -1,9 +1,6 @@
 package read
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -153,25 +150,13 @@ func TestMarkdownSameAsGoldmark(t *testing.T) {
 	} {
 		checkSameAsGoldmark(t, []byte(src))
 	}
-	for _, dir := range []string{"../../testdata", "../../examples", seedDir} {
-		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || filepath.Ext(path) != ".md" {
-				return nil
-			}
-			src, err := os.ReadFile(path)
-			require.NoError(t, err)
-			checkSameAsGoldmark(t, src)
-			return nil
-		})
+	for _, src := range fixtureFiles(t, ".md", ".markdown") {
+		checkSameAsGoldmark(t, src)
 	}
 }
 
 func FuzzMarkdownSameAsGoldmark(f *testing.F) {
-	for _, s := range []string{
+	fuzzBytes(f, checkSameAsGoldmark,
 		"# T\n\nText *em* **st** [l](u) <http://a.b> www.c.d [^1]\n\n[^1]: note\n",
-		"Setext\n===\n\nx\\\n\n- a\n- b\n\n> q\nlazy *x*\n",
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(checkSameAsGoldmark)
+		"Setext\n===\n\nx\\\n\n- a\n- b\n\n> q\nlazy *x*\n")
 }

@@ -209,8 +209,5 @@ func TestSplitLines(t *testing.T) {
 }
 
 func FuzzSplitLines(f *testing.F) {
-	for _, s := range []string{"", "a\r\nb\rc\n", " \u00a0x\t\r\n\r\n"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(checkSplitLines)
+	fuzzBytes(f, checkSplitLines, "", "a\r\nb\rc\n", " \u00a0x\t\r\n\r\n")
 }
