@@ -4,6 +4,7 @@
 package lint
 
 import (
+	"bytes"
 	"encoding/binary"
 	"sort"
 	"unicode/utf8"
@@ -31,11 +32,17 @@ type LineIndex struct {
 // NewLineIndex indexes the line starts of src. Lines end at "\n"; a "\r\n"
 // pair counts as one line break.
 func NewLineIndex(src []byte) *LineIndex {
-	starts := []int{0}
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	// Counted first, so that the index is allocated once; both the count
+	// and the search jump between line breaks rather than look at each
+	// byte, which mattered for every file a batch reports on.
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &LineIndex{src: src, lineStarts: starts}
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -36,4 +37,23 @@ func TestPosition(t *testing.T) {
 			t.Errorf("Position(%d) = %d:%d, want %d:%d", tc.off, p.Line, p.Column, tc.line, tc.col)
 		}
 	}
+}
+
+// FuzzLineIndex holds NewLineIndex to its definition: a line starts at 0
+// and after each "\n".
+func FuzzLineIndex(f *testing.F) {
+	f.Add([]byte("one\n“two” three\r\nfour"))
+	f.Add([]byte("\n\n"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		want := []int{0}
+		for i, b := range src {
+			if b == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		if got := NewLineIndex(src).lineStarts; !slices.Equal(got, want) {
+			t.Fatalf("NewLineIndex(%q) starts lines at %v, want %v", src, got, want)
+		}
+	})
 }
