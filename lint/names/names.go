@@ -4,6 +4,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -154,28 +155,53 @@ func AppendKey(dst []byte, s string) []byte {
 
 // appendFoldASCII appends Fold(s) for ASCII s: apostrophes vanish, letters
 // are lowered, and runs of anything else become one space between words.
+// The folded text is never longer than s, so dst grows once and is written
+// by index.
 func appendFoldASCII(dst []byte, s string) []byte {
 	start := len(dst)
+	dst = slices.Grow(dst, len(s))
+	out := dst[start : start+len(s)]
+	n := 0
 	space := false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\'' || c == '`':
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
-			if space && len(dst) > start {
-				dst = append(dst, ' ')
+		c := asciiFold[s[i]]
+		if c > foldDrop {
+			// Letters and digits, most bytes, are tested first.
+			if space && n > 0 {
+				out[n] = ' '
+				n++
 			}
 			space = false
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-		default:
+			out[n] = c
+			n++
+		} else if c == foldSpace {
 			space = true
 		}
 	}
-	return dst
+	return dst[:start+n]
 }
+
+// What asciiFold holds for the bytes that are not kept as letters.
+const (
+	foldSpace = 0 // separates words
+	foldDrop  = 1 // vanishes: an apostrophe
+)
+
+// asciiFold is what appendFoldASCII makes of each byte: a letter or digit
+// lowered, foldDrop or foldSpace.
+var asciiFold = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c == '\'' || c == '`':
+			t[c] = foldDrop
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // romanPair is the replacement of the two letters a, b among
 // romanisation's two-letter replacements, as the romanisation Replacer
