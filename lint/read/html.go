@@ -229,23 +229,36 @@ func (f *htmlFeed) Read(p []byte) (int, error) {
 	start := f.atStart
 	f.atStart = false
 	if start && f.skip && f.src[f.delivered] != '<' {
-		if end := textTokenEnd(f.src, f.delivered); end-f.delivered > 1 {
+		if end := textTokenEnd(f.src, f.delivered); end-f.delivered >= minSkippedText {
 			f.skipFrom, f.skipTo = f.delivered, end
 			f.delivered = end
 			p[0] = 'x'
 			return 1, nil
 		}
 	}
-	// Up to the next ">", which most often ends a tag: the tokenizer then
-	// asks again where its next token starts.
-	end := len(f.src)
-	if i := bytes.IndexByte(f.src[f.delivered:], '>'); i >= 0 {
-		end = f.delivered + i + 1
+	// Up to a ">", which most often ends a tag, with a run of text after
+	// it long enough to be worth skipping: the tokenizer then asks again
+	// where that text starts. Tags and short text before it are fed at
+	// once, as asking costs more than reading a few bytes.
+	end := f.delivered
+	for {
+		i := bytes.IndexByte(f.src[end:], '>')
+		if i < 0 {
+			end = len(f.src)
+			break
+		}
+		end += i + 1
+		if bytes.IndexByte(f.src[end:min(end+minSkippedText, len(f.src))], '<') < 0 {
+			break
+		}
 	}
 	n := copy(p, f.src[f.delivered:end])
 	f.delivered += n
 	return n, nil
 }
+
+// minSkippedText is the shortest run of text htmlFeed feeds as one byte.
+const minSkippedText = 16
 
 // textTokenEnd returns where the text token that starts at from ends, as
 // the tokenizer reads it outside raw text: at the first "<" followed by a
