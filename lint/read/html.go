@@ -239,12 +239,15 @@ func (f *htmlFeed) Read(p []byte) (int, error) {
 	// Up to a ">", which most often ends a tag, with a run of text after
 	// it long enough to be worth skipping: the tokenizer then asks again
 	// where that text starts. Tags and short text before it are fed at
-	// once, as asking costs more than reading a few bytes.
+	// once, as asking costs more than reading a few bytes. The search
+	// goes no further than p holds, so that a page with no such place
+	// is not searched to its end at every read.
+	limit := min(len(f.src), f.delivered+len(p))
 	end := f.delivered
-	for {
-		i := bytes.IndexByte(f.src[end:], '>')
+	for end < limit {
+		i := bytes.IndexByte(f.src[end:limit], '>')
 		if i < 0 {
-			end = len(f.src)
+			end = limit
 			break
 		}
 		end += i + 1
