@@ -29,8 +29,6 @@ var (
 	reRetrieved    = lazyRegexp(`(?i)\bretrieved\s+from\b:?`)
 	reOnlineMarker = lazyRegexp(`(?i)\[(?:online|internet|electronic)\]`)
 	reWebAccess    = lazyRegexp(`\bWeb\.\s+(` + datePattern + `)\.?`)
-	// MLA 7's medium of publication stands alone between periods.
-	reMedium = lazyRegexp(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
 )
 
 // prepare strips the list number and the identifiers, filling the entry's
@@ -159,7 +157,8 @@ func (p *parser) prepare() {
 		p.f.accessedDayFirst = true
 		p.blank(m[0], m[1])
 	}
-	for _, m := range reMedium().FindAllStringSubmatchIndex(p.workIf(has(kwMedium)), -1) {
+	mediumIn := p.workIf(has(kwMedium))
+	for m, ok := nextMedium(mediumIn, 0); ok; m, ok = nextMedium(mediumIn, m[1]) {
 		p.f.medium = true
 		p.blank(m[2], m[3])
 	}

@@ -1145,3 +1145,52 @@ func contributorsMay(s string) bool {
 	}
 	return false
 }
+
+// mediumWords are the media of publication MLA 7 names, with the period
+// that closes them.
+var mediumWords = [...]string{"Print.", "Web.", "Online.", "Film.", "Television.", "Radio.", "DVD.", "CD."}
+
+// mediumAt returns where the medium word at s[i] ends, or -1.
+func mediumAt(s string, i int) int {
+	if i >= len(s) || strings.IndexByte("PWOFTRDC", s[i]) < 0 {
+		return -1
+	}
+	for _, w := range mediumWords {
+		if strings.HasPrefix(s[i:], w) {
+			return i + len(w)
+		}
+	}
+	return -1
+}
+
+// nextMedium finds the first medium of publication at or after s[from] as
+// the expression (?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)
+// finds it: [start, end, word start, word end]. The word opens the text or
+// follows a period or comma and white space, and ends it or is followed by
+// white space.
+func nextMedium(s string, from int) ([4]int, bool) {
+	for i := from; i < len(s); i++ {
+		word := -1
+		switch {
+		case i == 0 && mediumAt(s, 0) >= 0:
+			word = 0
+		case s[i] == '.' || s[i] == ',':
+			if j := skipRESpace(s, i+1); j > i+1 && mediumAt(s, j) >= 0 {
+				word = j
+			}
+		}
+		if word < 0 {
+			continue
+		}
+		end := mediumAt(s, word)
+		if end < len(s) && !isRESpace(s[end]) {
+			continue
+		}
+		m := [4]int{i, end, word, end}
+		if end < len(s) {
+			m[1]++
+		}
+		return m, true
+	}
+	return [4]int{}, false
+}

@@ -32,7 +32,9 @@ var (
 	rePages      = regexp.MustCompile(`\bpp?\.\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
 	reInPrefix   = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
 	reYearOnly   = regexp.MustCompile(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
-	reChiVol     = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+	// MLA 7's medium of publication stands alone between periods.
+	reMedium = regexp.MustCompile(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
+	reChiVol = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 )
 
 // scanned pairs each scanner with its expression; both say what they find
@@ -53,6 +55,13 @@ var scanned = []struct {
 	{"nextAccessed", func(s string) string { return fmt.Sprint(reAccessed.FindAllStringSubmatchIndex(s, -1)) }, func(s string) string {
 		var out [][]int
 		for m, ok := nextAccessed(s, 0); ok; m, ok = nextAccessed(s, m[1]) {
+			out = append(out, m[:])
+		}
+		return fmt.Sprint(out)
+	}},
+	{"nextMedium", func(s string) string { return fmt.Sprint(reMedium.FindAllStringSubmatchIndex(s, -1)) }, func(s string) string {
+		var out [][]int
+		for m, ok := nextMedium(s, 0); ok; m, ok = nextMedium(s, m[1]) {
 			out = append(out, m[:])
 		}
 		return fmt.Sprint(out)
@@ -227,6 +236,8 @@ var scanSamples = []string{
 	"pp. A3-A5", "pp. 3 - x", "app. 3", "p.x p. 4", "Print. Web. ISBN [online] dvd. cd. television. film. radio. online.",
 	"viewed Cited consulted AVAILABLE Retrieved", "JAN", "jAN", "Jan", "jan", "JaN", "Sep", "sept",
 	"In ", "in:  x", "IN :x", "in:x", "In", "inx", "In\t: \tThe", ", 1955.", " , 1955a . ", ",1955x", ", 19555.", ", 1955.\n",
+	"Print.", "Print. Web.", "Print.\tWeb. ", "x. Print. Web. Online.", "x, CD.", "x,CD. ", "x.  DVD.\n", "x. DVD.x", "Web.Film.",
+	"x. Television. Radio.", "x. Televisio.", "x.\fFilm.", "x.\vFilm.", ". Print. . Web.", ", , Online. ", "Printed.", "x. PRINT.",
 	"Translated by Max Hayward, 1955.", "Trans. J. Smith.", "Eds. A. B.", "Foreword by X.",
 }
 
