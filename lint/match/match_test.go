@@ -95,6 +95,7 @@ func TestNormalizeURL(t *testing.T) {
 	assert.Equal(t, "example.org/a?id=3", NormalizeURL("http://example.org/a?id=3&utm_medium=x&fbclid=y"))
 	assert.Equal(t, "example.org", NormalizeURL("example.org/index.html"))
 	assert.Equal(t, "", NormalizeURL("  "))
+	assert.Equal(t, "example.org/a", NormalizeURL("https://example.org/a/?"), "an empty query is dropped")
 	assert.Equal(t, "example.org", Host("https://www.example.org/x/y"))
 }
 

@@ -34,17 +34,22 @@ func NormalizeURL(raw string) string {
 	if p := u.Port(); p != "" && p != "80" && p != "443" {
 		host += ":" + p
 	}
+	path := strings.TrimRight(u.EscapedPath(), "/")
+	for _, idx := range []string{"/index.html", "/index.htm", "/index.php"} {
+		path = strings.TrimSuffix(path, idx)
+	}
+	out := host + path
+	if u.RawQuery == "" {
+		// No parameters to drop or encode: most links in a works-cited
+		// list, which spares parsing an empty query.
+		return out
+	}
 	q := u.Query()
 	for k := range q {
 		if strings.HasPrefix(strings.ToLower(k), "utm_") || trackingParams[strings.ToLower(k)] {
 			q.Del(k)
 		}
 	}
-	path := strings.TrimRight(u.EscapedPath(), "/")
-	for _, idx := range []string{"/index.html", "/index.htm", "/index.php"} {
-		path = strings.TrimSuffix(path, idx)
-	}
-	out := host + path
 	if enc := q.Encode(); enc != "" {
 		out += "?" + enc
 	}
