@@ -25,7 +25,6 @@ var (
 	reTitlePlacePub = lazyRegexp(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
 	reNBYear        = lazyRegexp(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
 	reRomanPart     = lazyRegexp(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
-	reTailPub       = lazyRegexp(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 )
 
 // abbreviations end in a period that does not end a field.
@@ -796,8 +795,8 @@ func (p *parser) tail() {
 	// "City: Publisher" needs its colon; most tails have none, and the
 	// pattern is costly to run for nothing.
 	if p.e.Publisher == "" && strings.Contains(tail, ":") {
-		if m := reTailPub().FindStringSubmatch(tail); m != nil && !strings.ContainsAny(m[1], "0123456789") {
-			p.e.Publisher = field(m[2])
+		if place, pub, ok := tailPub(tail); ok && !strings.ContainsAny(place, "0123456789") {
+			p.e.Publisher = field(pub)
 			p.f.placePublisher = true
 		}
 	}

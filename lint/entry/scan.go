@@ -1194,3 +1194,107 @@ func nextMedium(s string, from int) ([4]int, bool) {
 	}
 	return [4]int{}, false
 }
+
+// tailPub finds "City: Publisher" after the title as the expression
+// (?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)
+// does, returning its two groups. The place opens the tail or follows a
+// period or comma and white space, and runs to its colon; the publisher
+// ends at the first place that a year, a sentence end or the end of the
+// tail can follow.
+func tailPub(s string) (place, pub string, ok bool) {
+	// Where the white space that ends s begins: "\.?\s*$" holds there.
+	ws := len(s)
+	for ws > 0 && isRESpace(s[ws-1]) {
+		ws--
+	}
+	for i := 0; i < len(s); i++ {
+		if i == 0 {
+			if placeEnd, pubStart, pubEnd, ok := tailPubAt(s, 0, ws); ok {
+				return s[:placeEnd], s[pubStart:pubEnd], true
+			}
+		}
+		if s[i] != '.' && s[i] != ',' {
+			continue
+		}
+		if g := skipRESpace(s, i+1); g > i+1 {
+			if placeEnd, pubStart, pubEnd, ok := tailPubAt(s, g, ws); ok {
+				return s[g:placeEnd], s[pubStart:pubEnd], true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// tailPubAt reads tailPub's place from s[g] on: where the place and the
+// publisher end and where the publisher starts. ws is where the white
+// space ending s begins.
+func tailPubAt(s string, g, ws int) (placeEnd, pubStart, pubEnd int, ok bool) {
+	r, w := utf8.DecodeRuneInString(s[g:])
+	if !unicode.IsUpper(r) {
+		return 0, 0, 0, false
+	}
+	i := g + w
+	for n := 0; ; n++ {
+		if i >= len(s) {
+			return 0, 0, 0, false
+		}
+		r, w = utf8.DecodeRuneInString(s[i:])
+		if r == ':' {
+			if n == 0 {
+				return 0, 0, 0, false
+			}
+			break
+		}
+		if n == 40 || !isTailPlaceRune(r) {
+			return 0, 0, 0, false
+		}
+		i += w
+	}
+	placeEnd = i
+	pubStart = skipRESpace(s, i+1)
+	r, w = utf8.DecodeRuneInString(s[pubStart:])
+	if !unicode.IsUpper(r) {
+		return 0, 0, 0, false
+	}
+	q := pubStart + w
+	for range 80 {
+		if q >= len(s) {
+			return 0, 0, 0, false
+		}
+		r, w = utf8.DecodeRuneInString(s[q:])
+		if r == ',' || r == ':' || r == ';' {
+			return 0, 0, 0, false
+		}
+		q += w
+		if tailPubEnds(s, q, ws) {
+			return placeEnd, pubStart, q, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// isTailPlaceRune is a rune of tailPub's place after its capital: a
+// letter, a space or `.'’-`.
+func isTailPlaceRune(r rune) bool {
+	switch r {
+	case ' ', '.', '\'', '’', '-':
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
+// tailPubEnds reports whether the publisher can end at s[q]: before a
+// comma and a year or "n.d.", a period and a space, or a period and
+// white space to the end (ws is where that white space begins).
+func tailPubEnds(s string, q, ws int) bool {
+	switch {
+	case q >= ws:
+		return true
+	case s[q] == ',':
+		j := skipRESpace(s, q+1)
+		return digitRun(s, j) >= 4 || strings.HasPrefix(s[j:], "n.d.")
+	case s[q] == '.':
+		return q+1 >= ws || isRESpace(s[q+1])
+	}
+	return false
+}

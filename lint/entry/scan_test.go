@@ -33,8 +33,9 @@ var (
 	reInPrefix   = regexp.MustCompile(`^(?i:in)\s*:?\s+`)
 	reYearOnly   = regexp.MustCompile(`^\s*,\s*\d{4}[a-z]?\s*\.?\s*$`)
 	// MLA 7's medium of publication stands alone between periods.
-	reMedium = regexp.MustCompile(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
-	reChiVol = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
+	reMedium  = regexp.MustCompile(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
+	reTailPub = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+	reChiVol  = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 )
 
 // scanned pairs each scanner with its expression; both say what they find
@@ -65,6 +66,12 @@ var scanned = []struct {
 			out = append(out, m[:])
 		}
 		return fmt.Sprint(out)
+	}},
+	{"tailPub", func(s string) string { return fmt.Sprintf("%q", reSubmatches(reTailPub, s)) }, func(s string) string {
+		if place, pub, ok := tailPub(s); ok {
+			return fmt.Sprintf("%q", []string{place, pub})
+		}
+		return fmt.Sprintf("%q", []string(nil))
 	}},
 	{"yearLead", func(s string) string { return reYearLead.FindString(s) }, yearLead},
 	{"placePub", func(s string) string { return fmt.Sprintf("%q", reSubmatches(rePlacePub, s)) }, func(s string) string {
@@ -238,6 +245,12 @@ var scanSamples = []string{
 	"In ", "in:  x", "IN :x", "in:x", "In", "inx", "In\t: \tThe", ", 1955.", " , 1955a . ", ",1955x", ", 19555.", ", 1955.\n",
 	"Print.", "Print. Web.", "Print.\tWeb. ", "x. Print. Web. Online.", "x, CD.", "x,CD. ", "x.  DVD.\n", "x. DVD.x", "Web.Film.",
 	"x. Television. Radio.", "x. Televisio.", "x.\fFilm.", "x.\vFilm.", ". Print. . Web.", ", , Online. ", "Printed.", "x. PRINT.",
+	"(2020) Global deposit book 2020. Brussels: Reloop Platform.   ", " Maritime History Review 7 (2): 5–29.   .",
+	"Brussels: Reloop Platform", "Title. New York: Norton, 1995.", "Title, London:  Free Press, n.d.", ". Paris:Seuil. x",
+	"Title.  São Paulo: Édições Loyola.", "x. A: B", "x. AB: C", "x. A:B.\t", "x. O’Brien's-Place: Pub; x", ". Ab: Cd, 199",
+	"x. Ab: Cd,  2001", "x. Ab: Cd., 2001", "x. Ab: Cd.x. ", "x. Ab: \xffCd. ", "x. Ab1: Cd. ", "x.Ab: Cd. ", ",\n\fAb: Cd",
+	"x. Abcdefghijklmnopqrstuvwxyzabcdefghijklmno: Cd.", "x. Abcdefghijklmnopqrstuvwxyzabcdefghijklmn: Cd.",
+	"x. Ab: Cdddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd.", "Ab: ſ. Cd: Ef.  ",
 	"Translated by Max Hayward, 1955.", "Trans. J. Smith.", "Eds. A. B.", "Foreword by X.",
 }
 
@@ -364,6 +377,30 @@ func TestDetectStyleRandom(t *testing.T) {
 		}
 		if got, want := DetectStyle(entries), detectStyleByMaps(entries); got != want {
 			t.Fatalf("DetectStyle(%v) = %q, want %q", entries, got, want)
+		}
+	}
+}
+
+// TestTailPubRandom holds tailPub to reTailPub on random tails built from
+// the pieces its expression turns on.
+func TestTailPubRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"Ab", "London", "x", "d", ".", ",", " ", "  ", ":", ";", "\t", "’", "'", "-", "1999", "199", "n.d.", "É", "é", "ſ", "\xff", "Cd", "(", "5"}
+	for range 50000 {
+		// Up to 60 pieces: long enough for the place's 40 runes and the
+		// publisher's 80.
+		var b strings.Builder
+		for n := r.IntN(60); n >= 0; n-- {
+			b.WriteString(pick(r, pieces))
+		}
+		s := b.String()
+		want := fmt.Sprintf("%q", reSubmatches(reTailPub, s))
+		got := fmt.Sprintf("%q", []string(nil))
+		if place, pub, ok := tailPub(s); ok {
+			got = fmt.Sprintf("%q", []string{place, pub})
+		}
+		if got != want {
+			t.Fatalf("tailPub(%q) = %s; the expression finds %s", s, got, want)
 		}
 	}
 }
