@@ -23,7 +23,6 @@ var (
 
 	// reTitlePlacePub is ", City: Publisher" run on at the end of a title.
 	reTitlePlacePub = lazyRegexp(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
-	reNBYear        = lazyRegexp(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
 	reRomanPart     = lazyRegexp(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
 )
 
@@ -756,12 +755,12 @@ func (p *parser) tail() {
 	// and a combining dot): an ASCII test in any case is the same as one
 	// on the lowered tail.
 	if !p.f.nbYear && strings.Contains(tail, "(") && nbYearMay(tail) {
-		if m := reNBYear().FindStringSubmatch(tail); m != nil {
+		if y, ok := nbYear(tail); ok {
 			// Chicago notes-bibliography dates a journal issue after its
 			// volume: "54, nos. Pt 1 (2004): 157", "57 (2008): 101".
 			p.f.nbYear = true
 			if p.e.Year == "" {
-				p.e.Year, p.e.Date = m[1], m[1]
+				p.e.Year, p.e.Date = y, y
 			}
 		}
 	}

@@ -19,7 +19,7 @@ var guarded = []struct {
 	guard func(string) bool
 }{
 	{"reEdition()", reEdition(), editionMay},
-	{"reNBYear()", reNBYear(), nbYearMay},
+	{"reNBYear", reNBYear, nbYearMay},
 	{"reAnchoredBareDate()", reAnchoredBareDate(), anchoredBareDateMay},
 	{"reTitlePlacePub()", reTitlePlacePub(), titlePlacePubMay},
 	{"reRole()", reRole(), roleMay},

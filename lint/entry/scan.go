@@ -1298,3 +1298,99 @@ func tailPubEnds(s string, q, ws int) bool {
 	}
 	return false
 }
+
+// nbYear finds the year that Chicago notes-bibliography puts after a
+// journal's volume, as the expression
+// \b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)
+// finds it ("54, nos. Pt 1 (2004): 157", "57 (2008): 101", "6 (Spring
+// 2004)."), returning its group: the year.
+func nbYear(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) || i > 0 && isASCIIWordByte(s[i-1]) {
+			continue
+		}
+		e := i + 1
+		for e < len(s) && isASCIIWordByte(s[e]) {
+			e++
+		}
+		var open int
+		if e < len(s) && s[e] == ',' {
+			open = nbIssueParen(s, skipRESpace(s, e+1))
+		} else {
+			open = skipRESpace(s, e)
+		}
+		if open < 0 || open >= len(s) || s[open] != '(' {
+			continue
+		}
+		if y, ok := nbParenYear(s, open); ok {
+			return y, true
+		}
+	}
+	return "", false
+}
+
+// nbIssueParen reads nbYear's issue, "nos. Pt 1 " in "54, nos. Pt 1
+// (2004)", from s[k]: it returns where the parenthesis after it stands, or
+// -1. The issue is "no", "nos" or "issue" in any case, a period, and one
+// to twelve runes, none a parenthesis, between optional spaces.
+func nbIssueParen(s string, k int) int {
+	end := litAt(s, k, "no", true)
+	// a is where the runes between the word and the parenthesis start
+	// when the optional "s" and period take all they can.
+	a := end
+	if end >= 0 {
+		if e := litAt(s, end, "s", true); e >= 0 {
+			a = e
+		}
+	} else if end = litAt(s, k, "issue", true); end < 0 {
+		return -1
+	} else {
+		a = end
+	}
+	paren := strings.IndexAny(s[end:], "()")
+	if paren <= 0 || s[end+paren] != '(' {
+		// Nothing between the word and the parenthesis, or a closing
+		// one first.
+		return -1
+	}
+	paren += end
+	// The fewest runes [^()]{1,12} can take: the "s", the period and the
+	// spaces around are the optional parts'.
+	a = skipRESpace(s, optByte(s, a, '.'))
+	b := paren
+	for b > a && isRESpace(s[b-1]) {
+		b--
+	}
+	if utf8.RuneCountInString(s[a:b]) > 12 {
+		return -1
+	}
+	return paren
+}
+
+// nbParenYear reads nbYear's parenthesis at s[open]: the year, perhaps
+// after a capitalised word ("Spring", "Jan."), then ")" and a colon, a
+// period, a comma or the end of s.
+func nbParenYear(s string, open int) (string, bool) {
+	y := open + 1
+	if y < len(s) && 'A' <= s[y] && s[y] <= 'Z' {
+		k := y + 1
+		for k < len(s) && 'a' <= s[k] && s[k] <= 'z' {
+			k++
+		}
+		if k == y+1 {
+			return "", false
+		}
+		k = optByte(s, k, '.')
+		if y = skipRESpace(s, k); y == k {
+			return "", false
+		}
+	}
+	if digitRun(s, y) != 4 || y+4 >= len(s) || s[y+4] != ')' {
+		return "", false
+	}
+	k := skipRESpace(s, y+5)
+	if k < len(s) && s[k] != ':' && s[k] != '.' && s[k] != ',' {
+		return "", false
+	}
+	return s[y : y+4], true
+}

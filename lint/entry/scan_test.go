@@ -35,6 +35,7 @@ var (
 	// MLA 7's medium of publication stands alone between periods.
 	reMedium  = regexp.MustCompile(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
 	reTailPub = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
+	reNBYear  = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
 	reChiVol  = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 )
 
@@ -72,6 +73,9 @@ var scanned = []struct {
 			return fmt.Sprintf("%q", []string{place, pub})
 		}
 		return fmt.Sprintf("%q", []string(nil))
+	}},
+	{"nbYear", func(s string) string { return fmt.Sprintf("%q", reSubmatches(reNBYear, s)) }, func(s string) string {
+		return found(nbYear(s))
 	}},
 	{"yearLead", func(s string) string { return reYearLead.FindString(s) }, yearLead},
 	{"placePub", func(s string) string { return fmt.Sprintf("%q", reSubmatches(rePlacePub, s)) }, func(s string) string {
@@ -251,6 +255,11 @@ var scanSamples = []string{
 	"x. Ab: Cd,  2001", "x. Ab: Cd., 2001", "x. Ab: Cd.x. ", "x. Ab: \xffCd. ", "x. Ab1: Cd. ", "x.Ab: Cd. ", ",\n\fAb: Cd",
 	"x. Abcdefghijklmnopqrstuvwxyzabcdefghijklmno: Cd.", "x. Abcdefghijklmnopqrstuvwxyzabcdefghijklmn: Cd.",
 	"x. Ab: Cdddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd.", "Ab: ſ. Cd: Ef.  ",
+	"(2021)   ", ", Science, 347(6223), pp. 768–771.", "54, nos. Pt 1 (2004): 157", "54, nos(2004):", "54, no(2004):",
+	"54, noſ. (2004).", "54, ISSUE. 3 (2004)", "54, iſſue 3 (2004)", "54,no. 123456789012 (2004)", "54, no. 1234567890123 (2004)",
+	"54, no.  x   (2004),", "54, no. x) (2004)", "x54 (2004):", "_54 (2004):", "é54 (2004):", "54a_b (Spring 2004).",
+	"54 (Spring. 2004)", "54 (Spring.2004)", "54 (S 2004)", "54 (2004) x", "54 (2004)\t:", "54 (20045):", "54 (204):", "5 6 (1999)",
+	"54, Nos.\n(2004)", "54, no", "54, no (2004", "54 ((2004))", "12 (2001) x 34 (2002):",
 	"Translated by Max Hayward, 1955.", "Trans. J. Smith.", "Eds. A. B.", "Foreword by X.",
 }
 
@@ -381,26 +390,59 @@ func TestDetectStyleRandom(t *testing.T) {
 	}
 }
 
-// TestTailPubRandom holds tailPub to reTailPub on random tails built from
-// the pieces its expression turns on.
-func TestTailPubRandom(t *testing.T) {
-	r := rand.New(rand.NewPCG(11, 12))
-	pieces := []string{"Ab", "London", "x", "d", ".", ",", " ", "  ", ":", ";", "\t", "’", "'", "-", "1999", "199", "n.d.", "É", "é", "ſ", "\xff", "Cd", "(", "5"}
+// checkRandom holds scanner name to its expression on 50,000 inputs that
+// gen makes.
+func checkRandom(t *testing.T, name string, seed uint64, gen func(*rand.Rand) string) {
+	i := slices.IndexFunc(scanned, func(sc struct {
+		name     string
+		re, scan func(string) string
+	}) bool {
+		return sc.name == name
+	})
+	sc := scanned[i]
+	r := rand.New(rand.NewPCG(seed, seed+1))
 	for range 50000 {
-		// Up to 60 pieces: long enough for the place's 40 runes and the
-		// publisher's 80.
-		var b strings.Builder
-		for n := r.IntN(60); n >= 0; n-- {
-			b.WriteString(pick(r, pieces))
-		}
-		s := b.String()
-		want := fmt.Sprintf("%q", reSubmatches(reTailPub, s))
-		got := fmt.Sprintf("%q", []string(nil))
-		if place, pub, ok := tailPub(s); ok {
-			got = fmt.Sprintf("%q", []string{place, pub})
-		}
-		if got != want {
-			t.Fatalf("tailPub(%q) = %s; the expression finds %s", s, got, want)
+		s := gen(r)
+		if want, got := sc.re(s), sc.scan(s); want != got {
+			t.Fatalf("%s(%q) = %v; the expression finds %v", name, s, got, want)
 		}
 	}
+}
+
+// fromSlots is one pick from each slot, in order.
+func fromSlots(r *rand.Rand, slots ...[]string) string {
+	var b strings.Builder
+	for _, slot := range slots {
+		b.WriteString(pick(r, slot))
+	}
+	return b.String()
+}
+
+// TestTailPubRandom holds tailPub to reTailPub on random tails shaped
+// like "Title. City: Publisher, 1999.", valid and broken, some long enough
+// for the place's 40 runes and the publisher's 80.
+func TestTailPubRandom(t *testing.T) {
+	text := []string{"", "x", "Title", "Vol 3", "(2)", "é", "\xff", "a; b", "Ab: Cd", "The Long Title of a Very Long Book Indeed"}
+	sep := []string{"", ".", ",", ". ", ", ", ".  ", ".\t", ";", ": "}
+	place := []string{"London", "New York", "São Paulo", "O’Brien's-Place", "ab", "A", "Ab1", "É", "ſx", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmno", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmn", "Ab. Cd", "Ab, Cd"}
+	colon := []string{":", ": ", ":  ", ":\n", "", " :", ";"}
+	pub := []string{"Norton", "Free Press", "Édições Loyola", "norton", "N", "Ab. Cd", "Ab: Cd", "Ab; Cd", "\xffCd", strings.Repeat("Cd", 40), strings.Repeat("C", 81), strings.Repeat("d ", 39)}
+	end := []string{"", ".", ". ", ", 1999", ",  2001.", ", 199", ", n.d.", ", n.d", ".x", ". x", "x", " ", ".\t ", ";", ","}
+	checkRandom(t, "tailPub", 11, func(r *rand.Rand) string {
+		return fromSlots(r, text, sep, place, colon, pub, end, sep, text)
+	})
+}
+
+// TestNBYearRandom holds nbYear to reNBYear on random tails shaped like
+// "Journal 54, nos. Pt 1 (Spring 2004): 157", valid and broken.
+func TestNBYearRandom(t *testing.T) {
+	before := []string{"", "x", "x ", "Journal ", "_", "é", "a", "(2001) x ", "12 (2001) x "}
+	vol := []string{"54", "5", "54a_b", "x54", "", "2004"}
+	issue := []string{"", ",", ", ", ",no", ", nos.", ", No. 3 ", ", noſ", ", issue 5", ", iſſue", ", ISSUE.", ", nos(", ", no ", ", no. Pt 1", ", no. 123456789012", ", no. 1234567890123", ", no. x)", ",  no .  ab  "}
+	space := []string{"", " ", "  ", "\t", "\n "}
+	word := []string{"", "Spring ", "Jan. ", "Jan.", "S ", "Spring.  ", "spring ", "Spring\t"}
+	after := []string{")", "):", ") :", ").", "),", ") x", ")\t", "", ")) "}
+	checkRandom(t, "nbYear", 13, func(r *rand.Rand) string {
+		return fromSlots(r, before, vol, issue, space, []string{"(", "(", "(", "", "(("}, word, []string{"2004", "2004", "1999", "204", "20045", "x"}, after, before)
+	})
 }
