@@ -39,6 +39,11 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
+// isASCIIAlnum reports whether c is an ASCII letter or digit.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 // isSpaceRune is unicode.IsSpace, quick for ASCII.
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -68,19 +73,24 @@ func appendTokens(toks []token, w string, limit int) []token {
 	space := true
 	i := 0
 	for i < len(w) && len(toks) < limit {
-		r, n := decodeRune(w[i:])
+		// Decoded here, and ASCII classed here, rather than by calls:
+		// this loop visits every byte of most entries.
+		r, n := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(w[i:])
+		}
 		switch {
-		case isSpaceRune(r):
+		case r == ' ' || isSpaceRune(r):
 			space = true
 			i += n
 			continue
-		case isWordRune(r):
+		case r < utf8.RuneSelf && isASCIIAlnum(byte(r)) || r >= utf8.RuneSelf && isWordRune(r):
 			j := i + n
 			for j < len(w) {
 				if c := w[j]; c < utf8.RuneSelf && c != '\'' && c != '-' {
 					// ASCII: a letter or digit goes on, anything else
 					// ends the word.
-					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+					if isASCIIAlnum(c) {
 						j++
 						continue
 					}
