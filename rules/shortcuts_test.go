@@ -182,3 +182,65 @@ func FuzzInCitation(f *testing.F) {
 		}
 	})
 }
+
+// doubledLoop is mayBeDoubled as a byte-by-byte loop.
+func doubledLoop(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' && s[i] != '.' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isRESpace(s[j]) {
+			j++
+		}
+		if j < len(s) && (s[j] == '.' || s[j] == ',' && s[i] == ',') {
+			return true
+		}
+	}
+	return false
+}
+
+// wordFoldLoop is hasWordFold as a byte-by-byte loop.
+func wordFoldLoop(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && s[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkScans holds mayBeDoubled and hasWordFold, which find their marks
+// with IndexByte, to the loops they replaced.
+func checkScans(t *testing.T, s string) {
+	if got, want := mayBeDoubled(s), doubledLoop(s); got != want {
+		t.Fatalf("mayBeDoubled(%q) = %v, want %v", s, got, want)
+	}
+	for _, w := range []string{"", "retrieved", "doi:", "dx.doi.org/", "r", "@x", ":"} {
+		if got, want := hasWordFold(s, w), wordFoldLoop(s, w); got != want {
+			t.Fatalf("hasWordFold(%q, %q) = %v, want %v", s, w, got, want)
+		}
+	}
+}
+
+var scanPieces = []string{"", "a", "R", "r", "retrieved", "RETRIEVED", "Retrieve", "d", "D", "doi", "DOI:", "doi\x1a", "dx.doi.org/", "DX\x0eDOI.ORG\x0f",
+	",", ".", " ", "\t", "\v", ", .", ". .", ",,", "..", "é", "\xff", "x", ":", "/", "@"}
+
+func TestScansMatchTheirLoops(t *testing.T) {
+	// Every string of three pieces (the empty one among them).
+	p := scanPieces
+	for n := range len(p) * len(p) * len(p) {
+		checkScans(t, p[n%len(p)]+p[n/len(p)%len(p)]+p[n/len(p)/len(p)])
+	}
+}
+
+func FuzzScansMatchTheirLoops(f *testing.F) {
+	for _, s := range scanPieces {
+		f.Add(s)
+	}
+	f.Fuzz(checkScans)
+}
