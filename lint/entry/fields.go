@@ -19,7 +19,6 @@ var (
 
 	reEdition      = lazyRegexp(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
 	reContributors = lazyRegexp(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
-	reEditors      = lazyRegexp(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
 
 	// reTitlePlacePub is ", City: Publisher" run on at the end of a title.
 	reTitlePlacePub = lazyRegexp(`,\s*(\p{Lu}[\p{L} .'’-]{1,30}):\s*(\p{Lu}[^,:]{1,60})$`)
@@ -541,8 +540,8 @@ func (p *parser) container() {
 	if end := inPrefix(p.rest()); end >= 0 {
 		p.f.inChapter = true
 		p.pos += end
-		if m := reEditors().FindStringIndex(p.rest()); m != nil {
-			p.pos += m[1]
+		if end := editorsEnd(p.rest()); end >= 0 {
+			p.pos += end
 		}
 	}
 	start := p.pos

@@ -1394,3 +1394,26 @@ func nbParenYear(s string, open int) (string, bool) {
 	}
 	return s[y : y+4], true
 }
+
+// editorsEnd returns where the editors of a book end in what follows "In"
+// ("J. Smith (Ed.), Title"), after the parenthesis and the comma and
+// spaces after it, as the expression
+// ^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s* finds it; or -1.
+// The parenthesis is the text's first, after one to 200 runes.
+func editorsEnd(s string) int {
+	open := strings.IndexAny(s, "()")
+	if open <= 0 || s[open] != '(' || open > 200 && utf8.RuneCountInString(s[:open]) > 200 {
+		return -1
+	}
+	for _, w := range [...]string{"eds", "ed", "editors", "editor", "hrsg"} {
+		// At most one of the words can be followed by ")" or ".)".
+		e := litAt(s, open+1, w, true)
+		if e < 0 {
+			continue
+		}
+		if e = optByte(s, e, '.'); e < len(s) && s[e] == ')' {
+			return skipRESpace(s, optByte(s, skipRESpace(s, e+1), ','))
+		}
+	}
+	return -1
+}

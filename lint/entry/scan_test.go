@@ -36,6 +36,7 @@ var (
 	reMedium  = regexp.MustCompile(`(?:^|[.,]\s+)((?:Print|Web|Online|Film|Television|Radio|DVD|CD)\.)(?:\s|$)`)
 	reTailPub = regexp.MustCompile(`(?:^|[.,]\s+)(\p{Lu}[\p{L} .'’-]{1,40}?):\s*(\p{Lu}[^,:;]{1,80}?)(?:,\s*(?:\d{4}|n\.d\.)|\.\s|\.?\s*$)`)
 	reNBYear  = regexp.MustCompile(`\b\d+\w*(?:,\s*(?i:nos?|issue)\.?\s*[^()]{1,12})?\s*\((?:[A-Z][a-z]+\.?\s+)?(\d{4})\)\s*(?::|\.|,|$)`)
+	reEditors = regexp.MustCompile(`^[^()]{1,200}?\((?i:eds?|editors?|hrsg)\.?\)\s*,?\s*`)
 	reChiVol  = regexp.MustCompile(`^,?\s*(\d+)(?:\s*,?\s*no\.\s*(\w+))?\s*(?:\(([^)]{1,30})\))?\s*(?::\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]\s*[A-Za-z]?\d+[A-Za-z]?)?))?`)
 )
 
@@ -77,6 +78,12 @@ var scanned = []struct {
 	{"nbYear", func(s string) string { return fmt.Sprintf("%q", reSubmatches(reNBYear, s)) }, func(s string) string {
 		return found(nbYear(s))
 	}},
+	{"editorsEnd", func(s string) string {
+		if m := reEditors.FindStringIndex(s); m != nil {
+			return fmt.Sprint(m[1])
+		}
+		return "-1"
+	}, func(s string) string { return fmt.Sprint(editorsEnd(s)) }},
 	{"yearLead", func(s string) string { return reYearLead.FindString(s) }, yearLead},
 	{"placePub", func(s string) string { return fmt.Sprintf("%q", reSubmatches(rePlacePub, s)) }, func(s string) string {
 		if place, pub, ok := placePub(s); ok {
@@ -260,6 +267,10 @@ var scanSamples = []string{
 	"54, no.  x   (2004),", "54, no. x) (2004)", "x54 (2004):", "_54 (2004):", "é54 (2004):", "54a_b (Spring 2004).",
 	"54 (Spring. 2004)", "54 (Spring.2004)", "54 (S 2004)", "54 (2004) x", "54 (2004)\t:", "54 (20045):", "54 (204):", "5 6 (1999)",
 	"54, Nos.\n(2004)", "54, no", "54, no (2004", "54 ((2004))", "12 (2001) x 34 (2002):",
+	"J. Smith (Ed.), Title", "J. Smith (eds) ,  Title", "J. Smith (EDITORS.)\t, x", "J. Smith (Editor)", "J. Smith (Hrsg.)",
+	"J. Smith (edſ.)", "J. Smith (editorſ)", "(Ed.)", "x (Eds..)", "x (Ed", "x ) (Ed.)", "x (Edit.)", "x (ed.),", "x (eds.):",
+	strings.Repeat("é", 199) + " (Ed.)", strings.Repeat("é", 200) + " (Ed.)", strings.Repeat("x", 200) + "(Ed.)", strings.Repeat("x", 201) + "(Ed.)",
+	strings.Repeat("\xff", 200) + "(eds)", strings.Repeat("\xff", 201) + "(eds)", "é (ed.)", "\xff(ed.)", "x(ed.)\n,\n", "x (Ed. )", "x  ((Ed.)",
 	"Translated by Max Hayward, 1955.", "Trans. J. Smith.", "Eds. A. B.", "Foreword by X.",
 }
 
