@@ -604,70 +604,95 @@ var containerStopWords = []string{"vol", "vols", "no", "nos", "pp", "p", "iss", 
 // ". 2014". Hand-written: as one expression it was the parser's costliest
 // step.
 func containerStop(s string) int {
-	skip := func(j int) int {
-		for j < len(s) && s[j] == ' ' {
-			j++
-		}
-		return j
-	}
-	digit := func(j int) bool { return j < len(s) && '0' <= s[j] && s[j] <= '9' }
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ';':
-			return i
-		case ',':
-			j := skip(i + 1)
-			if digit(j) {
+		if c := s[i]; c != ' ' {
+			if (c == ';' || c == ',' || c == ':' || c == '.') && markStops(s, i) {
 				return i
 			}
-			head := asciiLower(s[j:min(len(s), j+16)])
-			for _, w := range containerStopWords {
-				if strings.HasPrefix(head, w) && (len(head) == len(w) || !isASCIIWordByte(head[len(w)])) {
-					return i
-				}
-			}
-			if strings.HasPrefix(head, "e") && (len(head) > 1 && digit(j+1) || strings.HasPrefix(head, "e-") && digit(j+2)) {
-				return i
-			}
-			for _, m := range monthStems[:12] {
-				if !strings.HasPrefix(s[j:], m) {
-					continue
-				}
-				k := j + len(m)
-				for k < len(s) && 'a' <= s[k] && s[k] <= 'z' {
-					k++
-				}
-				if k < len(s) && s[k] == '.' {
-					k++
-				}
-				if k2 := skip(k); k2 > k && digit(k2) {
-					return i
-				}
-			}
-		case ':':
-			if digit(skip(i + 1)) {
-				return i
-			}
-		case '.':
-			j := skip(i + 1)
-			if digit(j) && digit(j+1) && digit(j+2) && digit(j+3) && (j+4 == len(s) || !isASCIIWordByte(s[j+4])) {
-				return i
-			}
-		case ' ':
-			if i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '[') {
-				return i
-			}
-			if k := skip(i); digit(k) {
-				for digit(k) {
-					k++
-				}
-				if k2 := skip(k); k2 == len(s) || strings.IndexByte("(:,.", s[k2]) >= 0 {
-					return i
-				}
-			}
+			continue
 		}
+		// The run of spaces from i is taken whole: its first space stops
+		// before a number, its last before a parenthesis, and the spaces
+		// left by blanked links are many.
+		k := skipSpaces(s, i)
+		if k < len(s) && (s[k] == '(' || s[k] == '[') {
+			return k - 1
+		}
+		if numberStops(s, k) {
+			return i
+		}
+		i = k - 1
 	}
 	return -1
+}
+
+// skipSpaces moves j past spaces.
+func skipSpaces(s string, j int) int {
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	return j
+}
+
+// digitAt reports whether s[j] is an ASCII digit.
+func digitAt(s string, j int) bool { return j < len(s) && '0' <= s[j] && s[j] <= '9' }
+
+// numberStops reports whether the number at s[k] ends a container after a
+// space: " 6 (12)", " 52:", " 6, ", " 6." or at the end.
+func numberStops(s string, k int) bool {
+	if !digitAt(s, k) {
+		return false
+	}
+	for digitAt(s, k) {
+		k++
+	}
+	k = skipSpaces(s, k)
+	return k == len(s) || strings.IndexByte("(:,.", s[k]) >= 0
+}
+
+// markStops reports whether the punctuation at s[i] ends a container:
+// ";", a comma before a number, a part word, an e-locator or a month, a
+// colon before a number, or a period before a year.
+func markStops(s string, i int) bool {
+	switch s[i] {
+	case ';':
+		return true
+	case ',':
+		j := skipSpaces(s, i+1)
+		if digitAt(s, j) {
+			return true
+		}
+		head := asciiLower(s[j:min(len(s), j+16)])
+		for _, w := range containerStopWords {
+			if strings.HasPrefix(head, w) && (len(head) == len(w) || !isASCIIWordByte(head[len(w)])) {
+				return true
+			}
+		}
+		if strings.HasPrefix(head, "e") && (len(head) > 1 && digitAt(s, j+1) || strings.HasPrefix(head, "e-") && digitAt(s, j+2)) {
+			return true
+		}
+		for _, m := range monthStems[:12] {
+			if !strings.HasPrefix(s[j:], m) {
+				continue
+			}
+			k := j + len(m)
+			for k < len(s) && 'a' <= s[k] && s[k] <= 'z' {
+				k++
+			}
+			if k < len(s) && s[k] == '.' {
+				k++
+			}
+			if k2 := skipSpaces(s, k); k2 > k && digitAt(s, k2) {
+				return true
+			}
+		}
+	case ':':
+		return digitAt(s, skipSpaces(s, i+1))
+	case '.':
+		j := skipSpaces(s, i+1)
+		return digitAt(s, j) && digitAt(s, j+1) && digitAt(s, j+2) && digitAt(s, j+3) && (j+4 == len(s) || !isASCIIWordByte(s[j+4]))
+	}
+	return false
 }
 
 // monthStems are the first three letters of the months, as dates write
