@@ -31,13 +31,34 @@ func TestContainerStopRandom(t *testing.T) {
 		"vol", " edited by", ", e12", ", e-3", ", Jan", ", March", "Sept.", " 3", "x", "é", "\xff"}
 	r := rand.New(rand.NewPCG(21, 22))
 	for range 50000 {
-		var b strings.Builder
-		for n := r.IntN(16); n >= 0; n-- {
-			b.WriteString(pick(r, pieces))
-		}
-		s := b.String()
+		s := randomPieces(r, pieces) + randomPieces(r, pieces)
 		if got, want := containerStop(s), containerStopByte(s); got != want {
 			t.Fatalf("containerStop(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// containsFoldByte is containsFoldASCII as it was, testing every byte.
+func containsFoldByte(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if lowerASCII(s[i]) == sub[0] && hasPrefixFoldASCII(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestContainsFoldRandom holds containsFoldASCII to containsFoldByte.
+func TestContainsFoldRandom(t *testing.T) {
+	pieces := []string{"", "v", "V", "vol", "VOL", "Vo", "n", "N", "no", "NO.", "i", "I", "iss", "ISS", "is", "x", " ", ".", "é", "\xff", "İ", "ſ", "1", ":"}
+	subs := []string{"vol", "no", "iss", "n", ":", "1x"}
+	r := rand.New(rand.NewPCG(23, 24))
+	for range 50000 {
+		s := randomPieces(r, pieces)
+		for _, sub := range subs {
+			if got, want := containsFoldASCII(s, sub), containsFoldByte(s, sub); got != want {
+				t.Fatalf("containsFoldASCII(%q, %q) = %v, want %v", s, sub, got, want)
+			}
 		}
 	}
 }

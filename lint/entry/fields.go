@@ -1014,12 +1014,40 @@ func hasPrefixFoldASCII(s, prefix string) bool {
 }
 
 // containsFoldASCII reports whether s holds the lower-case ASCII word sub
-// in any case.
+// in any case. IndexByte finds the places sub's first letter stands, in
+// either case, far faster than a test of every byte.
 func containsFoldASCII(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if lowerASCII(s[i]) == sub[0] && hasPrefixFoldASCII(s[i:], sub) {
+	first := sub[0]
+	upper := -1 // first in upper case: none unless a letter
+	if 'a' <= first && first <= 'z' {
+		upper = int(first - 'a' + 'A')
+	}
+	starts := s[:max(0, len(s)-len(sub)+1)]
+	lo, up := strings.IndexByte(starts, first), -1
+	if upper >= 0 {
+		up = strings.IndexByte(starts, byte(upper))
+	}
+	for lo >= 0 || up >= 0 {
+		i := lo
+		if lo < 0 || up >= 0 && up < lo {
+			i = up
+		}
+		if hasPrefixFoldASCII(s[i:], sub) {
 			return true
+		}
+		if i == lo {
+			lo = indexByteFrom(starts, first, i+1)
+		} else {
+			up = indexByteFrom(starts, byte(upper), i+1)
 		}
 	}
 	return false
+}
+
+// indexByteFrom is the index of c in s at or after from, or -1.
+func indexByteFrom(s string, c byte, from int) int {
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return -1
 }

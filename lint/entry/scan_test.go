@@ -85,6 +85,11 @@ var scanned = []struct {
 		return "-1"
 	}, func(s string) string { return fmt.Sprint(editorsEnd(s)) }},
 	{"containerStop", func(s string) string { return fmt.Sprint(containerStopByte(s)) }, func(s string) string { return fmt.Sprint(containerStop(s)) }},
+	{"containsFoldASCII", func(s string) string {
+		return fmt.Sprint(containsFoldByte(s, "vol"), containsFoldByte(s, "no"), containsFoldByte(s, "iss"))
+	}, func(s string) string {
+		return fmt.Sprint(containsFoldASCII(s, "vol"), containsFoldASCII(s, "no"), containsFoldASCII(s, "iss"))
+	}},
 	{"yearLead", func(s string) string { return reYearLead.FindString(s) }, yearLead},
 	{"placePub", func(s string) string { return fmt.Sprintf("%q", reSubmatches(rePlacePub, s)) }, func(s string) string {
 		if place, pub, ok := placePub(s); ok {
