@@ -214,7 +214,12 @@ func keywordsIn(lower string) keywords {
 		anchor := keywordAnchors[a]
 		for p := strings.IndexByte(lower, anchor); p >= 0; {
 			for _, k := range words {
-				if p >= k.at && strings.HasPrefix(lower[p-k.at:], k.word) {
+				// The byte before the anchor rules out most words
+				// before the whole word is compared.
+				if p < k.at || k.at > 0 && lower[p-1] != k.word[k.at-1] {
+					continue
+				}
+				if strings.HasPrefix(lower[p-k.at:], k.word) {
 					kw |= k.kw
 				}
 			}
