@@ -295,7 +295,10 @@ func unwrapPathError(err error) error {
 // workers and hands each result to emit in the order of the inputs. emit
 // runs on one goroutine at a time. Run stops early only when ctx ends.
 func (e *Engine) Run(ctx context.Context, paths []string, emit func(Result)) error {
-	inputs := make(chan Input)
+	// Buffered, like the channels of runInputs, so that the walk runs
+	// ahead in bursts instead of handing over one file at a time: each
+	// handover that finds the other side waiting costs a wake-up.
+	inputs := make(chan Input, 64)
 	walkErr := make(chan error, 1)
 	go func() {
 		defer close(inputs)
@@ -322,8 +325,8 @@ func (e *Engine) runInputs(ctx context.Context, inputs <-chan Input, emit func(R
 		in   Input
 		done chan Result
 	}
-	jobs := make(chan job, e.opts.Jobs)
-	order := make(chan chan Result, e.opts.Jobs*4)
+	jobs := make(chan job, e.opts.Jobs*8)
+	order := make(chan chan Result, e.opts.Jobs*16)
 	for range e.opts.Jobs {
 		go func() {
 			for j := range jobs {
