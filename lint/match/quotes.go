@@ -31,27 +31,62 @@ func linkQuotes(e *lint.Essay) {
 			q.Citation = blockQuoteCitation(e, q, sentencesOf)
 			continue
 		}
-		var window lint.Range
-		ss := sentencesOf(q.Block)
-		first, last := -1, -1
-		for i, s := range ss {
-			if s.End > q.Start && s.Start < q.End {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
+		if c, ok := citationRightAfter(e, q); ok {
+			q.Citation = c
+			continue
 		}
-		if first < 0 {
-			window = doc.Blocks[q.Block].Range
-		} else {
-			window = lint.Range{Start: ss[first].Start, End: ss[last].End}
-			if last+1 < len(ss) {
-				window.End = ss[last+1].End
-			}
-		}
-		q.Citation = citationIn(e, window, q)
+		q.Citation = quoteCitation(e, q, sentencesOf)
 	}
+}
+
+// quoteCitation is the citation of a quotation outside a block quotation:
+// the best in a window of the quotation's sentences and the next.
+func quoteCitation(e *lint.Essay, q *lint.Quote, sentencesOf func(int) []lint.Range) int {
+	doc := e.Doc
+	var window lint.Range
+	ss := sentencesOf(q.Block)
+	first, last := -1, -1
+	for i, s := range ss {
+		if s.End > q.Start && s.Start < q.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		window = doc.Blocks[q.Block].Range
+	} else {
+		window = lint.Range{Start: ss[first].Start, End: ss[last].End}
+		if last+1 < len(ss) {
+			window.End = ss[last+1].End
+		}
+	}
+	return citationIn(e, window, q)
+}
+
+// citationRightAfter answers quoteCitation without splitting the
+// paragraph into sentences, in the commonest case: the first citation
+// after the quotation follows it in the same paragraph with nothing but
+// spaces between, as in “…” (Freeze 412). A sentence ends only after a
+// terminator (. ! ? …) and the closing marks run after it, and such a run
+// stops at a space, so no sentence can end between the quotation and the
+// citation: the citation stands in the quotation's last sentence or, if
+// that ends with the quotation, in the next, both inside quoteCitation's
+// window; and being the first citation after the quotation, it is the one
+// quoteCitation would choose. ok is false when the case does not apply.
+func citationRightAfter(e *lint.Essay, q *lint.Quote) (int, bool) {
+	cs, text := e.Citations, e.Doc.Text
+	i := sort.Search(len(cs), func(k int) bool { return cs[k].Start >= q.End })
+	if i == len(cs) || cs[i].Start >= e.Doc.Blocks[q.Block].End || cs[i].Start > len(text) {
+		return -1, false
+	}
+	for k := q.End; k < cs[i].Start; k++ {
+		if text[k] != ' ' {
+			return -1, false
+		}
+	}
+	return i, true
 }
 
 // citationIn returns the best citation in window for quotation q: the first
