@@ -297,23 +297,11 @@ func (r *mdReader) plainParagraph(n ast.Node) *text.Segments {
 
 // plainLines writes the lines of a plain paragraph as goldmark's inline
 // parser would have made them: a text per line, with the line's trailing
-// white space trimmed, ending in a hard line break where the line ends in
-// two spaces and a line break, else in a soft one where it ends in a line
-// break.
+// white space (a hard line break's two spaces and the line break among it)
+// trimmed, followed by a line break where the line ends in one.
 func (r *mdReader) plainLines(lines *text.Segments) {
 	for _, seg := range lines.Sliced(0, lines.Len()) {
-		line, stop := r.src[seg.Start:seg.Stop], seg.Stop
-		brk := len(line) > 0 && line[len(line)-1] == '\n'
-		switch k := len(line); {
-		case !brk:
-		case k >= 3 && line[k-3] == ' ' && line[k-2] == ' ':
-			stop -= 3
-		case k >= 4 && line[k-4] == ' ' && line[k-3] == ' ' && line[k-2] == '\r':
-			stop -= 4
-		default:
-			stop-- // the "\n"
-		}
-		seg.Stop = stop
+		brk := seg.Stop > seg.Start && r.src[seg.Stop-1] == '\n'
 		r.textSegment(seg.TrimRightSpace(r.src), brk)
 	}
 }
