@@ -246,9 +246,9 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	i = 0
 	var b strings.Builder
 	b.Grow(len(s))
+	b.WriteString(s[:i])
 	for i < len(s) {
 		// Copy the run before the next capital, then the capital lowered.
 		j := i
