@@ -1207,12 +1207,10 @@ func tailPub(s string) (place, pub string, ok bool) {
 	for ws > 0 && isRESpace(s[ws-1]) {
 		ws--
 	}
+	if placeEnd, pubStart, pubEnd, ok := tailPubAt(s, 0, ws); ok {
+		return s[:placeEnd], s[pubStart:pubEnd], true
+	}
 	for i := 0; i < len(s); i++ {
-		if i == 0 {
-			if placeEnd, pubStart, pubEnd, ok := tailPubAt(s, 0, ws); ok {
-				return s[:placeEnd], s[pubStart:pubEnd], true
-			}
-		}
 		if s[i] != '.' && s[i] != ',' {
 			continue
 		}
