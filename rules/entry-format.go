@@ -50,13 +50,8 @@ var (
 	oldDOI = regexp.MustCompile(`(?i)\bdoi:\s*10\.|dx\.doi\.org/`)
 	// badNoDate is a "no date" that APA writes "(n.d.)".
 	badNoDate = regexp.MustCompile(`\((?:n\.\s?d|N\.\s?D\.?|nd|ND|no date|No date)\)`)
-	// apaDateNoPeriod is APA's date in parentheses after the authors with
-	// no period after it: "Freeze, G. L. (2009) Russia".
-	apaDateNoPeriod = regexp.MustCompile(`^[^(]*\((?:\d{4}[a-z]?|n\.d\.)(?:, [^)]*)?\)\s+\S`)
 	// doubled is a doubled separator: ",," ",." ". ." ".." (not "...").
 	doubled = regexp.MustCompile(`,\s*[.,]|\.\s+\.|[^.]\.\.(?:[^.]|$)`)
-	// fullGiven is a given name written out, where APA wants initials.
-	fullGiven = regexp.MustCompile(`^\p{Lu}\p{Ll}+$`)
 )
 
 // Check reports each entry's faults in one finding.
@@ -216,10 +211,12 @@ func directFirst(en lint.Entry, head string) bool {
 	return g == 0 && f > g
 }
 
-// dateWithoutPeriod reports whether apaDateNoPeriod matches text, read by
-// hand: the first "(" holds a year (with a letter) or "n.d.", perhaps a
-// ", " and more up to the ")", and after the ")" come white space and
-// something else, where a period should have been.
+// dateWithoutPeriod reports whether text has APA's date in parentheses
+// after the authors with no period after it ("Freeze, G. L. (2009)
+// Russia"), as apaDateNoPeriod in shortcuts_test.go finds it: the first
+// "(" holds a year (with a letter) or "n.d.", perhaps a ", " and more up
+// to the ")", and after the ")" come white space and something else,
+// where a period should have been.
 func dateWithoutPeriod(text string) bool {
 	i := strings.IndexByte(text, '(')
 	if i < 0 {
@@ -274,8 +271,8 @@ func isDigits(s string) bool {
 	return true
 }
 
-// isFullGiven reports whether fullGiven matches w: a capital and then
-// one or more lower-case letters.
+// isFullGiven reports whether fullGiven (kept in shortcuts_test.go)
+// matches w: a capital and then one or more lower-case letters.
 func isFullGiven(w string) bool {
 	r, n := utf8.DecodeRuneInString(w)
 	if n == 0 || !unicode.Is(unicode.Lu, r) || len(w) == n {

@@ -1,11 +1,21 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/citelint/citelint/lint"
+)
+
+// The expressions that entry-format's hand-written readers replaced.
+var (
+	// apaDateNoPeriod is APA's date in parentheses after the authors with
+	// no period after it: "Freeze, G. L. (2009) Russia".
+	apaDateNoPeriod = regexp.MustCompile(`^[^(]*\((?:\d{4}[a-z]?|n\.d\.)(?:, [^)]*)?\)\s+\S`)
+	// fullGiven is a given name written out, where APA wants initials.
+	fullGiven = regexp.MustCompile(`^\p{Lu}\p{Ll}+$`)
 )
 
 // TestHelpersMatchTheirDefinitions holds the shortcuts the rules take for
