@@ -80,6 +80,12 @@ func (ix *LineIndex) Line(n int) string {
 // Lines is the number of lines in the file.
 func (ix *LineIndex) Lines() int { return len(ix.lineStarts) }
 
+// IsRESpace reports whether c is white space as \s has it in a regular
+// expression: [\t\n\f\r ]. Scanners that stand in for expressions use it.
+func IsRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // RuneCount is utf8.RuneCount (an invalid byte counts as one rune), eight
 // ASCII bytes at a time and without the copy utf8.RuneCount makes of
 // everything after the first byte beyond ASCII.

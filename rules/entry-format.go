@@ -256,7 +256,7 @@ func closesDate(text string, i int) bool {
 	}
 	i++
 	j := i
-	for j < len(text) && isRESpace(text[j]) {
+	for j < len(text) && lint.IsRESpace(text[j]) {
 		j++
 	}
 	return j > i && j < len(text)
@@ -366,7 +366,7 @@ func mayBeDoubled(s string) bool {
 	for _, mark := range [...]byte{',', '.'} {
 		for i := strings.IndexByte(s, mark); i >= 0; {
 			j := i + 1
-			for j < len(s) && isRESpace(s[j]) {
+			for j < len(s) && lint.IsRESpace(s[j]) {
 				j++
 			}
 			if j < len(s) && (s[j] == '.' || s[j] == ',' && mark == ',') {
@@ -435,11 +435,6 @@ func indexByteFrom(s string, c byte, from int) int {
 		return from + k
 	}
 	return -1
-}
-
-// isRESpace is \s in an expression.
-func isRESpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // findMedium is mediumMarker.FindStringSubmatch, run only on entries that

@@ -200,7 +200,7 @@ func doubledLoop(s string) bool {
 			continue
 		}
 		j := i + 1
-		for j < len(s) && isRESpace(s[j]) {
+		for j < len(s) && lint.IsRESpace(s[j]) {
 			j++
 		}
 		if j < len(s) && (s[j] == '.' || s[j] == ',' && s[i] == ',') {

@@ -957,14 +957,9 @@ func titlePlacePubMay(s string) bool {
 	return c >= 0 && strings.IndexByte(s[c:], ':') >= 0
 }
 
-// isRESpace is \s in an expression.
-func isRESpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
-
 // skipRESpace returns the first index from i on that is not \s.
 func skipRESpace(s string, i int) int {
-	for i < len(s) && isRESpace(s[i]) {
+	for i < len(s) && lint.IsRESpace(s[i]) {
 		i++
 	}
 	return i

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // The scanners in this file stand in for expressions the parser used to run
@@ -492,7 +494,7 @@ func nbYearMay(s string) bool {
 			return false
 		}
 		i += k
-		if digitRun(s, i-4) >= 4 && (s[i-5] == '(' || isRESpace(s[i-5])) {
+		if digitRun(s, i-4) >= 4 && (s[i-5] == '(' || lint.IsRESpace(s[i-5])) {
 			return true
 		}
 	}
@@ -580,7 +582,7 @@ func bareDomainAt(s string, i int) int {
 			e := d + 1 + len(end)
 			if e < len(s) && s[e] == '/' {
 				for e++; e < len(s); e++ {
-					if c := s[e]; isRESpace(c) || c == '<' || c == '>' || c == '"' {
+					if c := s[e]; lint.IsRESpace(c) || c == '<' || c == '>' || c == '"' {
 						break
 					}
 				}
@@ -672,7 +674,7 @@ func listNumber(s string) int {
 		} else if c != '-' && c != '*' && c != '+' {
 			return -1
 		}
-		if j >= len(s) || !isRESpace(s[j]) {
+		if j >= len(s) || !lint.IsRESpace(s[j]) {
 			return -1
 		}
 		i = j + 1
@@ -790,7 +792,7 @@ func noDateWordsAt(s string, i int, full bool) int {
 			return -1
 		}
 		e++
-		if e < len(s) && isRESpace(s[e]) {
+		if e < len(s) && lint.IsRESpace(s[e]) {
 			e++
 		}
 		if e = litAt(s, e, "d", true); e < 0 || e >= len(s) || s[e] != '.' {
@@ -922,7 +924,7 @@ func bareDate(s string) int {
 
 // bareDateClosed is `(?:[.,]|\s|$)` at s[i:].
 func bareDateClosed(s string, i int) bool {
-	return i >= len(s) || s[i] == '.' || s[i] == ',' || isRESpace(s[i])
+	return i >= len(s) || s[i] == '.' || s[i] == ',' || lint.IsRESpace(s[i])
 }
 
 // findPages returns the first pages after "p." or "pp." in s as
@@ -1183,7 +1185,7 @@ func nextMedium(s string, from int) ([4]int, bool) {
 			continue
 		}
 		end := mediumAt(s, word)
-		if end < len(s) && !isRESpace(s[end]) {
+		if end < len(s) && !lint.IsRESpace(s[end]) {
 			continue
 		}
 		m := [4]int{i, end, word, end}
@@ -1204,7 +1206,7 @@ func nextMedium(s string, from int) ([4]int, bool) {
 func tailPub(s string) (place, pub string, ok bool) {
 	// Where the white space that ends s begins: "\.?\s*$" holds there.
 	ws := len(s)
-	for ws > 0 && isRESpace(s[ws-1]) {
+	for ws > 0 && lint.IsRESpace(s[ws-1]) {
 		ws--
 	}
 	if placeEnd, pubStart, pubEnd, ok := tailPubAt(s, 0, ws); ok {
@@ -1292,7 +1294,7 @@ func tailPubEnds(s string, q, ws int) bool {
 		j := skipRESpace(s, q+1)
 		return digitRun(s, j) >= 4 || strings.HasPrefix(s[j:], "n.d.")
 	case s[q] == '.':
-		return q+1 >= ws || isRESpace(s[q+1])
+		return q+1 >= ws || lint.IsRESpace(s[q+1])
 	}
 	return false
 }
@@ -1356,7 +1358,7 @@ func nbIssueParen(s string, k int) int {
 	// spaces around are the optional parts'.
 	a = skipRESpace(s, optByte(s, a, '.'))
 	b := paren
-	for b > a && isRESpace(s[b-1]) {
+	for b > a && lint.IsRESpace(s[b-1]) {
 		b--
 	}
 	if utf8.RuneCountInString(s[a:b]) > 12 {

@@ -48,7 +48,7 @@ var possessive = regexp.MustCompile(`(\pL)['’]s\b`)
 // entry, tens of thousands of instructions for each group author.
 func groupAbbrev(s string) (string, bool) {
 	open := strings.IndexByte(s, '(')
-	if open < 1 || !isRESpace(s[open-1]) || utf8.RuneCountInString(s[:open-1]) < 3 {
+	if open < 1 || !lint.IsRESpace(s[open-1]) || utf8.RuneCountInString(s[:open-1]) < 3 {
 		return "", false
 	}
 	abbr := s[open+1:]
@@ -63,12 +63,6 @@ func groupAbbrev(s string) (string, bool) {
 		return "", false
 	}
 	return abbr[:n], true
-}
-
-// isRESpace reports whether c is white space as \s has it in an
-// expression: [\t\n\f\r ].
-func isRESpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 type entryKeys struct {
