@@ -26,8 +26,10 @@ and Harvard. Web pages without pages need none (APA may use a paragraph number).
 // entry is paginated.
 func (CitationPageMissing) Check(p *lint.Pass) error {
 	e := p.Essay
-	for _, q := range e.Quotes {
-		if q.Citation < 0 || !needsSource(p, q) {
+	f := factsOf(p)
+	for i := range e.Quotes {
+		q := &e.Quotes[i]
+		if q.Citation < 0 || !needsSource(p, f, i) {
 			continue
 		}
 		c := e.Citations[q.Citation]
@@ -65,7 +67,7 @@ func paginated(en lint.Entry) bool {
 
 // hasPageOnlyAfter reports whether a page-only citation, "(412)", follows
 // the quotation in its block.
-func hasPageOnlyAfter(e *lint.Essay, q lint.Quote) bool {
+func hasPageOnlyAfter(e *lint.Essay, q *lint.Quote) bool {
 	for _, c := range e.Citations {
 		if c.Block == q.Block && c.PageOnly && c.Start >= q.End && c.Locator != "" {
 			return true

@@ -95,8 +95,8 @@ type quoteFacts struct {
 	// furthest end among it and those before it. Built on first use.
 	cites        []lint.Range
 	citesIndexed bool
-	// titles caches longWorkTitle by quotation index.
-	titles []titleFact
+	// quotes holds what is worked out about each quotation, by index.
+	quotes []quoteFact
 	// sources caches what quote-not-in-source and quote-altered both
 	// ask of each quotation's source, by quotation index.
 	sources []sourceFact
@@ -110,10 +110,17 @@ type sourceFact struct {
 	src                lint.CitedSource
 }
 
-// titleFact is longWorkTitle's answer for one quotation.
-type titleFact struct {
-	known, ok bool
-	why       string
+// quoteFact is what the rules ask of one quotation, each part worked out
+// on first use.
+type quoteFact struct {
+	// placed says that body, inBody and cited are known: whether the
+	// section holding the quotation's start is the body (inSection), or
+	// the body or the title (Essay.InBody), and whether a citation holds
+	// the quotation (inCitation).
+	placed, body, inBody, cited bool
+	// titled says that title and why, longWorkTitle's answer, are known.
+	titled, title bool
+	why           string
 }
 
 // factsOf returns the pass's essay's quoteFacts.
@@ -188,18 +195,40 @@ func (f *quoteFacts) indexCitations() {
 	}
 }
 
+// quote returns the facts kept about the essay's quotation i.
+func (f *quoteFacts) quote(i int) *quoteFact {
+	if f.quotes == nil {
+		f.quotes = make([]quoteFact, len(f.essay.Quotes))
+	}
+	return &f.quotes[i]
+}
+
+// place returns where the essay's quotation i stands, worked out once:
+// whether its start is in the body (inSection(e, q.Start) ==
+// lint.SectionBody), whether it is in the body or the title
+// (e.InBody(q.Start)), and whether a citation holds it (inCitation).
+func (f *quoteFacts) place(i int) (body, inBody, cited bool) {
+	t := f.quote(i)
+	if !t.placed {
+		q := &f.essay.Quotes[i]
+		kind := inSection(f.essay, q.Start)
+		t.body = kind == lint.SectionBody
+		t.inBody = t.body || kind == lint.SectionTitle
+		t.cited = f.inCitation(q.Range)
+		t.placed = true
+	}
+	return t.body, t.inBody, t.cited
+}
+
 // longWorkTitle is longWorkTitle for the essay's quotation i, worked out
 // once.
 func (f *quoteFacts) longWorkTitle(i int) (string, bool) {
-	if f.titles == nil {
-		f.titles = make([]titleFact, len(f.essay.Quotes))
+	t := f.quote(i)
+	if !t.titled {
+		t.why, t.title = longWorkTitle(f.essay, &f.essay.Quotes[i])
+		t.titled = true
 	}
-	t := &f.titles[i]
-	if !t.known {
-		t.why, t.ok = longWorkTitle(f.essay, f.essay.Quotes[i])
-		t.known = true
-	}
-	return t.why, t.ok
+	return t.why, t.title
 }
 
 // sourceMatch is sourceMatch for the essay's quotation i, with whether
@@ -226,15 +255,17 @@ func (f *quoteFacts) sourceMatch(p *lint.Pass, i int) (m locate.Match, src lint.
 // needsSource reports whether quotation q is one the essay must cite: long
 // enough to be a quotation rather than a term, outermost, in the body, and
 // not itself part of a citation.
-func needsSource(p *lint.Pass, q lint.Quote) bool {
+// It takes the essay's quotation i, and the pass's facts f.
+func needsSource(p *lint.Pass, f *quoteFacts, i int) bool {
+	q := &p.Essay.Quotes[i]
 	if q.Depth > 0 || q.Unclosed || q.Unopened {
 		return false
 	}
 	if !q.BlockQuote && q.Words < p.Settings.QuoteMinWords {
 		return false
 	}
-	e := p.Essay
-	return e.InBody(q.Start) && !factsOf(p).inCitation(q.Range)
+	_, inBody, cited := f.place(i)
+	return inBody && !cited
 }
 
 // entryLabel names an entry in a message: its first author, its title, or

@@ -45,10 +45,11 @@ func sourceMatch(p *lint.Pass, i int) (m locate.Match, src lint.CitedSource, ok 
 	if es.Source == nil || es.Err != nil {
 		return m, nil, false
 	}
-	if !needsSource(p, q) || inSection(e, q.Start) != lint.SectionBody {
+	f := factsOf(p)
+	if body, _, _ := f.place(i); !body || !needsSource(p, f, i) {
 		return m, nil, false
 	}
-	if _, title := factsOf(p).longWorkTitle(i); title {
+	if _, title := f.longWorkTitle(i); title {
 		return m, nil, false
 	}
 	ix, err := es.Source.Index()

@@ -37,8 +37,12 @@ follows a word such as "novel" or "film", or is written in capitals
 func (QuoteTitle) Check(p *lint.Pass) error {
 	e := p.Essay
 	f := factsOf(p)
-	for i, q := range e.Quotes {
-		if q.BlockQuote || q.Unclosed || q.Unopened || q.Depth > 0 || inSection(e, q.Start) != lint.SectionBody || f.inCitation(q.Range) {
+	for i := range e.Quotes {
+		q := &e.Quotes[i]
+		if q.BlockQuote || q.Unclosed || q.Unopened || q.Depth > 0 {
+			continue
+		}
+		if body, _, cited := f.place(i); !body || cited {
 			continue
 		}
 		if why, ok := f.longWorkTitle(i); ok {
@@ -68,8 +72,11 @@ func cueTail(before string) string {
 }
 
 // longWorkTitle reports whether quotation q names a long work, and why.
-func longWorkTitle(e *lint.Essay, q lint.Quote) (string, bool) {
+func longWorkTitle(e *lint.Essay, q *lint.Quote) (string, bool) {
 	inner := trimQuote(q.Text)
+	if plainProse(inner) {
+		return "", false // most quotations: neither in capitals nor in title case
+	}
 	// At most ten words, split into an array on the stack as they are
 	// counted: most quotations are sentences and stop early.
 	var buf [10]string
@@ -173,6 +180,58 @@ var titleByte = func() (t [256]uint8) {
 	return t
 }()
 
+// plainProse reports that neither capsTitle nor titleCase can hold of the
+// words of s (as strings.Fields splits them): its last word holds a
+// lower-case letter, so is not in capitals, and some word whose letters
+// and digits run four or more opens with a lower-case letter. It reads
+// from the end back to the last word's start, and from the start to the
+// first such word, and answers false, not knowing, at any byte beyond
+// ASCII, whose spaces and letters it does not tell apart.
+func plainProse(s string) bool {
+	lower := false
+	j := len(s)
+	for ; j > 0; j-- {
+		c := s[j-1]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if titleByte[c] == titleSpace {
+			break
+		}
+		if 'a' <= c && c <= 'z' {
+			lower = true
+		}
+	}
+	if !lower {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return false
+		} else if titleByte[c] == titleSpace {
+			continue
+		}
+		// A word: first and last are its first and last letter or digit.
+		first, last := -1, -1
+		for ; i < len(s) && titleByte[s[i]] != titleSpace; i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				return false
+			}
+			if 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first >= 0 && 'a' <= s[first] && s[first] <= 'z' && last-first >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // capsTitle: the span ends in two or more words wholly in capitals that
 // make up most of it and hold six letters or more (so that a pair of
 // acronyms such as "USSR NATO" does not count): "Ehrenburg's THE THAW".
@@ -226,7 +285,18 @@ func titleCase(words []string) bool {
 // trimQuote drops the punctuation a quotation carries inside its closing
 // mark: "culture," → "culture".
 func trimQuote(s string) string {
-	return strings.TrimRight(strings.TrimSpace(s), ",.;: ")
+	// strings.TrimRight(strings.TrimSpace(s), ",.;: "), without the set
+	// TrimRight builds for its cutset on every call.
+	s = strings.TrimSpace(s)
+	for len(s) > 0 {
+		switch s[len(s)-1] {
+		case ',', '.', ';', ':', ' ':
+			s = s[:len(s)-1]
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // mainTitle is a title without its subtitle: "Cooler Streets: Planning for

@@ -29,14 +29,19 @@ threshold is quotes.min-words in the configuration).`,
 // Check reports each quotation that needs a source and has no citation.
 func (QuoteUncited) Check(p *lint.Pass) error {
 	e := p.Essay
-	for i, q := range e.Quotes {
-		if !needsSource(p, q) || q.Citation >= 0 || inSection(e, q.Start) != lint.SectionBody {
+	f := factsOf(p)
+	for i := range e.Quotes {
+		q := &e.Quotes[i]
+		if q.Citation >= 0 || !needsSource(p, f, i) {
 			continue
 		}
-		if _, ok := factsOf(p).longWorkTitle(i); ok {
+		if body, _, _ := f.place(i); !body {
+			continue
+		}
+		if _, ok := f.longWorkTitle(i); ok {
 			continue // quote-title says what is wrong with it
 		}
-		if namesListedWork(e, q) {
+		if namesListedWork(e, *q) {
 			continue
 		}
 		if q.BlockQuote {

@@ -254,3 +254,62 @@ func FuzzScansMatchTheirLoops(f *testing.F) {
 	}
 	f.Fuzz(checkScans)
 }
+
+// checkPlainProse holds plainProse to what it claims: when it says a
+// quotation is plain prose, neither capsTitle nor titleCase holds of its
+// words; and trimQuote to the library calls it stands for.
+func checkPlainProse(t *testing.T, s string) {
+	if words := strings.Fields(s); plainProse(s) && (capsTitle(words) || titleCase(words)) {
+		t.Fatalf("plainProse(%q) says plain prose, but capsTitle = %v and titleCase = %v", s, capsTitle(words), titleCase(words))
+	}
+	if got, want := trimQuote(s), strings.TrimRight(strings.TrimSpace(s), ",.;: "); got != want {
+		t.Fatalf("trimQuote(%q) = %q, want %q", s, got, want)
+	}
+}
+
+var proseSamples = []struct {
+	s     string
+	plain bool
+}{
+	{"Soviet war peasants years letters economy", true},
+	{"a season of cautious hope", true},
+	{"from above and from a great distance", true},
+	{"The Thaw", false},
+	{"THE THAW", false},
+	{"Ehrenburg's THE THAW", false},
+	{"A Room of One's Own", false},
+	{"war and the peace", true},
+	{"(abcd) Xy", true},
+	{"'abc' Xy", false},
+	{"a1bc Xy", true},
+	{"1abc Xy", false},
+	{"Été brûlant des cœurs", false},
+	{"season\u00a0of hope", false},
+	{"hope\vand despair", true},
+	{"", false},
+	{"   ", false},
+	{"hope,", true},
+	{"hopeful", true},
+	{"hope 1956", false},
+	{"Red Hope", false},
+	{"red hope\xff", false},
+}
+
+func TestPlainProse(t *testing.T) {
+	for _, c := range proseSamples {
+		if got := plainProse(c.s); got != c.plain {
+			t.Errorf("plainProse(%q) = %v, want %v", c.s, got, c.plain)
+		}
+		checkPlainProse(t, c.s)
+	}
+	for _, s := range []string{"", " ", "x ,.;: ", " ,x, ", "\u00a0x:\u00a0", "a ; ;", ",.;:", "x\t,", "é.", "x\xff,"} {
+		checkPlainProse(t, s)
+	}
+}
+
+func FuzzPlainProse(f *testing.F) {
+	for _, c := range proseSamples {
+		f.Add(c.s)
+	}
+	f.Fuzz(checkPlainProse)
+}

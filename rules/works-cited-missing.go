@@ -43,8 +43,9 @@ func (WorksCitedMissing) Check(p *lint.Pass) error {
 		}
 	}
 	if at.Start < 0 {
-		for _, q := range e.Quotes {
-			if needsSource(p, q) {
+		f := factsOf(p)
+		for i, q := range e.Quotes {
+			if needsSource(p, f, i) {
 				at = q.Range
 				break
 			}
