@@ -51,19 +51,25 @@ func withTerminal(noColor string) option {
 func citelint(t *testing.T, args []string, opts ...option) result {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	e := &env{
-		stdin:      strings.NewReader(""),
-		stdout:     &stdout,
-		stderr:     &stderr,
-		getenv:     func(string) string { return "" },
-		isTerminal: func(io.Writer) bool { return false },
-		rules:      fakeRules,
-	}
+	e := testEnv(&stdout, &stderr)
 	for _, o := range opts {
 		o(e)
 	}
 	code := run(context.Background(), append([]string{"citelint"}, args...), e)
 	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+// testEnv is the command's environment in tests: no input, no terminal,
+// no environment variables, the fake rules.
+func testEnv(stdout, stderr io.Writer) *env {
+	return &env{
+		stdin:      strings.NewReader(""),
+		stdout:     stdout,
+		stderr:     stderr,
+		getenv:     func(string) string { return "" },
+		isTerminal: func(io.Writer) bool { return false },
+		rules:      fakeRules,
+	}
 }
 
 // essays writes files into a temporary folder and returns the folder.
@@ -138,6 +144,26 @@ func TestMissingFileAndGoodFile(t *testing.T) {
 	assert.Contains(t, res.stderr, "citelint: "+filepath.Join(dir, "essay.xyz")+": unsupported file type")
 	assert.Contains(t, res.stdout, "good.txt:1:3: error: found BADCITE [fake-error]", "the readable file is still linted")
 	assert.Contains(t, res.stdout, "2 files could not be read")
+}
+
+// TestErrorsFollowEarlierFindings holds the buffered output to the order of
+// the files: with both streams on one screen or log, a file's error comes
+// after the findings of the files before it, and the findings of the files
+// after it follow.
+func TestErrorsFollowEarlierFindings(t *testing.T) {
+	dir := essays(t, map[string]string{"a.txt": "A BADCITE.\n", "c.txt": "An IFFY one.\n"})
+	var both bytes.Buffer
+	e := testEnv(&both, &both)
+	missing := filepath.Join(dir, "b.txt")
+	code := run(context.Background(), []string{"citelint", filepath.Join(dir, "a.txt"), missing, filepath.Join(dir, "c.txt")}, e)
+	assert.Equal(t, exitUsage, code)
+	out := both.String()
+	first := strings.Index(out, "found BADCITE")
+	failed := strings.Index(out, "citelint: "+missing)
+	last := strings.Index(out, "found IFFY")
+	require.True(t, first >= 0 && failed >= 0 && last >= 0, "all three reported:\n%s", out)
+	assert.Less(t, first, failed, "a.txt's finding before b.txt's error:\n%s", out)
+	assert.Less(t, failed, last, "b.txt's error before c.txt's finding:\n%s", out)
 }
 
 func TestJSONListsEveryFile(t *testing.T) {

@@ -10,8 +10,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/engine"
@@ -65,16 +67,17 @@ func run(ctx context.Context, args []string, e *env) int {
 	return exitUsage
 }
 
-// isTerminal reports whether w is a character device, such as a terminal.
-// A pipe or a file is not, so colour never ends up in a log.
+// isTerminal reports whether w is a terminal. A pipe, a file or /dev/null
+// (a character device, but no terminal) is not, so colour never ends up in
+// a log and a batch's output is written in large blocks.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
+
+// flushEvery is how often a batch writing to a pipe or a file passes on
+// what it has printed.
+const flushEvery = 250 * time.Millisecond
 
 func (e *env) lintAction(c *cli.Context) error {
 	flags := lintFlagsFrom(c)
@@ -130,7 +133,7 @@ func (e *env) lintAction(c *cli.Context) error {
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	buffered := bufio.NewWriter(out)
+	buffered := bufio.NewWriterSize(out, 64<<10)
 	formatOpts, closeSummary := e.formatOptions(flags.Format, rules, color)
 	formatter, err := output.New(flags.Format, buffered, formatOpts)
 	if err != nil {
@@ -141,12 +144,27 @@ func (e *env) lintAction(c *cli.Context) error {
 
 	var summary output.Summary
 	var writeErr error
+	var flushed time.Time
+	every := flushEvery
+	if e.isTerminal(out) {
+		// On a screen, each file's findings show at once, in their place
+		// before the progress bar.
+		every = 0
+	}
+	flush := func() {
+		if writeErr == nil {
+			writeErr = buffered.Flush()
+			flushed = time.Now()
+		}
+	}
 	write := func(step func() error) {
 		if writeErr == nil {
-			if writeErr = step(); writeErr == nil {
-				// Flush per file: a long batch shows its findings as it goes.
-				writeErr = buffered.Flush()
-			}
+			writeErr = step()
+		}
+		// A long batch shows its findings as it goes, a few times a
+		// second: flushing after every file would cost a write per file.
+		if time.Since(flushed) >= every {
+			flush()
 		}
 	}
 	write(formatter.Begin)
@@ -154,6 +172,8 @@ func (e *env) lintAction(c *cli.Context) error {
 		summary.Add(r)
 		extras.before(r)
 		if r.Err != nil {
+			// What came before the error shows before it.
+			flush()
 			fmt.Fprintf(e.stderr, "citelint: %v\n", r.Err)
 		}
 		write(func() error { return formatter.File(r) })
@@ -162,6 +182,7 @@ func (e *env) lintAction(c *cli.Context) error {
 	runErr := lintPaths(c.Context, engine.New(opts), paths, flags.StdinFilename, e.stdin, emit)
 	reportErr := extras.finish()
 	write(func() error { return formatter.End(summary) })
+	flush()
 	if err := closeOutput(); err != nil && writeErr == nil {
 		writeErr = err
 	}
