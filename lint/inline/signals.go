@@ -156,15 +156,21 @@ type signalScan struct {
 // from base on are the block's.
 func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
 	sc := signalScan{blockScan: s, out: out, base: base}
-	// text ends with the block, so that the loops below are bounded by its
-	// length and their index checks drop out.
-	text := s.text[:s.r.End]
-	start, end := s.r.Start, len(text)
-	// A word runs over letters, digits and letters beyond ASCII from its
-	// first letter on; only a word of ASCII letters can be a trigger. The
-	// ASCII letters that follow no ASCII letter are found eight bytes at a
-	// time; most are turned away by their first three letters, and only the
-	// rest are read to their end.
+	// text ends with the block, so that triggers' index checks drop out.
+	triggers(s.text[:s.r.End], s.r.Start, sc.word)
+	return sc.out
+}
+
+// triggers calls word with the start and end of each word of text[start:]
+// that may set off a signal phrase, in order.
+//
+// A word runs over letters, digits and letters beyond ASCII from its first
+// letter on; only a word of ASCII letters can be a trigger. The ASCII
+// letters that follow no ASCII letter are found eight bytes at a time;
+// most are turned away by their first three letters, and only the rest
+// are read to their end.
+func triggers(text string, start int, word func(i, j int)) {
+	end := len(text)
 	var prev uint64 // the letters of the previous eight bytes
 	for p := start; p < end; p += 8 {
 		var x uint64
@@ -190,13 +196,12 @@ func (s *blockScan) signals(out []lint.Citation, base int) []lint.Citation {
 				continue
 			}
 			if j := i + n; maybeTrigger(text[i:j]) && triggerWord(text[i:j]) {
-				if p, _ := runeBefore(text, i); i == start || !isApostrophe(p) && p != '-' {
-					sc.word(i, j)
+				if r, _ := runeBefore(text, i); i == start || !isApostrophe(r) && r != '-' {
+					word(i, j)
 				}
 			}
 		}
 	}
-	return sc.out
 }
 
 // loadTail is load8 for the last bytes of text[:end], fewer than eight,
