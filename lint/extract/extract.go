@@ -18,7 +18,8 @@ func Essay(doc *lint.Document, settings lint.Settings) *lint.Essay {
 	essay := &lint.Essay{Doc: doc}
 	markCaptions(doc)
 	essay.Sections = Sections(doc)
-	var prose []int
+	// The prose blocks are at most all the blocks: one allocation.
+	prose := make([]int, 0, len(doc.Blocks))
 	for _, s := range essay.Sections {
 		switch s.Kind {
 		case lint.SectionBody, lint.SectionTitle, lint.SectionNotes:
@@ -32,7 +33,13 @@ func Essay(doc *lint.Document, settings lint.Settings) *lint.Essay {
 				prose = append(prose, b)
 			}
 		case lint.SectionBibliography:
-			essay.Entries = append(essay.Entries, Entries(doc, s)...)
+			if essay.Entries == nil {
+				// The first list's entries are the essay's own: copying
+				// them would allocate them twice.
+				essay.Entries = Entries(doc, s)
+			} else {
+				essay.Entries = append(essay.Entries, Entries(doc, s)...)
+			}
 		}
 	}
 	essay.Quotes, essay.Citations, essay.BlockSentences = inline.QuotesCitationsSentences(doc, prose)
@@ -49,16 +56,6 @@ var creditWords = []string{"image", "photo", "photograph", "picture", "figure", 
 // creditLine matches an image credit: it names an image's source, needs no
 // works-cited entry and is not an essay claim.
 var creditLine = regexp.MustCompile(`(?i)^\s*(?:` + quoteWords(creditWords) + `)(?:\s+(?:url|source|credit|link|from))?\s*(?:\d+\s*)?[:\-–—]`)
-
-// creditLetters are the credit words' letters ("fig" for "fig."), the
-// words mayBeCredit looks for.
-var creditLetters = func() map[string]bool {
-	m := make(map[string]bool, len(creditWords))
-	for _, w := range creditWords {
-		m[strings.TrimSuffix(w, ".")] = true
-	}
-	return m
-}()
 
 // quoteWords is an expression's alternation of words, each as written.
 func quoteWords(words []string) string {
@@ -95,9 +92,8 @@ func mayBeCredit(s string) bool {
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
 		i++
 	}
-	var buf [16]byte // longer than any credit word
-	w := buf[:0]
-	for j := i; j < len(s); j++ {
+	j := i
+	for ; j < len(s); j++ {
 		c := s[j]
 		if c >= utf8.RuneSelf {
 			return true
@@ -105,12 +101,43 @@ func mayBeCredit(s string) bool {
 		if c|0x20 < 'a' || c|0x20 > 'z' {
 			break
 		}
-		if len(w) == len(buf) {
+		if j-i == maxCreditLetters {
 			return false
 		}
-		w = append(w, c|0x20)
 	}
-	return creditLetters[string(w)]
+	// The word is compared in place, in any case, with the credit words
+	// of its length.
+	w := s[i:j]
+	for _, c := range creditLetterList {
+		if len(c) == len(w) && equalFoldLetters(w, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCreditLetters is longer than any credit word: a first word longer
+// than it is no credit word.
+const maxCreditLetters = 16
+
+// creditLetterList holds the credit words' letters, in lower case.
+var creditLetterList = func() []string {
+	out := make([]string, 0, len(creditWords))
+	for _, w := range creditWords {
+		out = append(out, strings.TrimSuffix(w, "."))
+	}
+	return out
+}()
+
+// equalFoldLetters reports whether the ASCII letters w spell lower, a
+// lower-case word of the same length, in any case.
+func equalFoldLetters(w, lower string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k]|0x20 != lower[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // markCaptions turns image credit lines into caption blocks.
@@ -134,32 +161,31 @@ func markCaptions(doc *lint.Document) {
 // per line unless a line continues the one before.
 func Entries(doc *lint.Document, s lint.Section) []lint.Entry {
 	// The ranges first, so that the entries, which are large, are
-	// allocated once.
-	type entryAt struct {
-		r     lint.Range
-		block int
-	}
-	var at []entryAt
+	// allocated once. Most lists fit the buffers on the stack.
+	var rangeBuf [32]lint.Range
+	var blockBuf [32]int
+	ranges, blocks := rangeBuf[:0], blockBuf[:0]
 	for b := s.First; b < s.Last; b++ {
 		blk := doc.Blocks[b]
 		if (s.HeadingAt != lint.Range{} && blk.Range == s.HeadingAt) || blk.Kind == lint.BlockHeading {
 			continue
 		}
-		for _, r := range entryRanges(doc, blk.Range) {
-			at = append(at, entryAt{r, b})
+		ranges = appendEntryRanges(ranges, doc, blk.Range)
+		for len(blocks) < len(ranges) {
+			blocks = append(blocks, b)
 		}
 	}
-	if len(at) == 0 {
+	if len(ranges) == 0 {
 		return nil
 	}
-	out := make([]lint.Entry, 0, len(at))
-	for _, a := range at {
-		text := doc.Slice(a.r)
+	out := make([]lint.Entry, 0, len(ranges))
+	for i, r := range ranges {
+		text := doc.Slice(r)
 		e := entry.Parse(text)
 		e.Text = text
-		e.Range = a.r
-		e.TitleRange = shift(e.TitleRange, a.r.Start)
-		e.Block = a.block
+		e.Range = r
+		e.TitleRange = shift(e.TitleRange, r.Start)
+		e.Block = blocks[i]
 		out = append(out, e)
 	}
 	return out
@@ -174,8 +200,13 @@ func shift(r lint.Range, by int) lint.Range {
 
 // entryRanges splits a bibliography block into the ranges of its entries.
 func entryRanges(doc *lint.Document, r lint.Range) []lint.Range {
+	return appendEntryRanges(nil, doc, r)
+}
+
+// appendEntryRanges appends the ranges of a bibliography block's entries to
+// out.
+func appendEntryRanges(out []lint.Range, doc *lint.Document, r lint.Range) []lint.Range {
 	text := doc.Slice(r)
-	var out []lint.Range
 	lineStart := 0
 	cur := lint.Range{Start: -1}
 	prevLine := ""

@@ -40,14 +40,39 @@ var bibliographyHeadings = map[string]lint.SectionKind{
 // case, with or without a colon or Markdown marks.
 func HeadingKind(text string) (lint.SectionKind, bool) {
 	t := strings.TrimSpace(text)
-	// More than 160 bytes is more than 40 runes, uncounted.
-	if t == "" || len(t) > 4*40 || utf8.RuneCountInString(t) > 40 || strings.Contains(t, "\n") {
+	// More letters and digits than the longest heading has fold to no
+	// heading, and most short paragraphs show that within a few words.
+	if t == "" || len(t) > 4*40 || moreAlnum(t, maxHeadingLen) || !atMostRunes(t, 40) || strings.Contains(t, "\n") {
 		return "", false
 	}
 	// Folded into a buffer on the stack: most blocks asked are no heading.
 	var buf [4 * 40]byte
 	kind, ok := bibliographyHeadings[string(names.AppendFold(buf[:0], t))]
 	return kind, ok
+}
+
+// maxHeadingLen is the length of the longest heading bibliographyHeadings
+// knows.
+var maxHeadingLen = func() int {
+	n := 0
+	for h := range bibliographyHeadings {
+		n = max(n, len(h))
+	}
+	return n
+}()
+
+// moreAlnum reports whether s holds more than n ASCII letters and digits.
+// Folding keeps each of them as one byte, so a text that holds more folds
+// to more than n bytes.
+func moreAlnum(s string, n int) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+			if n--; n < 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headingLike reports whether block b of doc can be a heading: a heading,
@@ -60,7 +85,13 @@ func headingLike(doc *lint.Document, b lint.Block) bool {
 		return false
 	}
 	t := strings.TrimSpace(doc.Slice(b.Range))
-	return t != "" && !strings.ContainsAny(strings.TrimRight(t, ":"), ".!?") && utf8.RuneCountInString(t) <= 40
+	return t != "" && !strings.ContainsAny(strings.TrimRight(t, ":"), ".!?") && atMostRunes(t, 40)
+}
+
+// atMostRunes reports whether s holds at most n runes. A rune takes one to
+// four bytes, so only a length between n and 4n leaves them to count.
+func atMostRunes(s string, n int) bool {
+	return len(s) <= n || len(s) <= 4*n && utf8.RuneCountInString(s) <= n
 }
 
 // Sections divides doc into its title, body, bibliography and notes.
@@ -69,7 +100,9 @@ func Sections(doc *lint.Document) []lint.Section {
 	if len(blocks) == 0 {
 		return nil
 	}
-	var out []lint.Section
+	// A title, a body, a bibliography and notes: most essays have no
+	// more sections than that.
+	out := make([]lint.Section, 0, 4)
 	add := func(kind lint.SectionKind, first, last int, heading *lint.Block) {
 		if first >= last {
 			return
@@ -126,6 +159,9 @@ func Sections(doc *lint.Document) []lint.Section {
 	}
 	if firstNote >= 0 {
 		add(lint.SectionNotes, firstNote, len(blocks), nil)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -184,7 +220,7 @@ func isTitle(doc *lint.Document, i int) bool {
 	if b.Kind != lint.BlockParagraph || strings.Contains(text, "\n") {
 		return false
 	}
-	return utf8.RuneCountInString(text) <= 100 && !strings.HasSuffix(text, ".")
+	return atMostRunes(text, 100) && !strings.HasSuffix(text, ".")
 }
 
 // unheadedBibliography returns where a trailing run of reference-shaped

@@ -5,26 +5,42 @@ import (
 	"github.com/citelint/citelint/lint/names"
 )
 
+// votedStyles are the styles DetectStyle counts votes for, in the order it
+// breaks ties in.
+var votedStyles = [...]lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard}
+
+// Indexes into votedStyles.
+const (
+	voteMLA = iota
+	voteAPA
+	voteChicago
+	voteHarvard
+)
+
 // DetectStyle tells the essay's citation style from its bibliography
 // heading, the shape of its in-text citations and the style of its entries.
 // It returns StyleUnknown when nothing points anywhere.
 func DetectStyle(e *lint.Essay) lint.Style {
-	votes := map[lint.Style]int{}
+	// The votes are counted on the stack, one counter per style.
+	var votes [len(votedStyles)]int
 	for _, s := range e.Sections {
 		if s.Kind == lint.SectionNotes {
-			votes[lint.StyleChicago] += 2
+			votes[voteChicago] += 2
 		}
 		if s.Kind != lint.SectionBibliography || s.Heading == "" {
 			continue
 		}
-		switch names.Fold(s.Heading) {
+		// Folded on the stack: a heading is short, and the switch
+		// compares the bytes without making a string of them.
+		var buf [64]byte
+		switch string(names.AppendFold(buf[:0], s.Heading)) {
 		case "works cited", "work cited", "works consulted":
-			votes[lint.StyleMLA] += 3
+			votes[voteMLA] += 3
 		case "references", "reference list", "reference":
-			votes[lint.StyleAPA] += 2
-			votes[lint.StyleHarvard]++
+			votes[voteAPA] += 2
+			votes[voteHarvard]++
 		case "bibliography":
-			votes[lint.StyleChicago] += 2
+			votes[voteChicago] += 2
 		}
 	}
 	notes := 0
@@ -34,25 +50,29 @@ func DetectStyle(e *lint.Essay) lint.Style {
 			switch {
 			case c.Year != "":
 				// APA and Harvard cite alike; their entries tell them apart.
-				votes[lint.StyleAPA] += 2
-				votes[lint.StyleHarvard] += 2
+				votes[voteAPA] += 2
+				votes[voteHarvard] += 2
 			case c.Locator != "" || len(c.Authors) > 0 || c.Title != "":
-				votes[lint.StyleMLA] += 2
+				votes[voteMLA] += 2
 			}
 		case lint.CitationNote:
 			notes++
 		}
 	}
-	votes[lint.StyleChicago] += 2 * min(notes, 3)
+	votes[voteChicago] += 2 * min(notes, 3)
 	for _, en := range e.Entries {
-		if en.Style != lint.StyleUnknown {
-			votes[en.Style] += 3
+		// An entry of a style not counted here votes for nothing.
+		for k, s := range votedStyles {
+			if en.Style == s {
+				votes[k] += 3
+				break
+			}
 		}
 	}
 	best, bestVotes := lint.StyleUnknown, 0
-	for _, s := range []lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago, lint.StyleHarvard} {
-		if votes[s] > bestVotes {
-			best, bestVotes = s, votes[s]
+	for k, s := range votedStyles {
+		if votes[k] > bestVotes {
+			best, bestVotes = s, votes[k]
 		}
 	}
 	return best
