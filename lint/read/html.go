@@ -33,10 +33,10 @@ import (
 // so the map cannot drift; where our tree differs from a browser's on
 // broken markup, only block boundaries are affected, never positions.
 func HTML(path string, src []byte) (*lint.Document, error) {
-	if reason := sniffBinary(src); reason != "" {
+	s, reason := openSource(src)
+	if reason != "" {
 		return nil, notReadable(path, reason, "HTML")
 	}
-	s := decode(src)
 	tree := buildHTMLTree(s.text, true)
 	content, chrome := mainContent(tree.root)
 	w := &htmlWalker{b: newBlockBuilder(s, s.text, true), tree: tree, src: s.text, stripChrome: chrome}

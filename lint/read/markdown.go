@@ -28,10 +28,10 @@ func Markdown(path string, src []byte) (*lint.Document, error) {
 
 // markdownWith is Markdown with goldmark parser p.
 func markdownWith(path string, src []byte, p parser.Parser) (*lint.Document, error) {
-	if reason := sniffBinary(src); reason != "" {
+	s, reason := openSource(src)
+	if reason != "" {
 		return nil, notReadable(path, reason, "Markdown")
 	}
-	s := decode(src)
 	input := s.text
 	if end := frontMatterEnd(input); end > 0 {
 		// Blank the front matter out rather than cut it, so that goldmark's

@@ -33,10 +33,10 @@ func (l textLine) blank() bool { return l.start == l.end }
 // become blocks of their own. Blog boilerplate ("6 thoughts on …", "Leave
 // a Reply") ends the essay: nothing from there on is in Text.
 func Text(path string, src []byte) (*lint.Document, error) {
-	if reason := sniffBinary(src); reason != "" {
+	s, reason := openSource(src)
+	if reason != "" {
 		return nil, notReadable(path, reason, "text")
 	}
-	s := decode(src)
 	lines := splitLines(s.text)
 	r := textReader{b: newBlockBuilder(s, s.text, false), text: s.text}
 	for i, l := range lines {
@@ -308,9 +308,15 @@ func listMarkerLen(line string) int {
 // the same way ("Two thoughts on this matter dominate.") is prose.
 func isBoilerplateLine(line string) bool {
 	line = strings.TrimSpace(line)
-	if line == "" || len(line) > 300 {
+	if line == "" || len(line) > 300 || !mayBeBoilerplate(line) {
 		return false
 	}
+	return isBoilerplatePhrase(line)
+}
+
+// isBoilerplatePhrase is isBoilerplateLine for a line that is trimmed, not
+// empty and at most 300 bytes long.
+func isBoilerplatePhrase(line string) bool {
 	lower := strings.ToLower(line)
 	bare := strings.TrimRight(lower, ": ")
 	switch bare {
@@ -365,6 +371,44 @@ func isBoilerplateLine(line string) bool {
 		return true
 	}
 	return utf8.RuneCountInString(line) <= pastedLineLen && !strings.HasSuffix(rest, ".")
+}
+
+// mayBeBoilerplate reports whether line, trimmed and not empty, may be
+// boilerplate by its first word, as isBoilerplateLine would have it: one
+// that starts one of its phrases or is a count. Most lines are told by it
+// without being lowered whole. A first word with a byte outside ASCII
+// (whose lower case may be ASCII) is left to isBoilerplateLine.
+func mayBeBoilerplate(line string) bool {
+	var buf [9]byte
+	n := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+			break
+		}
+		if c == ':' {
+			// "Related:"; a colon inside a word ("6:30") makes it no
+			// count or phrase word either, so the word may end here.
+			break
+		}
+		if n == len(buf) {
+			return false // longer than any phrase's first word or count
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	switch string(buf[:n]) {
+	case "leave", "post", "print", "share", "like", "related", "you", "newer", "older", "subscribe", "this",
+		"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+		return true
+	}
+	return n > 0 && isCount(string(buf[:n]))
 }
 
 // isCount reports whether word is a count as a blog theme writes it: digits

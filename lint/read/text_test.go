@@ -211,3 +211,36 @@ func TestSplitLines(t *testing.T) {
 func FuzzSplitLines(f *testing.F) {
 	fuzzBytes(f, checkSplitLines, "", "a\r\nb\rc\n", " \u00a0x\t\r\n\r\n")
 }
+
+// checkBoilerplateLine holds isBoilerplateLine, which tells most lines by
+// their first word (mayBeBoilerplate), to the whole test it spares them.
+func checkBoilerplateLine(t *testing.T, line string) {
+	t.Helper()
+	trimmed := strings.TrimSpace(line)
+	want := trimmed != "" && len(trimmed) <= 300 && isBoilerplatePhrase(trimmed)
+	if got := isBoilerplateLine(line); got != want {
+		t.Fatalf("isBoilerplateLine(%q) = %v, want %v", line, got, want)
+	}
+}
+
+var boilerplateSeeds = []string{
+	"", " ", "Leave a Reply", "Leave a Reply Cancel reply", "LEAVE A COMMENT:", "Related:", "Related Posts", "Print Friendly, PDF & Email",
+	"Share this:", "Like this:", "Like Loading...", "You may also like", "Newer Post Older Post Home", "Subscribe to: Post Comments (Atom)",
+	"This entry was posted in History.", "6 thoughts on “My essay”", "One thought on \"Body\"", "12 Responses to Title", "3 Comments",
+	"No comments:", "123456 replies", "1234567 replies", "Two thoughts on this matter dominate.", "Ten replies to a letter",
+	"\u00a06 thoughts on x", "6\u00a0thoughts on x", "LI\u212aE THIS", "L\u0130KE THIS", "six:", "6:30 thoughts", ":related", "Works Cited",
+	"Abel, Ruth. Cold Water. North Books, 2003.", "Subscribes to", "thisentry", "\tshare on ", "related\u2003posts", "seven\tthoughts",
+}
+
+func TestBoilerplateLine(t *testing.T) {
+	for _, line := range boilerplateSeeds {
+		checkBoilerplateLine(t, line)
+	}
+}
+
+func FuzzBoilerplateLine(f *testing.F) {
+	for _, s := range boilerplateSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkBoilerplateLine)
+}
