@@ -3,6 +3,7 @@
 package match
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -459,14 +460,19 @@ func (m *matcher) mentions() {
 	folded := ""
 	foldedText := func() string {
 		if folded == "" {
-			var prose strings.Builder
+			// As foldProse folds the prose sections joined by line
+			// breaks.
+			size := 2
+			for _, s := range e.Sections {
+				size += s.End - s.Start + 1
+			}
+			buf := append(make([]byte, 0, size), ' ')
 			for _, s := range e.Sections {
 				if s.Kind != lint.SectionBibliography {
-					prose.WriteString(e.Doc.Slice(s.Range))
-					prose.WriteString("\n")
+					buf = appendFoldProse(buf, e.Doc.Slice(s.Range))
 				}
 			}
-			folded = foldProse(prose.String())
+			folded = string(buf)
 		}
 		return folded
 	}
@@ -494,25 +500,120 @@ func (m *matcher) mentions() {
 
 // eachCapitalised calls yield with each word of text that begins with a
 // capital letter, without its possessive ending ("Ehrenburg's" names
-// Ehrenburg), until yield returns false.
+// Ehrenburg), until yield returns false. Words are eachWord's. Capitals
+// and bytes beyond ASCII are found eight bytes at a time; only those that
+// begin a word are read on to the word's end.
 func eachCapitalised(text string, yield func(string) bool) {
-	eachWord(text, func(w string) bool {
-		// The endings dropped leave the first letter be, or nothing: most
-		// words, not capitalised, are passed before they are trimmed.
-		if c := w[0]; c < utf8.RuneSelf {
-			if c < 'A' || c > 'Z' {
-				return true
+	next := 0 // where the last word read ends: no word starts before it
+	for p := 0; p < len(text); p += 8 {
+		var x uint64
+		if p+8 <= len(text) {
+			x = load8(text, p)
+		} else {
+			x = loadTail(text, p)
+		}
+		for m := capitalsOrWide(x); m != 0; m &= m - 1 {
+			i := p + bits.TrailingZeros64(m)>>3
+			if i < next {
+				continue
 			}
-		} else if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-			return true
+			if c := text[i]; c >= utf8.RuneSelf {
+				// Every byte that does not continue a sequence starts a
+				// rune of eachWord's.
+				if c&0xc0 == 0x80 {
+					continue
+				}
+				if r, _ := utf8.DecodeRuneInString(text[i:]); !unicode.IsUpper(r) {
+					continue
+				}
+			}
+			if !wordStart(text, i) {
+				continue
+			}
+			next = wordEnd(text, i)
+			w := strings.TrimRight(text[i:next], "'’")
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			if w != "" && !yield(w) {
+				return
+			}
 		}
-		w = strings.TrimRight(w, "'’")
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if w == "" {
-			return true
+	}
+}
+
+// wordStart reports whether the rune at i, one that eachWord reads as part
+// of a word, begins one: no such rune stands before it.
+func wordStart(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return proseFold[c] == proseSpace
+	}
+	// A rune decoded backwards from a byte that starts one is the rune
+	// eachWord decodes forwards, or an error in both directions.
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !inWordRune(r)
+}
+
+// wordEnd returns the end of the word of eachWord that begins at i.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		switch f := proseFold[text[i]]; {
+		case f == proseSpace:
+			return i
+		case f == proseOther:
+			size := wideInWord(text, i)
+			if size == 0 {
+				return i
+			}
+			i += size
+		default:
+			i++
 		}
-		return yield(w)
-	})
+	}
+	return i
+}
+
+// wideInWord returns the size of the rune at i, not ASCII, when eachWord
+// reads it as part of a word, and 0 when it does not.
+func wideInWord(text string, i int) int {
+	if r, size := utf8.DecodeRuneInString(text[i:]); inWordRune(r) {
+		return size
+	}
+	return 0
+}
+
+// SWAR helpers: a word holds eight bytes of text, the first in its low
+// byte, so that a scan passes over eight bytes at once.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// load8 returns the eight bytes of s from i on as a word.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// loadTail is load8 for the last bytes of s from i on, fewer than eight,
+// with spaces after them.
+func loadTail(s string, i int) uint64 {
+	x := uint64(0x2020202020202020)
+	for k := len(s) - 1; k >= i; k-- {
+		x = x<<8 | uint64(s[k])
+	}
+	return x
+}
+
+// capitalsOrWide sets the high bit of the bytes of x that are ASCII
+// capitals or not ASCII, exactly: no carry crosses from byte to byte.
+func capitalsOrWide(x uint64) uint64 {
+	y := x &^ highBits
+	atLeastA := y + (0x80-'A')*lowBits // high bit set from 'A' up
+	pastZ := y + (0x80-'Z'-1)*lowBits  // high bit set from '[' up
+	return (atLeastA&^pastZ | x) & highBits
 }
 
 // eachWord calls yield with each word of text, until yield returns false.
@@ -528,7 +629,7 @@ func eachWord(text string, yield func(string) bool) {
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
-			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.Mn, r)
+			inWord = inWordRune(r)
 		}
 		switch {
 		case inWord && start < 0:
@@ -552,14 +653,100 @@ func eachWord(text string, yield func(string) bool) {
 func foldProse(text string) string {
 	buf := make([]byte, 1, len(text)+2)
 	buf[0] = ' '
-	eachWord(text, func(w string) bool {
-		w = strings.Trim(w, "'’")
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		n := len(buf)
-		if buf = names.AppendFold(buf, w); len(buf) > n {
-			buf = append(buf, ' ')
-		}
-		return true
-	})
-	return string(buf)
+	return string(appendFoldProse(buf, text))
 }
+
+// appendFoldProse appends the words of text to dst as foldProse folds
+// them, each followed by a space. Words are eachWord's; a word of ASCII
+// bytes, nearly every word of an essay, is folded as it is read, by
+// proseFold; a word with other letters in it is folded as foldWord folds
+// it. Text folded section by section folds as the sections joined by line
+// breaks do, since a line break ends a word.
+func appendFoldProse(dst []byte, text string) []byte {
+	for i := 0; i < len(text); {
+		f := proseFold[text[i]]
+		if f == proseSpace {
+			i++
+			continue
+		}
+		if f == proseOther {
+			if r, size := utf8.DecodeRuneInString(text[i:]); !inWordRune(r) {
+				i += size
+				continue
+			}
+		}
+		// A word starts at i: its ASCII letters and digits are written
+		// lowered as they come, its apostrophes dropped.
+		start, out := i, len(dst)
+		for ; i < len(text); i++ {
+			if f = proseFold[text[i]]; f > proseOther {
+				dst = append(dst, f)
+			} else if f != proseDrop {
+				break
+			}
+		}
+		if i < len(text) && f == proseOther && wideInWord(text, i) > 0 {
+			// A letter beyond ASCII: the word is folded whole, as
+			// foldWord folds it.
+			i = wordEnd(text, i)
+			dst = foldWord(dst[:out], text[start:i])
+			continue
+		}
+		// The possessive "'s" goes when a letter or digit stands before
+		// it; apostrophes after it are trimmed first.
+		end := i
+		for end > start && text[end-1] == '\'' {
+			end--
+		}
+		if len(dst)-out >= 2 && text[end-1] == 's' && text[end-2] == '\'' {
+			dst = dst[:len(dst)-1]
+		}
+		if len(dst) > out {
+			dst = append(dst, ' ')
+		}
+	}
+	return dst
+}
+
+// foldWord appends word w of eachWord folded, without its possessive
+// ending, and a space after it unless nothing of it is left.
+func foldWord(dst []byte, w string) []byte {
+	w = strings.Trim(w, "'’")
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	n := len(dst)
+	if dst = names.AppendFold(dst, w); len(dst) > n {
+		dst = append(dst, ' ')
+	}
+	return dst
+}
+
+// inWordRune reports whether eachWord reads r, not ASCII, as part of a
+// word.
+func inWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.Mn, r)
+}
+
+// What proseFold holds for the bytes that are not letters or digits.
+const (
+	proseSpace = 0 // ends a word
+	proseDrop  = 1 // an apostrophe: part of a word, dropped from it
+	proseOther = 2 // not ASCII: the rune it begins decides
+)
+
+// proseFold is what appendFoldProse makes of each byte: an ASCII letter
+// lowered, a digit, proseSpace, proseDrop or proseOther.
+var proseFold = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = proseOther
+		case c == '\'':
+			t[c] = proseDrop
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
