@@ -59,11 +59,20 @@ var etAlMisspelt = regexp.MustCompile(`(?i)\bet\s*[.,]\s*al\b`)
 // has, a full stop or comma then "al" after white space: most citations
 // do not, and are spared the expression.
 func mayMisspellEtAl(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != '.' && s[i] != ',' {
-			continue
+	return markThenAl(s, '.') || markThenAl(s, ',')
+}
+
+// markThenAl reports whether s has mark then "al" (any case) after white
+// space, finding each mark with IndexByte: most citations have none, or
+// one or two.
+func markThenAl(s string, mark byte) bool {
+	for {
+		i := strings.IndexByte(s, mark)
+		if i < 0 {
+			return false
 		}
-		j := i + 1
+		s = s[i+1:]
+		j := 0
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
 			j++
 		}
@@ -71,13 +80,13 @@ func mayMisspellEtAl(s string) bool {
 			return true
 		}
 	}
-	return false
 }
 
 // Check reports each citation's faults in one finding.
 func (CitationFormat) Check(p *lint.Pass) error {
 	e := p.Essay
-	for _, c := range e.Citations {
+	for i := range e.Citations {
+		c := &e.Citations[i]
 		if c.Kind != lint.CitationParenthetical && c.Kind != lint.CitationNarrative || !e.InBody(c.Start) {
 			continue
 		}
@@ -104,7 +113,7 @@ func (CitationFormat) Check(p *lint.Pass) error {
 		if missingYear(e, c) {
 			faults = append(faults, "an "+styleName(e.Style)+" citation gives the year of the work")
 		}
-		faults = append(faults, etAlFaults(e, c)...)
+		faults = appendEtAlFaults(faults, e, c)
 		if len(faults) == 0 {
 			continue
 		}
@@ -134,9 +143,12 @@ func styleName(s lint.Style) string {
 // mlaComma returns the text offset of the comma between an MLA citation's
 // author and its page, "(Freeze, 412)", or -1. A comma before a short title,
 // "(Freeze, "Russia" 412)", is right and is not reported.
-func mlaComma(c lint.Citation) int {
+func mlaComma(c *lint.Citation) int {
 	if len(c.Authors) == 0 || c.Title != "" || c.Locator == "" || c.PageOnly {
 		return -1
+	}
+	if strings.IndexByte(c.Text, ',') < 0 {
+		return -1 // no comma anywhere, so none before the locator
 	}
 	at := strings.LastIndex(c.Text, c.Locator)
 	if at <= 0 {
@@ -160,7 +172,7 @@ func mlaComma(c lint.Citation) int {
 // missingYear reports an APA or Harvard citation of a listed work that
 // gives no year. Citations the essay's prose introduces ("(412)" after a
 // signal phrase) and bare abbreviations such as "(NASA)" are left alone.
-func missingYear(e *lint.Essay, c lint.Citation) bool {
+func missingYear(e *lint.Essay, c *lint.Citation) bool {
 	if e.Style != lint.StyleAPA && e.Style != lint.StyleHarvard {
 		return false
 	}
@@ -170,7 +182,7 @@ func missingYear(e *lint.Essay, c lint.Citation) bool {
 	if len(c.Authors) == 0 && c.Title == "" {
 		return false
 	}
-	en := e.Entries[c.Entry]
+	en := &e.Entries[c.Entry]
 	if en.Year == "" {
 		return false // the entry has none to give ("n.d." is written as such)
 	}
@@ -180,18 +192,17 @@ func missingYear(e *lint.Essay, c lint.Citation) bool {
 	return true
 }
 
-// etAlFaults checks the use of "et al." against the matched entry's
-// authors.
-func etAlFaults(e *lint.Essay, c lint.Citation) []string {
-	var out []string
+// appendEtAlFaults checks the use of "et al." against the matched entry's
+// authors, and appends what is wrong to out.
+func appendEtAlFaults(out []string, e *lint.Essay, c *lint.Citation) []string {
 	if mayMisspellEtAl(c.Text) && etAlMisspelt.MatchString(c.Text) {
 		out = append(out, `write "et al." (no period after "et")`)
 	}
 	if c.Entry < 0 || c.Title != "" {
 		return out
 	}
-	en := e.Entries[c.Entry]
-	people := personalAuthors(en)
+	en := &e.Entries[c.Entry]
+	people := personalAuthors(en.Authors)
 	switch {
 	case c.EtAl && people > 0 && people < 3 && !en.EtAl && authorsComplete(en, people):
 		if people == 2 {
@@ -210,19 +221,19 @@ func etAlFaults(e *lint.Essay, c lint.Citation) []string {
 
 // personalAuthors counts an entry's authors when all are people, and
 // returns 0 for a group author.
-func personalAuthors(en lint.Entry) int {
-	for _, a := range en.Authors {
+func personalAuthors(authors []lint.Name) int {
+	for _, a := range authors {
 		if a.Group {
 			return 0
 		}
 	}
-	return len(en.Authors)
+	return len(authors)
 }
 
 // authorsComplete reports whether the parser read the whole author part of
 // an entry: the text before the title names no more people than it found
 // (one "and" or "&" joins two names, and a lone author has none).
-func authorsComplete(en lint.Entry, people int) bool {
+func authorsComplete(en *lint.Entry, people int) bool {
 	if en.TitleRange.End <= en.TitleRange.Start {
 		return false
 	}

@@ -116,7 +116,7 @@ func showsItalics(e *lint.Essay) bool {
 func entryFaults(e *lint.Essay, en lint.Entry, italicsShown bool) []string {
 	var out []string
 	head := authorHead(en)
-	people := personalAuthors(en)
+	people := personalAuthors(en.Authors)
 	if people > 0 && directFirst(en, head) {
 		if e.Style == lint.StyleAPA {
 			out = append(out, `begin with the first author's family name and initials ("`+en.Authors[0].FullFamily()+`, `+initials(en.Authors[0].Given)+`")`)

@@ -298,9 +298,29 @@ func wordFoldLoop(s, word string) bool {
 	return false
 }
 
-// checkScans holds mayBeDoubled and hasWordFold, which find their marks
-// with IndexByte, to the loops they replaced.
+// etAlLoop is mayMisspellEtAl as a byte-by-byte loop.
+func etAlLoop(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' && s[i] != ',' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+			j++
+		}
+		if j+1 < len(s) && s[j]|0x20 == 'a' && s[j+1]|0x20 == 'l' {
+			return true
+		}
+	}
+	return false
+}
+
+// checkScans holds mayBeDoubled, hasWordFold and mayMisspellEtAl, which
+// find their marks with IndexByte, to the loops they replaced.
 func checkScans(t *testing.T, s string) {
+	if got, want := mayMisspellEtAl(s), etAlLoop(s); got != want {
+		t.Fatalf("mayMisspellEtAl(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := mayBeDoubled(s), doubledLoop(s); got != want {
 		t.Fatalf("mayBeDoubled(%q) = %v, want %v", s, got, want)
 	}
@@ -312,7 +332,7 @@ func checkScans(t *testing.T, s string) {
 }
 
 var scanPieces = []string{"", "a", "R", "r", "retrieved", "RETRIEVED", "Retrieve", "d", "D", "doi", "DOI:", "doi\x1a", "dx.doi.org/", "DX\x0eDOI.ORG\x0f",
-	",", ".", " ", "\t", "\v", ", .", ". .", ",,", "..", "é", "\xff", "x", ":", "/", "@"}
+	",", ".", " ", "\t", "\v", ", .", ". .", ",,", "..", "é", "\xff", "x", ":", "/", "@", "al", "AL", "a", "l", "\n", "\r"}
 
 func TestScansMatchTheirLoops(t *testing.T) {
 	// Every string of three pieces (the empty one among them).
@@ -386,4 +406,63 @@ func FuzzPlainProse(f *testing.F) {
 		f.Add(c.s)
 	}
 	f.Fuzz(checkPlainProse)
+}
+
+// oldMLAComma is mlaComma without its guard for a text with no comma.
+func oldMLAComma(c *lint.Citation) int {
+	if len(c.Authors) == 0 || c.Title != "" || c.Locator == "" || c.PageOnly {
+		return -1
+	}
+	at := strings.LastIndex(c.Text, c.Locator)
+	if at <= 0 {
+		return -1
+	}
+	before := strings.TrimRight(c.Text[:at], " ")
+	if !strings.HasSuffix(before, ",") {
+		return -1
+	}
+	names := strings.TrimRight(before[:len(before)-1], " ")
+	last := c.Authors[len(c.Authors)-1]
+	if c.EtAl {
+		last = "al."
+	}
+	if !strings.HasSuffix(names, last) && !(c.EtAl && strings.HasSuffix(names, "al")) {
+		return -1
+	}
+	return c.Start + len(before) - 1
+}
+
+func checkMLAComma(t *testing.T, text, locator, author string, etAl bool) {
+	c := &lint.Citation{Text: text, Locator: locator, Authors: []string{author}, EtAl: etAl, Range: lint.Range{Start: 7}}
+	if got, want := mlaComma(c), oldMLAComma(c); got != want {
+		t.Fatalf("mlaComma(%q, %q, %q, %v) = %d, want %d", text, locator, author, etAl, got, want)
+	}
+}
+
+var commaSamples = []struct {
+	text, locator, author string
+	etAl                  bool
+}{
+	{"(Freeze, 412)", "412", "Freeze", false},
+	{"(Freeze 412)", "412", "Freeze", false},
+	{"(Freeze , 412)", "412", "Freeze", false},
+	{"(Smith et al., 4)", "4", "Smith", true},
+	{"(Smith et al, 4)", "4", "Smith", true},
+	{"(Freeze, \"Russia\" 412)", "412", "Freeze", false},
+	{"412", "412", "Freeze", false},
+	{"(Freeze 412, 413)", "413", "Freeze", false},
+	{"", "", "", false},
+}
+
+func TestMLAComma(t *testing.T) {
+	for _, c := range commaSamples {
+		checkMLAComma(t, c.text, c.locator, c.author, c.etAl)
+	}
+}
+
+func FuzzMLAComma(f *testing.F) {
+	for _, c := range commaSamples {
+		f.Add(c.text, c.locator, c.author, c.etAl)
+	}
+	f.Fuzz(checkMLAComma)
 }
