@@ -218,21 +218,26 @@ func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
 // plainRunEnd returns how far text from i, which follows a byte that is not
 // white space, holds no white space but single spaces after other bytes and
 // before another or the end, in whole words of eight bytes: the stretch
-// collapsing leaves as it is.
+// collapsing leaves as it is. Two words are looked at a time while both
+// are plain, then one.
 func plainRunEnd(text string, i int) int {
-	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	for ; i+16 <= len(text); i += 16 {
+		w := text[i : i+16]
+		sp0, odd0 := plainWord(uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56)
+		sp1, odd1 := plainWord(uint64(w[8]) | uint64(w[9])<<8 | uint64(w[10])<<16 | uint64(w[11])<<24 |
+			uint64(w[12])<<32 | uint64(w[13])<<40 | uint64(w[14])<<48 | uint64(w[15])<<56)
+		// A space last in the first word and first in the second is a run
+		// too.
+		if odd0|odd1|(sp0>>63)&(sp1>>7) != 0 || sp1>>63 != 0 && i+16 < len(text) && spaceByte[text[i+16]] {
+			break
+		}
+	}
 	for ; i+8 <= len(text); i += 8 {
 		w := text[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		// The high bit of each byte that is a space: exact, as adding 0x7F
-		// to the low seven bits of a byte cannot carry into the next.
-		y := x ^ 0x20*ones
-		sp := ^((y&lows + lows) | y) & highs
-		// Not zero when a byte is below 0x0E (tab, line break, form
-		// feed, or a control byte that may as well be looked at).
-		ctl := (x - 0x0E*ones) &^ x & highs
-		if ctl|sp&(sp>>8) != 0 {
+		sp, odd := plainWord(uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56)
+		if odd != 0 {
 			break // two spaces in a row, or other white space
 		}
 		if sp>>63 != 0 && i+8 < len(text) && spaceByte[text[i+8]] {
@@ -240,6 +245,23 @@ func plainRunEnd(text string, i int) int {
 		}
 	}
 	return i
+}
+
+// plainWord looks at eight bytes of text for plainRunEnd. Bit 63 of sp is
+// set when the last byte is a space (its other bits are not to be read);
+// odd is not zero when two bytes in a row are spaces, or a byte is below
+// 0x0E (tab, line break, form feed, or a control byte that may as well be
+// looked at).
+func plainWord(x uint64) (sp, odd uint64) {
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	// The high bit of each byte that is a space: exact, as adding 0x7F
+	// to the low seven bits of a byte cannot carry into the next.
+	y := x ^ 0x20*ones
+	sp = ^((y & lows) + lows | y)
+	// The high bits of sp&(sp>>8) mark a space followed by a space; those
+	// of (x-0x0E…)&^x are not all zero when a byte is below 0x0E.
+	odd = (sp&(sp>>8) | (x-0x0E*ones)&^x) & highs
+	return sp, odd
 }
 
 func (b *blockBuilder) push(text string, span lint.Span, strong bool) {

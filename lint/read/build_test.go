@@ -49,7 +49,7 @@ func TestPlainRunEnd(t *testing.T) {
 	for range 20000 {
 		var sb strings.Builder
 		sb.WriteByte('x')
-		for range r.IntN(40) {
+		for range r.IntN(70) {
 			sb.WriteByte(alphabet[r.IntN(len(alphabet))])
 		}
 		checkPlainRunEnd(t, sb.String(), 1)
