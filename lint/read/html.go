@@ -62,7 +62,7 @@ const maxHTMLDepth = 512
 func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 	t := &htmlTree{
 		root:  &xhtml.Node{Type: xhtml.DocumentNode},
-		spans: make(map[*xhtml.Node]lint.Span, len(text)/40+8),
+		spans: make(map[*xhtml.Node]lint.Span, len(text)/64+8),
 	}
 	stack := []*xhtml.Node{t.root}
 	top := func() *xhtml.Node { return stack[len(stack)-1] }
@@ -293,34 +293,60 @@ func rawTextElement(name []byte) bool {
 }
 
 // tagName returns the lower-cased name of the tag token whose raw bytes
-// are raw, as the tokenizer's TagName does, lowered into buf rather than
-// into a copy of the name; and whether the tag may have attributes (when
-// it says so, TagAttr tells). A name holding NUL, which TagName replaces,
-// is left to TagName.
+// are raw, as the tokenizer's TagName does, without copying it: a name
+// in lower case already is a slice of raw, another is lowered into buf.
+// It also reports whether the tag may have attributes (when it says so,
+// TagAttr tells). A name holding NUL, which TagName replaces, is left to
+// TagName.
 func tagName(z *xhtml.Tokenizer, raw, buf []byte) ([]byte, bool) {
 	i := 1 // after "<"
 	if i < len(raw) && raw[i] == '/' {
 		i++
 	}
-	j := i
-	for j < len(raw) {
-		c := raw[j]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r' || c == '/' || c == '>' {
-			break
-		}
-		if c == 0 {
+	j, upper := i, false
+name:
+	for ; j < len(raw); j++ {
+		switch tagNameBytes[raw[j]] {
+		case tagNameEnd:
+			break name
+		case tagNameUpper:
+			upper = true
+		case tagNameNUL:
 			return z.TagName()
 		}
-		j++
 	}
-	for _, c := range raw[i:j] {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	name := raw[i:j]
+	if upper {
+		for _, c := range name {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
 		}
-		buf = append(buf, c)
+		name = buf
 	}
-	return buf, j < len(raw) && raw[j] != '>'
+	return name, j < len(raw) && raw[j] != '>'
 }
+
+// The classes of bytes in a tag's name, for tagName: white space, "/" and
+// ">" end it.
+const (
+	tagNameOther = iota
+	tagNameEnd
+	tagNameUpper
+	tagNameNUL
+)
+
+var tagNameBytes = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\t\f\r/>") {
+		t[c] = tagNameEnd
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = tagNameUpper
+	}
+	t[0] = tagNameNUL
+	return t
+}()
 
 func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
 

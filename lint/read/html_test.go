@@ -1,6 +1,7 @@
 package read
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -198,31 +199,7 @@ func TestTagNameMatchesTokenizer(t *testing.T) {
 	}
 	tags := 0
 	for _, page := range pages {
-		z1 := xhtml.NewTokenizer(strings.NewReader(page))
-		z2 := xhtml.NewTokenizer(strings.NewReader(page))
-		for {
-			tt := z1.Next()
-			z2.Next()
-			if tt == xhtml.ErrorToken {
-				break
-			}
-			if tt != xhtml.StartTagToken && tt != xhtml.EndTagToken && tt != xhtml.SelfClosingTagToken {
-				continue
-			}
-			tags++
-			raw := string(z1.Raw())
-			got, may := tagName(z1, []byte(raw), nil)
-			want, has := z2.TagName()
-			assert.Equal(t, string(want), string(got), "name of %q", raw)
-			if has {
-				assert.True(t, may, "%q has attributes", raw)
-			}
-			if may && !has && tt != xhtml.EndTagToken {
-				k, v, _ := z1.TagAttr()
-				assert.Nil(t, k, "%q", raw)
-				assert.Nil(t, v, "%q", raw)
-			}
-		}
+		tags += checkTagNames(t, []byte(page))
 	}
 	assert.Greater(t, tags, 200, "tags compared")
 }
@@ -273,4 +250,45 @@ func FuzzHTMLTextSkip(f *testing.F) {
 	fuzzBytes(f, checkTextSkip,
 		"<p>One<p>Two<ul><li>a<li>b</ul><div>loose<br><br>more</div>",
 		"<title>t</title><script>a<b</script>x < y<!--c-->z</ p><a title='>'>q</a>")
+}
+
+// checkTagNames holds tagName to the tokenizer's TagName on every tag of
+// page, and returns how many it compared.
+func checkTagNames(t *testing.T, page []byte) int {
+	t.Helper()
+	tags := 0
+	z1 := xhtml.NewTokenizer(bytes.NewReader(page))
+	z2 := xhtml.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z1.Next()
+		z2.Next()
+		if tt == xhtml.ErrorToken {
+			return tags
+		}
+		if tt != xhtml.StartTagToken && tt != xhtml.EndTagToken && tt != xhtml.SelfClosingTagToken {
+			continue
+		}
+		tags++
+		raw := string(z1.Raw())
+		got, may := tagName(z1, []byte(raw), nil)
+		want, has := z2.TagName()
+		if string(got) != string(want) {
+			t.Fatalf("tagName(%q) = %q, want %q", raw, got, want)
+		}
+		if has && !may {
+			t.Fatalf("tagName(%q) says no attributes", raw)
+		}
+		if may && !has && tt != xhtml.EndTagToken {
+			if k, v, _ := z1.TagAttr(); k != nil || v != nil {
+				t.Fatalf("tagName(%q): TagAttr gives %q=%q", raw, k, v)
+			}
+		}
+	}
+}
+
+func FuzzTagName(f *testing.F) {
+	fuzzBytes(f, func(t *testing.T, page []byte) { checkTagNames(t, page) },
+		"<P CLASS=x>a</P><Br/><br /><IMG SRC=a.png ALT='b'><a\thref=x>l</a\t><x-y data-a=1>t</X-Y>",
+		"<p\n>a</p\n><div\fid=c></div ><foo/bar>x</foo/bar><p/><p >q</p>",
+		"<scr\x00ipt>n</scr\x00ipt><\x00p>z<ÄBC>é</äbc><a =b c>x</a><br/ ><h1/>")
 }
