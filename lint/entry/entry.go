@@ -40,15 +40,16 @@ func Parse(s string) lint.Entry {
 // way, which IsReferenceShaped weighs too.
 func parse(s string) (lint.Entry, features) {
 	p := &parser{s: s, w: []byte(s), e: lint.Entry{Text: s}}
-	wrapped := false
-	for i, c := range p.w {
-		// Wrapped lines and tabs are spaces to every later stage.
-		if c == '\n' || c == '\r' || c == '\t' {
-			p.w[i] = ' '
-			wrapped = true
+	// Wrapped lines and tabs are spaces to every later stage. Most
+	// entries have none, which IndexByte tells quickest.
+	wrapped := strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 || strings.IndexByte(s, '\t') >= 0
+	if wrapped {
+		for i, c := range p.w {
+			if c == '\n' || c == '\r' || c == '\t' {
+				p.w[i] = ' '
+			}
 		}
-	}
-	if !wrapped {
+	} else {
 		// The working text is s until something is blanked.
 		p.workStr, p.workValid = s, true
 	}
@@ -188,16 +189,56 @@ func trimRange(s string, start, end int, cutset string) (int, int) {
 
 // field cleans a field's raw text: spaces collapsed, outer separators gone.
 func field(raw string) string {
-	raw = collapseSpace(raw)
-	return strings.Trim(raw, " .,;:*_")
+	return trimFieldMarks(collapseSpace(raw))
+}
+
+// trimFieldMarks is strings.Trim(s, " .,;:*_").
+func trimFieldMarks(s string) string { return trimASCII(s, isFieldMark) }
+
+// trimASCII trims the bytes cut says to cut from both ends of s. It is
+// strings.Trim for a cutset of ASCII marks, byte by byte: no byte of a
+// longer rune is ASCII.
+func trimASCII(s string, cut func(byte) bool) string {
+	i, j := 0, len(s)
+	for i < j && cut(s[i]) {
+		i++
+	}
+	for j > i && cut(s[j-1]) {
+		j--
+	}
+	return s[i:j]
+}
+
+func isFieldMark(c byte) bool {
+	switch c {
+	case ' ', '.', ',', ';', ':', '*', '_':
+		return true
+	}
+	return false
 }
 
 // collapseSpace turns runs of white space (wrapped lines) into one space.
 func collapseSpace(s string) string {
-	if !strings.ContainsAny(s, "\n\r\t") && !strings.Contains(s, "  ") {
+	if !wrappedSpace(s) {
 		return strings.TrimSpace(s)
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// wrappedSpace reports whether s holds a line break, a tab or two spaces
+// in a row, in one pass.
+func wrappedSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\r', '\t':
+			return true
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isUpperStart(s string) bool {

@@ -25,32 +25,34 @@ var (
 	reRomanPart     = lazyRegexp(`^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s`)
 )
 
-// abbreviations end in a period that does not end a field.
-var abbreviations = map[string]bool{
-	"vs": true, "St": true, "Dr": true, "Mr": true, "Mrs": true, "Ms": true,
-	"Jr": true, "Sr": true, "No": true, "no": true, "Vol": true, "vol": true,
-	"ed": true, "eds": true, "Ed": true, "Eds": true, "etc": true, "Inc": true,
-	"Co": true, "Ltd": true, "Corp": true, "pp": true, "Rev": true, "Gen": true,
-	"Gov": true, "Sen": true, "Rep": true, "Prof": true, "Univ": true,
-	"Dept": true, "Ch": true, "Mt": true, "Ft": true, "al": true, "eg": true,
-	"ie": true, "cf": true, "approx": true, "trans": true, "Trans": true,
-	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true,
-	"Jul": true, "Aug": true, "Sep": true, "Sept": true, "Oct": true,
-	"Nov": true, "Dec": true,
+// isAbbreviation reports whether w is an abbreviation, whose period does not
+// end a field.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "vs", "St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "No", "no", "Vol",
+		"vol", "ed", "eds", "Ed", "Eds", "etc", "Inc", "Co", "Ltd", "Corp", "pp",
+		"Rev", "Gen", "Gov", "Sen", "Rep", "Prof", "Univ", "Dept", "Ch", "Mt",
+		"Ft", "al", "eg", "ie", "cf", "approx", "trans", "Trans", "Jan", "Feb",
+		"Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
 }
 
-// publisherWords mark a publisher rather than a journal or website.
-var publisherWords = map[string]bool{
-	"Press": true, "Publishing": true, "Publishers": true, "Publisher": true,
-	"Books": true, "Verlag": true, "Wiley": true, "Springer": true,
-	"Elsevier": true, "Routledge": true, "Penguin": true, "Norton": true,
-	"Sage": true, "SAGE": true, "House": true, "Macmillan": true,
-	"Palgrave": true, "Harper": true, "HarperCollins": true, "Knopf": true,
-	"Vintage": true, "Doubleday": true, "Scribner": true, "Houghton": true,
-	"Bloomsbury": true, "Blackwell": true, "Pearson": true, "McGraw-Hill": true,
-	"Cengage": true, "UP": true, "Random": true, "CRC": true, "Ltd": true,
-	"Inc": true, "Editions": true, "Éditions": true, "Guilford": true,
-	"Erlbaum": true, "Academic": true, "Taylor": true,
+// isPublisherWord reports whether w marks a publisher rather than a journal
+// or website.
+func isPublisherWord(w string) bool {
+	switch w {
+	case "Press", "Publishing", "Publishers", "Publisher", "Books", "Verlag",
+		"Wiley", "Springer", "Elsevier", "Routledge", "Penguin", "Norton",
+		"Sage", "SAGE", "House", "Macmillan", "Palgrave", "Harper",
+		"HarperCollins", "Knopf", "Vintage", "Doubleday", "Scribner", "Houghton",
+		"Bloomsbury", "Blackwell", "Pearson", "McGraw-Hill", "Cengage", "UP",
+		"Random", "CRC", "Ltd", "Inc", "Editions", "Éditions", "Guilford",
+		"Erlbaum", "Academic", "Taylor":
+		return true
+	}
+	return false
 }
 
 // date runs the date stage: a date right after the authors.
@@ -90,7 +92,7 @@ func (p *parser) date() {
 	}
 	// No author read, but "Name. 2019a." is an author-date entry whose
 	// author is one word or an organisation ("Epocrates. 2019a.").
-	if m := findSubmatchIndexIf(reAnchoredBareDate(), p.rest(), anchoredBareDateMay(p.rest())); m != nil {
+	if m := findSubmatchIndexIf(reAnchoredBareDate, p.rest(), anchoredBareDateMay(p.rest())); m != nil {
 		segStart, segEnd := trimRange(p.s, p.pos+m[2], p.pos+m[3], " ")
 		// Ambiguous with an MLA title and its year ("Interesting Things.
 		// 2014."), but a year straight after the first field is
@@ -153,13 +155,13 @@ func (p *parser) date() {
 // not open as a title does.
 func looksLikeGroup(seg string) bool {
 	words := strings.Fields(stripParens(seg))
-	if len(words) == 0 || len(words) > 10 || notNameWords[words[0]] && words[0] != "The" {
+	if len(words) == 0 || len(words) > 10 || isNotNameWord(words[0]) && words[0] != "The" {
 		return false
 	}
 	significant, group := 0, false
 	for _, w := range words {
-		w = strings.Trim(w, ".,:;")
-		if functionWords[strings.ToLower(w)] {
+		w = trimWordPunct(w)
+		if isFunctionWord(strings.ToLower(w)) {
 			continue
 		}
 		// "Brown v. Board of Education" and sentence-case titles have
@@ -168,18 +170,22 @@ func looksLikeGroup(seg string) bool {
 			return false
 		}
 		significant++
-		if groupWords[w] {
+		if isGroupWord(w) {
 			group = true
 		}
 	}
 	return group || significant <= 5 && words[0] != "The"
 }
 
-// functionWords may stand lower-case inside an organisation's name.
-var functionWords = map[string]bool{
-	"of": true, "for": true, "and": true, "the": true, "on": true, "in": true,
-	"&": true, "de": true, "du": true, "des": true, "la": true, "at": true,
-	"to": true,
+// isFunctionWord reports whether w may stand lower-case inside an
+// organisation's name.
+func isFunctionWord(w string) bool {
+	switch w {
+	case "of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "la",
+		"at", "to":
+		return true
+	}
+	return false
 }
 
 func groupNameOf(seg string) lint.Name {
@@ -243,7 +249,7 @@ func (p *parser) title() {
 		// "———. 2016." has a date where the title would stand.
 		return
 	}
-	if m := findSubmatchIndexIf(reTitlePlacePub(), p.s[p.pos:end], titlePlacePubMay(p.s[p.pos:end])); m != nil && (hasPublisherWord(p.s[p.pos+m[4]:p.pos+m[5]]) || hasGroupWord(p.s[p.pos+m[4]:p.pos+m[5]])) {
+	if m := findSubmatchIndexIf(reTitlePlacePub, p.s[p.pos:end], titlePlacePubMay(p.s[p.pos:end])); m != nil && (hasPublisherWord(p.s[p.pos+m[4]:p.pos+m[5]]) || hasGroupWord(p.s[p.pos+m[4]:p.pos+m[5]])) {
 		// "Khrushchev: the man and his era, London: Free Press." — a
 		// comma, not a period, before the place and publisher.
 		p.e.Publisher = field(p.s[p.pos+m[4] : p.pos+m[5]])
@@ -491,7 +497,7 @@ func (p *parser) abbreviationBefore(i int, container bool) bool {
 	if utf8.RuneCountInString(word) == 1 {
 		return true
 	}
-	if abbreviations[word] {
+	if isAbbreviation(word) {
 		return true
 	}
 	return container && utf8.RuneCountInString(word) <= 7 && isUpperStart(word) && !isAllUpper(word)
@@ -514,14 +520,14 @@ func (p *parser) container() {
 			p.skipSeparators()
 			continue
 		}
-		if m := findIndexIf(reContributors(), rest, contributorsMay(rest)); m != nil {
+		if m := findIndexIf(reContributors, rest, contributorsMay(rest)); m != nil {
 			// MLA's "Translated by X," and Chicago's "Edited by X."
 			// name people, not the container.
 			p.pos += m[1]
 			p.skipSeparators()
 			continue
 		}
-		if m := findIndexIf(reEdition(), rest, editionMay(rest)); m != nil {
+		if m := findIndexIf(reEdition, rest, editionMay(rest)); m != nil {
 			p.pos += m[1]
 			p.skipSeparators()
 			continue
@@ -585,14 +591,18 @@ func (p *parser) container() {
 	}
 }
 
-// mediaWords mark organisations that publish websites and papers people
-// cite as containers ("NASA", "The Washington Post"), not as publishers.
-var mediaWords = map[string]bool{
-	"News": true, "Times": true, "Post": true, "NASA": true, "BBC": true,
-	"CNN": true, "NPR": true, "PBS": true, "Reuters": true, "Network": true,
-	"Wikipedia": true, "Britannica": true, "Encyclopedia": true,
-	"Encyclopaedia": true, "Merriam-Webster": true, "WHO": true, "CDC": true,
-	"Project": true, "Team": true, "Staff": true, "Editors": true,
+// isMediaWord reports whether w marks an organisation that publishes
+// websites and papers people cite as containers ("NASA", "The Washington
+// Post"), not as publishers.
+func isMediaWord(w string) bool {
+	switch w {
+	case "News", "Times", "Post", "NASA", "BBC", "CNN", "NPR", "PBS",
+		"Reuters", "Network", "Wikipedia", "Britannica", "Encyclopedia",
+		"Encyclopaedia", "Merriam-Webster", "WHO", "CDC", "Project", "Team",
+		"Staff", "Editors":
+		return true
+	}
+	return false
 }
 
 // containerStopWords follow a comma after a container: "Journal, vol. 6",
@@ -707,9 +717,19 @@ func hasMonthOrSlash(s string) bool {
 		if c == '/' || c == '-' {
 			return true
 		}
-		if i+3 <= len(s) && isASCIILetter(c) && isMonthStem(s[i:i+3]) {
+		if i+3 <= len(s) && isMonthInitial(c) && isMonthStem(s[i:i+3]) {
 			return true
 		}
+	}
+	return false
+}
+
+// isMonthInitial reports whether c, in either case, begins a month's
+// name: most letters do not, and are spared isMonthStem.
+func isMonthInitial(c byte) bool {
+	switch c | 0x20 {
+	case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd':
+		return true
 	}
 	return false
 }
@@ -728,16 +748,21 @@ func window(s string, n int) string {
 // hasGroupWord reports whether s names an institution that publishes.
 func hasGroupWord(s string) bool {
 	for w := range strings.FieldsSeq(s) {
-		if w = strings.Trim(w, ".,;:"); groupWords[w] && !mediaWords[w] {
+		if w = trimWordPunct(w); isGroupWord(w) && !isMediaWord(w) {
 			return true
 		}
 	}
 	return false
 }
 
+// trimWordPunct is strings.Trim(w, ".,;:").
+func trimWordPunct(w string) string { return trimASCII(w, isWordPunct) }
+
+func isWordPunct(c byte) bool { return c == '.' || c == ',' || c == ';' || c == ':' }
+
 func hasPublisherWord(s string) bool {
 	for w := range strings.FieldsSeq(s) {
-		if publisherWords[strings.Trim(w, ".,;:")] {
+		if isPublisherWord(trimWordPunct(w)) {
 			return true
 		}
 	}
@@ -923,21 +948,22 @@ func noDate(s string) bool {
 	return s != "" && (strings.IndexByte("nNsS", s[0]) >= 0 || s[0] >= utf8.RuneSelf) && reNoDate().MatchString(s)
 }
 
-// findIndexIf is re.FindStringIndex(s) when may is true, else nil.
-func findIndexIf(re *regexp.Regexp, s string, may bool) []int {
+// findIndexIf is re().FindStringIndex(s) when may is true, else nil: the
+// expression is not even fetched when the guard rules it out.
+func findIndexIf(re func() *regexp.Regexp, s string, may bool) []int {
 	if !may {
 		return nil
 	}
-	return re.FindStringIndex(s)
+	return re().FindStringIndex(s)
 }
 
-// findSubmatchIndexIf is re.FindStringSubmatchIndex(s) when may is true,
+// findSubmatchIndexIf is re().FindStringSubmatchIndex(s) when may is true,
 // else nil.
-func findSubmatchIndexIf(re *regexp.Regexp, s string, may bool) []int {
+func findSubmatchIndexIf(re func() *regexp.Regexp, s string, may bool) []int {
 	if !may {
 		return nil
 	}
-	return re.FindStringSubmatchIndex(s)
+	return re().FindStringSubmatchIndex(s)
 }
 
 // anchoredBareDateMay: reAnchoredBareDate needs the first period followed

@@ -46,7 +46,7 @@ func (p *parser) prepare() {
 
 	// "———." stands for the previous entry's authors; the entry alone
 	// cannot know them, so the dashes are not read as a name or title.
-	if m := findIndexIf(reRepeatAuthor(), p.work(), repeatMay(p.work())); m != nil {
+	if m := findIndexIf(reRepeatAuthor, p.work(), repeatMay(p.work())); m != nil {
 		p.blank(m[0], m[1])
 	}
 	// Cheap substring tests keep the costlier expressions off entries
@@ -88,15 +88,17 @@ func (p *parser) prepare() {
 			p.blank(a, end)
 		}
 	}
-	for _, m := range reISBN().FindAllStringSubmatchIndex(p.workIf(has(kwISBN)), -1) {
-		digits := normalizeISBN(p.s[m[2]:m[3]])
-		if digits == "" {
-			continue
+	if has(kwISBN) {
+		for _, m := range reISBN().FindAllStringSubmatchIndex(p.work(), -1) {
+			digits := normalizeISBN(p.s[m[2]:m[3]])
+			if digits == "" {
+				continue
+			}
+			if p.e.ISBN == "" {
+				p.e.ISBN = digits
+			}
+			p.blank(m[0], m[1])
 		}
-		if p.e.ISBN == "" {
-			p.e.ISBN = digits
-		}
-		p.blank(m[0], m[1])
 	}
 	// Markdown emphasis is how italics survive in plain text: the marks
 	// go, the spans are remembered so the title can be known as italic.
@@ -113,10 +115,12 @@ func (p *parser) prepare() {
 			p.blank(m[6], m[7])
 		}
 	}
-	if m := reRetrievedOn().FindStringSubmatchIndex(p.workIf(has(kwRetrieved))); m != nil {
-		p.e.Accessed = p.s[m[2]:m[3]]
-		p.f.retrieved = true
-		p.blank(m[0], m[1])
+	if has(kwRetrieved) {
+		if m := reRetrievedOn().FindStringSubmatchIndex(p.work()); m != nil {
+			p.e.Accessed = p.s[m[2]:m[3]]
+			p.f.retrieved = true
+			p.blank(m[0], m[1])
+		}
 	}
 	accessedIn := p.workIf(has(kwAccessed))
 	for m, ok := nextAccessed(accessedIn, 0); ok; m, ok = nextAccessed(accessedIn, m[1]) {
@@ -134,28 +138,34 @@ func (p *parser) prepare() {
 		}
 		p.blank(m[0], m[1])
 	}
-	if m := reRetrieved().FindStringIndex(p.workIf(has(kwRetrieved))); m != nil {
-		p.f.retrieved = true
-		p.blank(m[0], m[1])
+	if has(kwRetrieved) {
+		if m := reRetrieved().FindStringIndex(p.work()); m != nil {
+			p.f.retrieved = true
+			p.blank(m[0], m[1])
+		}
 	}
 	availableIn := p.workIf(has(kwAvailable))
 	for a, b, ok := nextAvailable(availableIn, 0); ok; a, b, ok = nextAvailable(availableIn, b) {
 		p.f.availableAt = true
 		p.blank(a, b)
 	}
-	for _, m := range reOnlineMarker().FindAllStringIndex(p.workIf(has(kwBracket)), -1) {
-		p.f.availableAt = true
-		p.blank(m[0], m[1])
-	}
-	if m := reWebAccess().FindStringSubmatchIndex(p.workIf(has(kwWeb))); m != nil {
-		// MLA 7: "Web. 3 Mar. 2016." — the date after the medium is the
-		// access date.
-		if p.e.Accessed == "" {
-			p.e.Accessed = p.s[m[2]:m[3]]
+	if has(kwBracket) {
+		for _, m := range reOnlineMarker().FindAllStringIndex(p.work(), -1) {
+			p.f.availableAt = true
+			p.blank(m[0], m[1])
 		}
-		p.f.medium = true
-		p.f.accessedDayFirst = true
-		p.blank(m[0], m[1])
+	}
+	if has(kwWeb) {
+		if m := reWebAccess().FindStringSubmatchIndex(p.work()); m != nil {
+			// MLA 7: "Web. 3 Mar. 2016." — the date after the medium is the
+			// access date.
+			if p.e.Accessed == "" {
+				p.e.Accessed = p.s[m[2]:m[3]]
+			}
+			p.f.medium = true
+			p.f.accessedDayFirst = true
+			p.blank(m[0], m[1])
+		}
 	}
 	mediumIn := p.workIf(has(kwMedium))
 	for m, ok := nextMedium(mediumIn, 0); ok; m, ok = nextMedium(mediumIn, m[1]) {

@@ -19,65 +19,68 @@ import (
 // A block that does not read as names is no author at all: an authorless
 // entry starts with its title, and a title must never become an author.
 
-// particles are the lower-case prefixes of family names.
-var particles = map[string]bool{
-	"von": true, "van": true, "de": true, "da": true, "del": true, "della": true,
-	"der": true, "den": true, "di": true, "du": true, "dos": true, "das": true,
-	"do": true, "la": true, "le": true, "ter": true, "ten": true, "bin": true,
-	"ibn": true, "ben": true, "bint": true, "al": true, "el": true, "zu": true,
-	"vom": true, "dei": true, "degli": true, "y": true, "st": true,
+// isParticleWord reports whether w is a lower-case prefix of family names
+// ("von", "de"). A switch, not a map: it is asked for most words of every
+// author block, and a switch on a string costs a fraction of a lookup.
+func isParticleWord(w string) bool {
+	switch w {
+	case "von", "van", "de", "da", "del", "della", "der", "den", "di", "du",
+		"dos", "das", "do", "la", "le", "ter", "ten", "bin", "ibn", "ben",
+		"bint", "al", "el", "zu", "vom", "dei", "degli", "y", "st":
+		return true
+	}
+	return false
 }
 
-// suffixes follow a name: "Jr.", "III".
-var suffixes = map[string]bool{
-	"Jr": true, "Sr": true, "II": true, "III": true, "IV": true, "V": false,
-	"jr": true, "sr": true,
+// isSuffixWord reports whether w follows a name: "Jr.", "III".
+func isSuffixWord(w string) bool {
+	switch w {
+	case "Jr", "Sr", "II", "III", "IV", "jr", "sr":
+		return true
+	}
+	return false
 }
 
-// notNameWords are capitalised words that start titles, never names.
-var notNameWords = map[string]bool{
-	"The": true, "A": true, "An": true, "Of": true, "In": true, "On": true,
-	"For": true, "And": true, "To": true, "With": true, "From": true,
-	"At": true, "By": true, "Is": true, "Are": true, "How": true, "What": true,
-	"Why": true, "When": true, "Where": true, "Who": true, "New": true,
-	"My": true, "Our": true, "Your": true, "This": true, "That": true,
-	"These": true, "Its": true, "Their": true, "His": true, "Her": true,
-	"Retrieved": true, "Available": true, "Accessed": true, "Web": true,
-	"Print": true, "Vol": true, "No": true, "Pp": true, "Eds": true,
-	"Ed": true, "Edited": true, "Trans": true, "Translated": true,
-	"Journal": true, "Review": true, "History": true, "Introduction": true,
-	"Chapter": true, "Part": true, "Volume": true, "Report": true,
-	"Jr": true, "Sr": true, "Et": true, "Al": true,
-	"January": true, "February": true, "March": true, "April": true,
-	"June": true, "July": true, "August": true, "September": true,
-	"October": true, "November": true, "December": true,
+// isNotNameWord reports whether w is a capitalised word that starts titles,
+// never names.
+func isNotNameWord(w string) bool {
+	switch w {
+	case "The", "A", "An", "Of", "In", "On", "For", "And", "To", "With",
+		"From", "At", "By", "Is", "Are", "How", "What", "Why", "When", "Where",
+		"Who", "New", "My", "Our", "Your", "This", "That", "These", "Its",
+		"Their", "His", "Her", "Retrieved", "Available", "Accessed", "Web",
+		"Print", "Vol", "No", "Pp", "Eds", "Ed", "Edited", "Trans", "Translated",
+		"Journal", "Review", "History", "Introduction", "Chapter", "Part",
+		"Volume", "Report", "Jr", "Sr", "Et", "Al", "January", "February",
+		"March", "April", "June", "July", "August", "September", "October",
+		"November", "December":
+		return true
+	}
+	return false
 }
 
-// groupWords mark an organisation's name.
-var groupWords = map[string]bool{
-	"Organization": true, "Organisation": true, "Association": true,
-	"Institute": true, "Institution": true, "Bureau": true, "Department": true,
-	"Society": true, "University": true, "Council": true, "Agency": true,
-	"Center": true, "Centre": true, "Foundation": true, "Ministry": true,
-	"Commission": true, "Committee": true, "Board": true, "Office": true,
-	"Service": true, "Services": true, "Corporation": true, "Inc": true,
-	"Ltd": true, "Company": true, "Group": true, "Press": true, "News": true,
-	"Labs": true, "Library": true, "Museum": true, "Federation": true,
-	"Union": true, "Party": true, "Government": true, "Court": true,
-	"Nations": true, "Bank": true, "Fund": true, "Network": true,
-	"Times": true, "Post": true, "Institutes": true, "Administration": true,
-	"Authority": true, "Alliance": true, "Coalition": true, "Trust": true,
-	"Consortium": true, "Panel": true, "Team": true, "Project": true,
-	"Collaboration": true, "Academy": true, "College": true, "School": true,
-	"Agency's": true, "Congress": true, "Senate": true, "Parliament": true,
-	"Secretariat": true, "Initiative": true, "Program": true, "Programme": true,
-	"Staff": true, "Editors": true, "Wikipedia": true, "Britannica": true,
-	"Encyclopaedia": true, "Encyclopedia": true, "Merriam-Webster": true,
-	"Reuters": true, "BBC": true, "CNN": true, "NASA": true, "UNESCO": true,
-	"UNICEF": true, "WHO": true, "CDC": true, "NPR": true, "PBS": true,
-	"Network's": true, "Laboratory": true, "Laboratories": true,
-	"Corp": true, "LLC": true, "Co": true, "Centers": true, "Associates": true,
-	"Statistics": true, "Commission's": true, "Research": true,
+// isGroupWord reports whether w marks an organisation's name.
+func isGroupWord(w string) bool {
+	switch w {
+	case "Organization", "Organisation", "Association", "Institute",
+		"Institution", "Bureau", "Department", "Society", "University",
+		"Council", "Agency", "Center", "Centre", "Foundation", "Ministry",
+		"Commission", "Committee", "Board", "Office", "Service", "Services",
+		"Corporation", "Inc", "Ltd", "Company", "Group", "Press", "News", "Labs",
+		"Library", "Museum", "Federation", "Union", "Party", "Government",
+		"Court", "Nations", "Bank", "Fund", "Network", "Times", "Post",
+		"Institutes", "Administration", "Authority", "Alliance", "Coalition",
+		"Trust", "Consortium", "Panel", "Team", "Project", "Collaboration",
+		"Academy", "College", "School", "Agency's", "Congress", "Senate",
+		"Parliament", "Secretariat", "Initiative", "Program", "Programme",
+		"Staff", "Editors", "Wikipedia", "Britannica", "Encyclopaedia",
+		"Encyclopedia", "Merriam-Webster", "Reuters", "BBC", "CNN", "NASA",
+		"UNESCO", "UNICEF", "WHO", "CDC", "NPR", "PBS", "Network's",
+		"Laboratory", "Laboratories", "Corp", "LLC", "Co", "Centers",
+		"Associates", "Statistics", "Commission's", "Research":
+		return true
+	}
+	return false
 }
 
 // nameOrder is the order a name was written in.
@@ -239,7 +242,7 @@ func capWord(toks []token, i int) bool {
 		return false
 	}
 	t := toks[i].text
-	if notNameWords[t] {
+	if isNotNameWord(t) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
@@ -248,8 +251,17 @@ func capWord(toks []token, i int) bool {
 		return strings.HasPrefix(t, "d'") || strings.HasPrefix(t, "d’") ||
 			strings.HasPrefix(t, "al-") || strings.HasPrefix(t, "el-")
 	}
-	for _, c := range t {
-		if unicode.IsDigit(c) {
+	// ASCII digits are tested byte by byte; from the first longer rune
+	// on, runes are decoded.
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= utf8.RuneSelf {
+			for _, r := range t[i:] {
+				if unicode.IsDigit(r) {
+					return false
+				}
+			}
+			break
+		} else if '0' <= c && c <= '9' {
 			return false
 		}
 	}
@@ -257,7 +269,7 @@ func capWord(toks []token, i int) bool {
 }
 
 func isParticle(toks []token, i int) bool {
-	return i < len(toks) && toks[i].kind == tWord && particles[toks[i].text]
+	return i < len(toks) && toks[i].kind == tWord && isParticleWord(toks[i].text)
 }
 
 // capsInitials reports whether toks[i] is a Vancouver initials block: one
@@ -314,10 +326,10 @@ func groupName(w string, toks []token, i int) (lint.Name, int, nameOrder, bool) 
 			}
 			return lint.Name{}, 0, 0, false
 		}
-		if t.kind == tWord && groupWords[strings.TrimSuffix(t.text, "’s")] {
+		if t.kind == tWord && isGroupWord(strings.TrimSuffix(t.text, "’s")) {
 			hasGroupWord = true
 		}
-		if t.kind == tWord && !isUpperStart(t.text) && !functionWords[t.text] {
+		if t.kind == tWord && !isUpperStart(t.text) && !isFunctionWord(t.text) {
 			return lint.Name{}, 0, 0, false
 		}
 	}
@@ -387,7 +399,7 @@ func familyWords(toks []token, i int) (particle, family string, j int) {
 	}
 	var famBuf [3]string
 	fam := famBuf[:0]
-	if j+2 < len(toks) && toks[j].kind == tWord && notNameWords[toks[j].text] && isPunct(toks, j+1, ",") && toks[j+2].kind == tInitial {
+	if j+2 < len(toks) && toks[j].kind == tWord && isNotNameWord(toks[j].text) && isPunct(toks, j+1, ",") && toks[j+2].kind == tInitial {
 		// "An, D." and "Little, A." are names despite the word.
 		fam = append(fam, toks[j].text)
 		j++
@@ -411,10 +423,14 @@ func familyWords(toks []token, i int) (particle, family string, j int) {
 	particle = strings.Join(parts, " ")
 	family = strings.Join(fam, " ")
 	// "al-Hakim": the article is a particle, the rest the family name.
-	for _, pre := range []string{"al-", "el-", "Al-", "El-"} {
-		if particle == "" && strings.HasPrefix(family, pre) && len(family) > len(pre) {
-			particle = strings.ToLower(pre)
-			family = family[len(pre):]
+	// Each article is three bytes, the third a hyphen: most families are
+	// ruled out by that alone.
+	if len(family) > 3 && family[2] == '-' {
+		for _, pre := range []string{"al-", "el-", "Al-", "El-"} {
+			if particle == "" && strings.HasPrefix(family, pre) && len(family) > len(pre) {
+				particle = strings.ToLower(pre)
+				family = family[len(pre):]
+			}
 		}
 	}
 	return particle, family, j
@@ -426,9 +442,14 @@ func invertedName(toks []token, i int) (lint.Name, int, bool) {
 	if family == "" || !isPunct(toks, j, ",") {
 		return lint.Name{}, 0, false
 	}
-	if first, more := firstWord(family); more && capsInitials(toks, j-1) && !isAllUpper(first) {
-		// "Martin WF, Garg S" is Vancouver, not "Martin WF" inverted.
-		return lint.Name{}, 0, false
+	// capsInitials first: it rules out most names without splitting the
+	// family into words.
+	if capsInitials(toks, j-1) {
+		if first, more := firstWord(family); more && !isAllUpper(first) {
+			// "Martin WF, Garg S" is Vancouver, not "Martin WF"
+			// inverted.
+			return lint.Name{}, 0, false
+		}
 	}
 	j++
 	var givenBuf [4]string
@@ -438,7 +459,7 @@ func invertedName(toks []token, i int) (lint.Name, int, bool) {
 		// After an initial only initials follow: in "Meyers, K. Withering
 		// Worrying." the capitalised words are the title.
 		afterInitial := len(given) > 0 && toks[j-1].kind == tInitial
-		if t.kind == tInitial || capWord(toks, j) && !suffixes[t.text] && !afterInitial {
+		if t.kind == tInitial || capWord(toks, j) && !isSuffixWord(t.text) && !afterInitial {
 			// "Bae, E., V. C." and "Smith, J.A.": initials may be glued.
 			given = append(given, t.text)
 			j++
@@ -473,7 +494,7 @@ func readSuffix(toks []token, j int, n *lint.Name) int {
 	if isPunct(toks, k, ",") {
 		k++
 	}
-	if k < len(toks) && toks[k].kind == tWord && suffixes[toks[k].text] {
+	if k < len(toks) && toks[k].kind == tWord && isSuffixWord(toks[k].text) {
 		n.Suffix = toks[k].text
 		k++
 		if isPunct(toks, k, ".") && !toks[k].spaceBefore {
@@ -492,10 +513,12 @@ func vancouverName(toks []token, i int) (lint.Name, int, bool) {
 		return lint.Name{}, 0, false
 	}
 	// familyWords may have taken the initials as a family word.
-	if first, more := firstWord(family); capsInitials(toks, j-1) && more && !isAllUpper(first) {
-		words := strings.Fields(family)
-		family = strings.Join(words[:len(words)-1], " ")
-		j--
+	if capsInitials(toks, j-1) {
+		if first, more := firstWord(family); more && !isAllUpper(first) {
+			words := strings.Fields(family)
+			family = strings.Join(words[:len(words)-1], " ")
+			j--
+		}
 	}
 	if j < len(toks) && toks[j].kind == tInitial && !isAllUpper(family) && (len(toks[j].text) == 2 || nameEnds(toks, j+1)) {
 		// "Zimorski V." — the last name's initial carries the period
@@ -542,7 +565,7 @@ func directName(toks []token, i int) (lint.Name, int, bool) {
 	}
 	// Take back a suffix or trailing particles that end the run.
 	var suffix string
-	if len(words) > 1 && suffixes[strings.TrimSuffix(words[len(words)-1].text, ".")] {
+	if len(words) > 1 && isSuffixWord(strings.TrimSuffix(words[len(words)-1].text, ".")) {
 		suffix = words[len(words)-1].text
 		words = words[:len(words)-1]
 	}
@@ -555,14 +578,14 @@ func directName(toks []token, i int) (lint.Name, int, bool) {
 	}
 	k := len(words) - 1
 	var parts []string
-	for k-1 >= 1 && particles[words[k-1].text] {
+	for k-1 >= 1 && isParticleWord(words[k-1].text) {
 		parts = append([]string{words[k-1].text}, parts...)
 		k--
 	}
 	var givenBuf [6]string
 	given := givenBuf[:0]
 	for _, w := range words[:k] {
-		if particles[w.text] {
+		if isParticleWord(w.text) {
 			return lint.Name{}, 0, false
 		}
 		given = append(given, w.text)
@@ -599,7 +622,7 @@ func (p *parser) authors() {
 	}
 	end := b.end
 	// A role after the names ("(Ed.)", ", editors") is not part of them.
-	if m := findIndexIf(reRole(), p.work()[end:], roleMay(p.work()[end:])); m != nil {
+	if m := findIndexIf(reRole, p.work()[end:], roleMay(p.work()[end:])); m != nil {
 		end += m[1]
 	}
 	// A group's abbreviation after its name, "United Nations Environment
