@@ -58,7 +58,8 @@ var (
 func (EntryFormat) Check(p *lint.Pass) error {
 	e := p.Essay
 	italicsShown := showsItalics(e)
-	for _, en := range e.Entries {
+	for i := range e.Entries {
+		en := &e.Entries[i]
 		if !formatCheckable(en) {
 			continue
 		}
@@ -66,7 +67,7 @@ func (EntryFormat) Check(p *lint.Pass) error {
 		if len(faults) == 0 {
 			continue
 		}
-		p.Reportf(en.Range, "the entry for %s does not follow %s form: %s", entryLabel(en), styleName(e.Style), strings.Join(faults, "; "))
+		p.Reportf(en.Range, "the entry for %s does not follow %s form: %s", entryLabel(*en), styleName(e.Style), strings.Join(faults, "; "))
 	}
 	return nil
 }
@@ -74,7 +75,7 @@ func (EntryFormat) Check(p *lint.Pass) error {
 // formatCheckable reports whether an entry is complete enough to judge its
 // form: a bare link or an entry lacking its author, title or date is
 // entry-incomplete alone.
-func formatCheckable(en lint.Entry) bool {
+func formatCheckable(en *lint.Entry) bool {
 	if en.BareURL || en.Title == "" || en.TitleRange.End <= en.TitleRange.Start {
 		return false
 	}
@@ -113,7 +114,7 @@ func showsItalics(e *lint.Essay) bool {
 }
 
 // entryFaults lists what an entry does against the essay's style.
-func entryFaults(e *lint.Essay, en lint.Entry, italicsShown bool) []string {
+func entryFaults(e *lint.Essay, en *lint.Entry, italicsShown bool) []string {
 	var out []string
 	head := authorHead(en)
 	people := personalAuthors(en.Authors)
@@ -188,7 +189,7 @@ func orDOI(doi string) string {
 
 // authorHead is the text of an entry before its title (or, in APA and
 // Harvard, before the date in parentheses): where its authors stand.
-func authorHead(en lint.Entry) string {
+func authorHead(en *lint.Entry) string {
 	end := min(len(en.Text), max(0, en.TitleRange.Start-en.Start))
 	head := en.Text[:end]
 	if i := strings.IndexByte(head, '('); i >= 0 {
@@ -200,15 +201,15 @@ func authorHead(en lint.Entry) string {
 // directFirst reports whether the first author is written in direct order,
 // "Gregory Freeze", where the style inverts it: the given name stands
 // before the family name in the author part.
-func directFirst(en lint.Entry, head string) bool {
-	a := en.Authors[0]
+func directFirst(en *lint.Entry, head string) bool {
+	a := &en.Authors[0]
 	if a.Given == "" || a.Group {
 		return false
 	}
 	first, _, _ := strings.Cut(strings.TrimSpace(head), ",")
-	g := strings.Index(first, a.Given)
-	f := strings.Index(first, a.Family)
-	return g == 0 && f > g
+	// The given name opens the part before the comma (it stands at index
+	// 0), and the family name comes after its start.
+	return strings.HasPrefix(first, a.Given) && strings.Index(first, a.Family) > 0
 }
 
 // dateWithoutPeriod reports whether text has APA's date in parentheses
@@ -310,7 +311,7 @@ func initials(given string) string {
 }
 
 // containerRange finds the container's text after the title.
-func containerRange(en lint.Entry) (lint.Range, bool) {
+func containerRange(en *lint.Entry) (lint.Range, bool) {
 	from := en.TitleRange.End - en.Start
 	if from < 0 || from > len(en.Text) {
 		return lint.Range{}, false
@@ -340,13 +341,13 @@ func italic(doc *lint.Document, r lint.Range) bool {
 
 // bookShaped reports whether an entry is a book: a publisher and no
 // container, journal volume or link.
-func bookShaped(en lint.Entry) bool {
+func bookShaped(en *lint.Entry) bool {
 	return en.Publisher != "" && en.Container == "" && en.Volume == "" && en.URL == "" && en.DOI == "" && len(en.Authors) > 0
 }
 
 // withoutLinks is an entry's text with its URL and DOI removed, so that
 // their dots are not read as punctuation.
-func withoutLinks(en lint.Entry) string {
+func withoutLinks(en *lint.Entry) string {
 	t := en.Text
 	for _, s := range []string{en.URL, en.DOI} {
 		if s != "" {

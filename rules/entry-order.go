@@ -129,7 +129,7 @@ func orderFix(p *lint.Pass, idx []int, keys []string) []lint.Fix {
 // and the entry stands where it will belong once inverted.
 func appendSortKey(dst []byte, en *lint.Entry, limit int) (out []byte, from int, cut bool) {
 	start := len(dst)
-	if len(en.Authors) > 0 && en.TitleRange.End > en.TitleRange.Start && directFirst(*en, authorHead(*en)) {
+	if len(en.Authors) > 0 && en.TitleRange.End > en.TitleRange.Start && directFirst(en, authorHead(en)) {
 		a := en.Authors[0]
 		dst = names.AppendFold(dst, a.FullFamily()+" "+a.Given)
 	} else {
@@ -173,7 +173,9 @@ const keyPrefix = 32
 func sortKeys(e *lint.Essay, idx []int) []string {
 	var room [8]keySpan
 	spans := room[:0]
-	var buf []byte
+	// Room on the stack for a dozen keys cut short.
+	var folded [12 * keyPrefix]byte
+	buf := folded[:0]
 	anyCut := false
 	for _, i := range idx {
 		var ks keySpan

@@ -174,9 +174,10 @@ func (f *quoteFacts) inCitation(r lint.Range) bool {
 // indexCitations builds cites.
 func (f *quoteFacts) indexCitations() {
 	f.citesIndexed = true
+	cs := f.essay.Citations
 	n := 0
-	for _, c := range f.essay.Citations {
-		if c.Kind != lint.CitationLink && c.Kind != lint.CitationSignal {
+	for i := range cs {
+		if c := &cs[i]; c.Kind != lint.CitationLink && c.Kind != lint.CitationSignal {
 			n++
 		}
 	}
@@ -184,8 +185,8 @@ func (f *quoteFacts) indexCitations() {
 		return
 	}
 	f.cites = make([]lint.Range, 0, n)
-	for _, c := range f.essay.Citations {
-		if c.Kind != lint.CitationLink && c.Kind != lint.CitationSignal {
+	for i := range cs {
+		if c := &cs[i]; c.Kind != lint.CitationLink && c.Kind != lint.CitationSignal {
 			f.cites = append(f.cites, c.Range)
 		}
 	}

@@ -183,53 +183,79 @@ var titleByte = func() (t [256]uint8) {
 // plainProse reports that neither capsTitle nor titleCase can hold of the
 // words of s (as strings.Fields splits them): its last word holds a
 // lower-case letter, so is not in capitals, and some word whose letters
-// and digits run four or more opens with a lower-case letter. It reads
-// from the end back to the last word's start, and from the start to the
-// first such word, and answers false, not knowing, at any byte beyond
-// ASCII, whose spaces and letters it does not tell apart.
+// and digits run four or more opens with a lower-case letter. It looks
+// only at the end of s and at the opening bytes of its words, and answers
+// false, not knowing, where bytes beyond ASCII, whose spaces and letters
+// it does not tell apart, stand in the way.
 func plainProse(s string) bool {
-	lower := false
-	j := len(s)
-	for ; j > 0; j-- {
-		c := s[j-1]
-		if c >= utf8.RuneSelf {
-			return false
-		}
-		if titleByte[c] == titleSpace {
-			break
-		}
-		if 'a' <= c && c <= 'z' {
-			lower = true
-		}
-	}
-	if !lower {
+	if !lastWordLower(s) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf {
-			return false
-		} else if titleByte[c] == titleSpace {
+	for i := 0; i < len(s); {
+		// i is at the start of s or after an ASCII space, so a word
+		// starts here unless a space does.
+		if titleByte[s[i]] == titleSpace {
+			i++
 			continue
 		}
-		// A word: first and last are its first and last letter or digit.
-		first, last := -1, -1
-		for ; i < len(s) && titleByte[s[i]] != titleSpace; i++ {
-			c := s[i]
-			if c >= utf8.RuneSelf {
-				return false
-			}
-			if 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
+		if lowerWordAt(s, i) {
+			return true
 		}
-		if first >= 0 && 'a' <= s[first] && s[first] <= 'z' && last-first >= 3 {
+		// On to the next word after a plain space: words after other
+		// spaces are passed over, which only leaves plainProse unsure.
+		k := strings.IndexByte(s[i:], ' ')
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+	}
+	return false
+}
+
+// lastWordLower reports that the last word of s, which ends in no space,
+// holds an ASCII lower-case letter: the letter is found back from the end
+// before any space or byte beyond ASCII.
+func lastWordLower(s string) bool {
+	for j := len(s) - 1; j >= 0; j-- {
+		switch c := s[j]; {
+		case 'a' <= c && c <= 'z':
+			return true
+		case c >= utf8.RuneSelf || titleByte[c] == titleSpace:
+			return false
+		}
+	}
+	return false
+}
+
+// lowerWordAt reports that the word of s starting at i, trimmed of what is
+// neither letter nor digit, opens with an ASCII lower-case letter and runs
+// four letters or digits or more: the bytes from the word's start to a
+// letter or digit three past its first are ASCII and no space.
+func lowerWordAt(s string, i int) bool {
+	for ; i < len(s) && !isAlnum(s[i]); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || titleByte[c] == titleSpace {
+			return false
+		}
+	}
+	if i == len(s) || s[i] < 'a' || s[i] > 'z' {
+		return false
+	}
+	first := i
+	for i++; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || titleByte[c] == titleSpace {
+			return false
+		}
+		if i-first >= 3 && isAlnum(c) {
 			return true
 		}
 	}
 	return false
+}
+
+// isAlnum reports whether c is an ASCII letter or digit.
+func isAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
 // capsTitle: the span ends in two or more words wholly in capitals that

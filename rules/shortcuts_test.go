@@ -111,7 +111,7 @@ func FuzzEntryGuards(f *testing.F) {
 // string per entry: sortKeys and appendSortKey are held to it.
 func oldSortKey(en lint.Entry, limit int) (key string, cut bool) {
 	var k string
-	if len(en.Authors) > 0 && en.TitleRange.End > en.TitleRange.Start && directFirst(en, authorHead(en)) {
+	if len(en.Authors) > 0 && en.TitleRange.End > en.TitleRange.Start && directFirst(&en, authorHead(&en)) {
 		a := en.Authors[0]
 		k = names.Fold(a.FullFamily() + " " + a.Given)
 	} else {
@@ -378,7 +378,7 @@ var proseSamples = []struct {
 	{"a1bc Xy", true},
 	{"1abc Xy", false},
 	{"Été brûlant des cœurs", false},
-	{"season\u00a0of hope", false},
+	{"season\u00a0of hope", true},
 	{"hope\vand despair", true},
 	{"", false},
 	{"   ", false},
@@ -387,6 +387,17 @@ var proseSamples = []struct {
 	{"hope 1956", false},
 	{"Red Hope", false},
 	{"red hope\xff", false},
+	{"THE THAW hope", true},
+	{"“Freedom” and the thaw", true},
+	{"Red\u00a0hope", false},
+	{"x-ray vision", true},
+	{"a-b", false},
+	{"don't Stop", true},
+	{"don't stop", true},
+	{"Hope\tnew\nworld Order", false},
+	{"Hope new world\norder", true},
+	{"Hope “néw” world", true},
+	{"Thaw 1956s", false},
 }
 
 func TestPlainProse(t *testing.T) {
@@ -465,4 +476,41 @@ func FuzzMLAComma(f *testing.F) {
 		f.Add(c.text, c.locator, c.author, c.etAl)
 	}
 	f.Fuzz(checkMLAComma)
+}
+
+// oldDirectFirst is directFirst as it was written with two searches.
+func oldDirectFirst(en *lint.Entry, head string) bool {
+	a := en.Authors[0]
+	if a.Given == "" || a.Group {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(head), ",")
+	g := strings.Index(first, a.Given)
+	f := strings.Index(first, a.Family)
+	return g == 0 && f > g
+}
+
+func checkDirectFirst(t *testing.T, head, given, family string) {
+	en := &lint.Entry{Authors: []lint.Name{{Given: given, Family: family}}}
+	if got, want := directFirst(en, head), oldDirectFirst(en, head); got != want {
+		t.Fatalf("directFirst(%q, %q %q) = %v, want %v", head, given, family, got, want)
+	}
+}
+
+var directSamples = [][3]string{
+	{"Rowan Haldane.", "Rowan", "Haldane"}, {"Haldane, Rowan.", "Rowan", "Haldane"}, {" Rowan Haldane, and Lee", "Rowan", "Haldane"},
+	{"Rowan Rowan", "Rowan", "Rowan"}, {"Rowan", "Rowan", ""}, {"", "", ""}, {"RowanHaldane", "Rowan", "Haldane"}, {"Ro Haldane", "Rowan", "Haldane"},
+}
+
+func TestDirectFirst(t *testing.T) {
+	for _, c := range directSamples {
+		checkDirectFirst(t, c[0], c[1], c[2])
+	}
+}
+
+func FuzzDirectFirst(f *testing.F) {
+	for _, c := range directSamples {
+		f.Add(c[0], c[1], c[2])
+	}
+	f.Fuzz(checkDirectFirst)
 }
