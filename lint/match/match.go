@@ -523,7 +523,7 @@ func eachCapitalised(text string, yield func(string) bool) {
 				if c&0xc0 == 0x80 {
 					continue
 				}
-				if r, _ := utf8.DecodeRuneInString(text[i:]); !unicode.IsUpper(r) {
+				if r, _ := utf8.DecodeRuneInString(text[i:]); punctuation(r) || !unicode.IsUpper(r) {
 					continue
 				}
 			}
@@ -558,10 +558,10 @@ func wordStart(text string, i int) bool {
 // wordEnd returns the end of the word of eachWord that begins at i.
 func wordEnd(text string, i int) int {
 	for i < len(text) {
-		switch f := proseFold[text[i]]; {
-		case f == proseSpace:
+		switch proseFold[text[i]] {
+		case proseSpace:
 			return i
-		case f == proseOther:
+		case proseOther:
 			size := wideInWord(text, i)
 			if size == 0 {
 				return i
@@ -723,8 +723,18 @@ func foldWord(dst []byte, w string) []byte {
 // inWordRune reports whether eachWord reads r, not ASCII, as part of a
 // word.
 func inWordRune(r rune) bool {
+	if punctuation(r) {
+		return r == '’'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.Mn, r)
 }
+
+// punctuation reports whether r is in Unicode's General Punctuation block,
+// where the curly quotation marks and the dashes of an essay stand: none
+// of it is a letter, a digit or a mark, and its one apostrophe is the only
+// rune of it that inWordRune reads as part of a word. The tables are
+// spared their search for each of them.
+func punctuation(r rune) bool { return '\u2000' <= r && r <= '\u206f' }
 
 // What proseFold holds for the bytes that are not letters or digits.
 const (

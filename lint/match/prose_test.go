@@ -128,3 +128,20 @@ func FuzzEachCapitalised(f *testing.F) {
 	}
 	f.Fuzz(checkEachCapitalised)
 }
+
+func TestPunctuationHoldsNoWord(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206f; r++ {
+		if !punctuation(r) {
+			t.Fatalf("punctuation(%U) = false", r)
+		}
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.Mn, r)
+		if inWordRune(r) != inWord || unicode.IsUpper(r) {
+			t.Errorf("%U: inWordRune = %v, want %v; upper %v", r, inWordRune(r), inWord, unicode.IsUpper(r))
+		}
+	}
+	for _, r := range []rune{0x1fff, 0x2070, 0x2071, 'a', 'é'} {
+		if punctuation(r) {
+			t.Errorf("punctuation(%U) = true", r)
+		}
+	}
+}
