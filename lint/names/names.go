@@ -112,12 +112,17 @@ func foldLetter(r rune) rune {
 	return r
 }
 
-// romanisation evens out spelling variants of transliterated names. It is
-// built once and only read.
-var romanisation = strings.NewReplacer(
+// romanised lists the romanisation variants evened out, each spelling
+// followed by what it becomes: two letters become one or two, one letter
+// one.
+var romanised = []string{
 	"kh", "h", "zh", "j", "ya", "ia", "yu", "iu", "ou", "u", "ye", "e", "iy", "i", "yi", "i",
 	"eh", "e", "ks", "x", "ck", "k", "ph", "f", "j", "i", "w", "v", "ts", "c", "tz", "c",
-)
+}
+
+// romanisation evens out spelling variants of transliterated names. It is
+// built once and only read.
+var romanisation = strings.NewReplacer(romanised...)
 
 // Key folds a family name for comparison and evens out the romanisation
 // variants students meet in Russian, Ukrainian and Arabic names (ia/ya,
@@ -126,7 +131,7 @@ var romanisation = strings.NewReplacer(
 func Key(s string) string {
 	if isASCII(s) {
 		var buf [64]byte
-		return string(AppendKey(buf[:0], s))
+		return string(appendKeyASCII(buf[:0], s))
 	}
 	return keyOf(s)
 }
@@ -137,20 +142,75 @@ func AppendKey(dst []byte, s string) []byte {
 	if !isASCII(s) {
 		return append(dst, keyOf(s)...)
 	}
+	return appendKeyASCII(dst, s)
+}
+
+// appendKeyASCII is AppendKey for ASCII s. The romanisation never
+// lengthens a word (two letters become one or two, one letter one), so the
+// key is never longer than the folded name: dst grows once and is written
+// by index, each word romanised, then its ending evened out and its doubled
+// letters collapsed, as keyOf does.
+func appendKeyASCII(dst []byte, s string) []byte {
 	var fb [64]byte
 	f := appendFoldASCII(fb[:0], s)
+	start := len(dst)
+	dst = slices.Grow(dst, len(f))
+	out := dst[start : start+len(f)]
+	n, word := 0, 0 // the key's length so far, and where its last word starts
 	for i := 0; i < len(f); {
-		j := i
-		for j < len(f) && f[j] != ' ' {
-			j++
+		c := f[i]
+		if c == ' ' {
+			n = endKeyWord(out, word, n)
+			out[n] = ' '
+			n++
+			word = n
+			i++
+			continue
 		}
-		if i > 0 {
-			dst = append(dst, ' ')
+		if row := romanLead[c]; row != 0 && i+1 < len(f) {
+			// The folded text holds only lower-case letters, digits
+			// and spaces.
+			if r := romanPairs[row-1][f[i+1]&0x7f]; r != 0 {
+				out[n] = byte(r)
+				n++
+				if r>>8 != 0 {
+					out[n] = byte(r >> 8)
+					n++
+				}
+				i += 2
+				continue
+			}
 		}
-		dst = appendKeyPart(dst, f[i:j])
-		i = j + 1
+		out[n] = romanSingle[c]
+		n++
+		i++
 	}
-	return dst
+	n = endKeyWord(out, word, n)
+	return dst[:start+n]
+}
+
+// endKeyWord evens out the ending of the romanised word out[word:n] ("-ii"
+// dropped, "-y" made "-i", "-sky" and "-ski" made "-sk") and collapses its
+// doubled letters, and returns the word's new end.
+func endKeyWord(out []byte, word, n int) int {
+	if n-word >= 2 && out[n-2] == 'i' && out[n-1] == 'i' {
+		n -= 2
+	}
+	if n-word >= 1 && out[n-1] == 'y' {
+		out[n-1] = 'i'
+	}
+	if n-word >= 3 && out[n-3] == 's' && out[n-2] == 'k' && (out[n-1] == 'i' || out[n-1] == 'y') {
+		n--
+	}
+	k := word
+	for i := word; i < n; i++ {
+		// A letter dropped as a double equals the last one kept.
+		if c := out[i]; k == word || c != out[k-1] {
+			out[k] = c
+			k++
+		}
+	}
+	return k
 }
 
 // appendFoldASCII appends Fold(s) for ASCII s: apostrophes vanish, letters
@@ -203,103 +263,36 @@ var asciiFold = func() (t [256]byte) {
 	return t
 }()
 
-// romanPair is the replacement of the two letters a, b among
-// romanisation's two-letter replacements, as the romanisation Replacer
-// has them, or ""; "j" → "i" and "w" → "v" are the one-letter ones.
-func romanPair(a, b byte) string {
-	switch a {
-	case 'k':
-		switch b {
-		case 'h':
-			return "h"
-		case 's':
-			return "x"
-		}
-	case 'z':
-		if b == 'h' {
-			return "j"
-		}
-	case 'y':
-		switch b {
-		case 'a':
-			return "ia"
-		case 'u':
-			return "iu"
-		case 'e':
-			return "e"
-		case 'i':
-			return "i"
-		}
-	case 'o':
-		if b == 'u' {
-			return "u"
-		}
-	case 'i':
-		if b == 'y' {
-			return "i"
-		}
-	case 'e':
-		if b == 'h' {
-			return "e"
-		}
-	case 'c':
-		if b == 'k' {
-			return "k"
-		}
-	case 'p':
-		if b == 'h' {
-			return "f"
-		}
-	case 't':
-		if b == 's' || b == 'z' {
-			return "c"
-		}
+// romanLead is, for each letter that begins one of romanised's pairs,
+// one more than the index of its row of romanPairs, and 0 for every other
+// byte. romanPairs holds, for a first letter and any ASCII second byte,
+// the replacement of the pair, its first letter in the low byte and its
+// second, if any, in the high one, or 0 where the pair is not replaced.
+// romanSingle is what a byte of a folded word becomes when it begins no
+// replaced pair: "j" → "i", "w" → "v", any other byte itself.
+var romanLead, romanPairs, romanSingle = func() (lead [256]byte, rows [][128]uint16, single [256]byte) {
+	for c := range 256 {
+		single[c] = byte(c)
 	}
-	return ""
-}
-
-// appendKeyPart appends the key of one folded ASCII word, as Key treats
-// each word: romanised, "-ii", "-y" and "-sky" evened out, doubled letters
-// collapsed.
-func appendKeyPart(dst, w []byte) []byte {
-	start := len(dst)
-	for i := 0; i < len(w); {
-		if i+1 < len(w) {
-			if r := romanPair(w[i], w[i+1]); r != "" {
-				dst = append(dst, r...)
-				i += 2
-				continue
-			}
-		}
-		switch c := w[i]; c {
-		case 'j':
-			dst = append(dst, 'i')
-		case 'w':
-			dst = append(dst, 'v')
-		default:
-			dst = append(dst, c)
-		}
-		i++
-	}
-	p := dst[start:]
-	if len(p) >= 2 && p[len(p)-2] == 'i' && p[len(p)-1] == 'i' {
-		p = p[:len(p)-2]
-	}
-	if len(p) >= 1 && p[len(p)-1] == 'y' {
-		p[len(p)-1] = 'i'
-	}
-	if len(p) >= 3 && p[len(p)-3] == 's' && p[len(p)-2] == 'k' && (p[len(p)-1] == 'i' || p[len(p)-1] == 'y') {
-		p = p[:len(p)-1]
-	}
-	out := p[:0]
-	for i, c := range p {
-		if i > 0 && c == p[i-1] {
+	for k := 0; k < len(romanised); k += 2 {
+		from, to := romanised[k], romanised[k+1]
+		if len(from) == 1 {
+			single[from[0]] = to[0]
 			continue
 		}
-		out = append(out, c)
+		a, b := from[0], from[1]
+		if lead[a] == 0 {
+			rows = append(rows, [128]uint16{})
+			lead[a] = byte(len(rows))
+		}
+		r := uint16(to[0])
+		if len(to) > 1 {
+			r |= uint16(to[1]) << 8
+		}
+		rows[lead[a]-1][b] = r
 	}
-	return dst[:start+len(out)]
-}
+	return lead, rows, single
+}()
 
 // keyOf is Key for any text, accents and all.
 func keyOf(s string) string {
