@@ -66,3 +66,27 @@ func FuzzPlainRunEnd(f *testing.F) {
 		}
 	})
 }
+
+// checkTrimSpace holds trimLeftSpace and trimRightSpace to the strings
+// functions they stand in for.
+func checkTrimSpace(t *testing.T, s string) {
+	t.Helper()
+	const cutset = " \t\n\r\f\v"
+	if got, want := trimLeftSpace(s), strings.TrimLeft(s, cutset); got != want {
+		t.Fatalf("trimLeftSpace(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := trimRightSpace(s), strings.TrimRight(s, cutset); got != want {
+		t.Fatalf("trimRightSpace(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\n\r\f\v ", "a", " a ", "\v\fa b\r\n", "\u00a0a\u00a0", "\x00 a \x00", " \u2003a\u2003 ", "\x85a\x85"} {
+		checkTrimSpace(t, s)
+	}
+}
+
+func FuzzTrimSpace(f *testing.F) {
+	f.Add(" \tword \n")
+	f.Fuzz(checkTrimSpace)
+}
