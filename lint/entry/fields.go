@@ -672,13 +672,15 @@ func markStops(s string, i int) bool {
 		if digitAt(s, j) {
 			return true
 		}
-		head := asciiLower(s[j:min(len(s), j+16)])
+		// The words are compared in any case where they stand, not in
+		// a lowered copy.
+		head := s[j:min(len(s), j+16)]
 		for _, w := range containerStopWords {
-			if strings.HasPrefix(head, w) && (len(head) == len(w) || !isASCIIWordByte(head[len(w)])) {
+			if hasPrefixFoldASCII(head, w) && (len(head) == len(w) || !isASCIIWordByte(head[len(w)])) {
 				return true
 			}
 		}
-		if strings.HasPrefix(head, "e") && (len(head) > 1 && digitAt(s, j+1) || strings.HasPrefix(head, "e-") && digitAt(s, j+2)) {
+		if hasPrefixFoldASCII(head, "e") && (len(head) > 1 && digitAt(s, j+1) || hasPrefixFoldASCII(head, "e-") && digitAt(s, j+2)) {
 			return true
 		}
 		for _, m := range monthStems[:12] {

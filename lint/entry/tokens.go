@@ -44,6 +44,15 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
+// asciiAlnum is isASCIIAlnum as a table: the word loop of appendTokens
+// tests every byte of most entries, and a load is cheaper than the ranges.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isASCIIAlnum(byte(c))
+	}
+	return t
+}()
+
 // isSpaceRune is unicode.IsSpace, quick for ASCII.
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -87,13 +96,13 @@ func appendTokens(toks []token, w string, limit int) []token {
 		case r < utf8.RuneSelf && isASCIIAlnum(byte(r)) || r >= utf8.RuneSelf && isWordRune(r):
 			j := i + n
 			for j < len(w) {
-				if c := w[j]; c < utf8.RuneSelf && c != '\'' && c != '-' {
-					// ASCII: a letter or digit goes on, anything else
-					// ends the word.
-					if isASCIIAlnum(c) {
-						j++
-						continue
-					}
+				c := w[j]
+				if asciiAlnum[c] {
+					j++
+					continue
+				}
+				if c < utf8.RuneSelf && c != '\'' && c != '-' {
+					// Any other ASCII ends the word.
 					break
 				}
 				r2, n2 := decodeRune(w[j:])
@@ -146,14 +155,19 @@ func appendTokens(toks []token, w string, limit int) []token {
 // looksInitial reports whether a word before a period is an initial: one
 // capital, or a capital and one lower-case letter ("Th.", "Ch.").
 func looksInitial(w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
+	r, n := decodeRune(w)
+	if r < utf8.RuneSelf {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	} else if !unicode.IsUpper(r) {
 		return false
 	}
 	rest := w[n:]
 	if rest == "" {
 		return true
 	}
-	r2, n2 := utf8.DecodeRuneInString(rest)
-	return n2 == len(rest) && unicode.IsLower(r2) && (r == 'T' || r == 'C' || r == 'S') && (r2 == 'h')
+	// The one lower-case letter an initial may have is the h of "Th.",
+	// "Ch." and "Sh.".
+	return rest == "h" && (r == 'T' || r == 'C' || r == 'S')
 }

@@ -70,3 +70,59 @@ func FuzzTrims(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkTrims(t, s) })
 }
+
+// markStopsCommaRef is markStops's test after a comma as it was: the head
+// lowered into a copy.
+func markStopsCommaRef(s string, i int) (bool, bool) {
+	if s[i] != ',' {
+		return false, false
+	}
+	j := skipSpaces(s, i+1)
+	if digitAt(s, j) {
+		return true, true
+	}
+	head := asciiLower(s[j:min(len(s), j+16)])
+	for _, w := range containerStopWords {
+		if strings.HasPrefix(head, w) && (len(head) == len(w) || !isASCIIWordByte(head[len(w)])) {
+			return true, true
+		}
+	}
+	if strings.HasPrefix(head, "e") && (len(head) > 1 && digitAt(s, j+1) || strings.HasPrefix(head, "e-") && digitAt(s, j+2)) {
+		return true, true
+	}
+	for _, m := range monthStems[:12] {
+		if !strings.HasPrefix(s[j:], m) {
+			continue
+		}
+		k := j + len(m)
+		for k < len(s) && 'a' <= s[k] && s[k] <= 'z' {
+			k++
+		}
+		if k < len(s) && s[k] == '.' {
+			k++
+		}
+		if k2 := skipSpaces(s, k); k2 > k && digitAt(s, k2) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// TestMarkStopsMatchesReference holds markStops after a comma to the
+// lowered-copy test it replaced.
+func TestMarkStopsMatchesReference(t *testing.T) {
+	pieces := []string{",", ", ", " ", "vol", "VOL", "Vol.", "vols", "no", "No.", "NOS", "pp", "P", "iss", "Issue", "edited",
+		"ED", "eds", "Trans", "translated", "Directed", "season", "Episode", "ch", "CHAP", "part", "sec", "art", "Article",
+		"special issue", "Special Issue", "e12", "E12", "e-3", "E-", "e", "x", "é", "\xff", "6", "Jan", "march", "_", "İ"}
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 50000 {
+		s := randomPieces(r, pieces)
+		for i := range len(s) {
+			if want, ok := markStopsCommaRef(s, i); ok {
+				if got := markStops(s, i); got != want {
+					t.Fatalf("markStops(%q, %d) = %v, was %v", s, i, got, want)
+				}
+			}
+		}
+	}
+}

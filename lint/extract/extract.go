@@ -108,8 +108,8 @@ func mayBeCredit(s string) bool {
 	// The word is compared in place, in any case, with the credit words
 	// of its length.
 	w := s[i:j]
-	for _, c := range creditLetterList {
-		if len(c) == len(w) && equalFoldLetters(w, c) {
+	for _, c := range creditByLen[len(w)] {
+		if equalFoldLetters(w, c) {
 			return true
 		}
 	}
@@ -120,13 +120,14 @@ func mayBeCredit(s string) bool {
 // than it is no credit word.
 const maxCreditLetters = 16
 
-// creditLetterList holds the credit words' letters, in lower case.
-var creditLetterList = func() []string {
-	out := make([]string, 0, len(creditWords))
+// creditByLen holds the credit words' letters ("fig" for "fig."), in lower
+// case, by their length.
+var creditByLen = func() (byLen [maxCreditLetters + 1][]string) {
 	for _, w := range creditWords {
-		out = append(out, strings.TrimSuffix(w, "."))
+		w = strings.TrimSuffix(w, ".")
+		byLen[len(w)] = append(byLen[len(w)], w)
 	}
-	return out
+	return byLen
 }()
 
 // equalFoldLetters reports whether the ASCII letters w spell lower, a
