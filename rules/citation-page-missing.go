@@ -29,23 +29,28 @@ func (CitationPageMissing) Check(p *lint.Pass) error {
 	f := factsOf(p)
 	for i := range e.Quotes {
 		q := &e.Quotes[i]
-		if q.Citation < 0 || !needsSource(p, f, i) {
+		if q.Citation < 0 {
 			continue
 		}
-		c := e.Citations[q.Citation]
+		// The citation first: most give a page, and the quotation's
+		// place is not asked.
+		c := &e.Citations[q.Citation]
 		if c.Entry < 0 || c.Locator != "" || c.Kind == lint.CitationNote || c.Kind == lint.CitationLink || c.Kind == lint.CitationNumeric {
+			continue
+		}
+		if !needsSource(p, f, i) {
 			continue
 		}
 		if c.Kind == lint.CitationSignal && hasPageOnlyAfter(e, q) {
 			continue
 		}
-		en := e.Entries[c.Entry]
+		en := &e.Entries[c.Entry]
 		if !paginated(en) {
 			continue
 		}
 		p.Report(lint.Diagnostic{
 			Span:    p.Doc().SourceSpan(c.Range),
-			Message: "this quotation from " + entryLabel(en) + " needs the page it stands on in the citation",
+			Message: "this quotation from " + entryLabel(*en) + " needs the page it stands on in the citation",
 			Related: []lint.Related{p.Relate(q.Range, "the quotation")},
 		})
 	}
@@ -55,7 +60,7 @@ func (CitationPageMissing) Check(p *lint.Pass) error {
 // paginated reports whether an entry is a work with page numbers: it gives
 // pages, or it is a printed book (a publisher, no link), or a journal
 // volume.
-func paginated(en lint.Entry) bool {
+func paginated(en *lint.Entry) bool {
 	if en.Pages != "" {
 		return true
 	}
@@ -68,8 +73,8 @@ func paginated(en lint.Entry) bool {
 // hasPageOnlyAfter reports whether a page-only citation, "(412)", follows
 // the quotation in its block.
 func hasPageOnlyAfter(e *lint.Essay, q *lint.Quote) bool {
-	for _, c := range e.Citations {
-		if c.Block == q.Block && c.PageOnly && c.Start >= q.End && c.Locator != "" {
+	for i := range e.Citations {
+		if c := &e.Citations[i]; c.Block == q.Block && c.PageOnly && c.Start >= q.End && c.Locator != "" {
 			return true
 		}
 	}

@@ -36,7 +36,8 @@ not reported. When doi.org cannot be reached, nothing is said.`,
 // Check reports malformed DOIs, and with --online unregistered ones.
 func (DOIInvalid) Check(p *lint.Pass) error {
 	e := p.Essay
-	for i, en := range e.Entries {
+	for i := range e.Entries {
+		en := &e.Entries[i]
 		reported := false
 		for _, c := range online.DOIClaims(en.Text) {
 			doi := online.NormalizeDOI(c.DOI)
@@ -61,7 +62,7 @@ func (DOIInvalid) Check(p *lint.Pass) error {
 
 // doiRange is where an entry's DOI stands, or the whole entry when it
 // cannot be found in the text.
-func doiRange(en lint.Entry, doi string) lint.Range {
+func doiRange(en *lint.Entry, doi string) lint.Range {
 	if k := strings.Index(strings.ToLower(en.Text), strings.ToLower(doi)); k >= 0 && doi != "" {
 		return lint.Range{Start: en.Start + k, End: en.Start + k + len(doi)}
 	}

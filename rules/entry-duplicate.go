@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/match"
@@ -35,17 +36,19 @@ Freeze, Gregory L. Russia: A History. Oxford UP, 2009.`,
 // Check reports the later entry of each duplicate pair.
 func (EntryDuplicate) Check(p *lint.Pass) error {
 	entries := p.Essay.Entries
-	// Each title folded and each link normalised once, not once per pair.
-	titles, urls := make([]string, len(entries)), make([]string, len(entries))
-	for i, en := range entries {
-		titles[i] = names.Fold(en.Title)
+	// Each link normalised once, not once per pair, and each title folded
+	// once, when a pair's titles may match.
+	keys := make([]workKey, len(entries))
+	for i := range entries {
+		en := &entries[i]
+		keys[i].lead = titleLead(en.Title)
 		if en.URL != "" {
-			urls[i] = match.NormalizeURL(en.URL)
+			keys[i].url = match.NormalizeURL(en.URL)
 		}
 	}
 	for j := 1; j < len(entries); j++ {
 		for i := range j {
-			if sameWork(&entries[i], &entries[j], titles[i], titles[j], urls[i], urls[j]) {
+			if sameWork(&entries[i], &entries[j], &keys[i], &keys[j]) {
 				p.Report(lint.Diagnostic{
 					Span:    p.Doc().SourceSpan(entries[j].Range),
 					Message: "this entry repeats the entry for " + entryLabel(entries[i]) + "; list each work once",
@@ -58,19 +61,58 @@ func (EntryDuplicate) Check(p *lint.Pass) error {
 	return nil
 }
 
-// sameWork reports whether a and b are the same work; ta and tb are their
-// titles folded, ua and ub their links normalised.
-func sameWork(a, b *lint.Entry, ta, tb, ua, ub string) bool {
+// workKey is what sameWork compares of an entry besides its fields: its
+// link normalised, and its title folded, on first need.
+type workKey struct {
+	url string
+	// lead is the first byte of the folded title, or 0 when only folding
+	// tells it: titles that lead differently fold differently.
+	lead   byte
+	title  string
+	folded bool
+}
+
+// foldedTitle is names.Fold(en.Title), worked out once; en is k's entry.
+func (k *workKey) foldedTitle(en *lint.Entry) string {
+	if !k.folded {
+		k.title, k.folded = names.Fold(en.Title), true
+	}
+	return k.title
+}
+
+// titleLead is the first byte of names.Fold(s) when s opens in ASCII up
+// to its first letter or digit, which Fold lowers and keeps first
+// (everything before it is dropped); otherwise 0.
+func titleLead(s string) byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return 0
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			return c
+		case 'A' <= c && c <= 'Z':
+			return c + 'a' - 'A'
+		}
+	}
+	return 0
+}
+
+// sameWork reports whether a and b are the same work; ka and kb are their
+// keys.
+func sameWork(a, b *lint.Entry, ka, kb *workKey) bool {
 	switch {
 	case a.DOI != "" && b.DOI != "":
 		return strings.EqualFold(a.DOI, b.DOI)
 	case a.ISBN != "" && b.ISBN != "":
 		return digits(a.ISBN) == digits(b.ISBN)
 	}
-	if a.URL != "" && b.URL != "" && ua == ub {
+	if a.URL != "" && b.URL != "" && ka.url == kb.url {
 		return true
 	}
-	if a.Title == "" || b.Title == "" || ta != tb {
+	if a.Title == "" || b.Title == "" {
+		return false
+	}
+	if ka.lead != 0 && kb.lead != 0 && ka.lead != kb.lead || ka.foldedTitle(a) != kb.foldedTitle(b) {
 		return false
 	}
 	if len(a.Authors) == 0 || len(b.Authors) == 0 {

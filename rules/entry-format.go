@@ -206,9 +206,14 @@ func directFirst(en *lint.Entry, head string) bool {
 	if a.Given == "" || a.Group {
 		return false
 	}
-	first, _, _ := strings.Cut(strings.TrimSpace(head), ",")
 	// The given name opens the part before the comma (it stands at index
-	// 0), and the family name comes after its start.
+	// 0), and the family name comes after its start. Most entries open
+	// with the family name and fail the first test.
+	head = strings.TrimSpace(head)
+	if !strings.HasPrefix(head, a.Given) {
+		return false
+	}
+	first, _, _ := strings.Cut(head, ",")
 	return strings.HasPrefix(first, a.Given) && strings.Index(first, a.Family) > 0
 }
 
@@ -441,10 +446,28 @@ func indexByteFrom(s string, c byte, from int) int {
 // findMedium is mediumMarker.FindStringSubmatch, run only on entries that
 // name a medium.
 func findMedium(s string) []string {
-	for _, m := range []string{"Print.", "Web.", "Online.", "Internet."} {
-		if strings.Contains(s, m) {
-			return mediumMarker.FindStringSubmatch(s)
-		}
+	if namesMedium(s) {
+		return mediumMarker.FindStringSubmatch(s)
 	}
 	return nil
+}
+
+// namesMedium reports whether s holds "Print.", "Web.", "Online." or
+// "Internet.", as every match of mediumMarker does: it finds each period
+// with IndexByte and looks at the word before it, one pass where four
+// searches for the words took four.
+func namesMedium(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		before := s[:i]
+		if strings.HasSuffix(before, "Print") || strings.HasSuffix(before, "Web") ||
+			strings.HasSuffix(before, "Online") || strings.HasSuffix(before, "Internet") {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], '.')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }

@@ -55,8 +55,8 @@ func (QuoteUncited) Check(p *lint.Pass) error {
 
 // inSection returns the kind of section holding text offset off.
 func inSection(e *lint.Essay, off int) lint.SectionKind {
-	for _, s := range e.Sections {
-		if s.Contains(off) {
+	for i := range e.Sections {
+		if s := &e.Sections[i]; s.Contains(off) {
 			return s.Kind
 		}
 	}

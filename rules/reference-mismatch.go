@@ -50,7 +50,7 @@ func (ReferenceMismatch) Check(p *lint.Pass) error {
 		eo := e.OnlineOf(i)
 		if l := eo.DOI; l != nil && l.State == lint.LookupFound {
 			if msg := compareRecord(en, l.Record, "the DOI "+l.ID+" is registered to"); msg != "" {
-				p.Reportf(doiRange(en, l.ID), "%s", msg)
+				p.Reportf(doiRange(&en, l.ID), "%s", msg)
 				continue
 			}
 		}

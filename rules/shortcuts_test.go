@@ -514,3 +514,38 @@ func FuzzDirectFirst(f *testing.F) {
 	}
 	f.Fuzz(checkDirectFirst)
 }
+
+// checkLeadAndMedium holds titleLead to names.Fold, and namesMedium to the
+// four searches it replaced.
+func checkLeadAndMedium(t *testing.T, s string) {
+	if lead := titleLead(s); lead != 0 {
+		if f := names.Fold(s); f == "" || f[0] != lead {
+			t.Fatalf("titleLead(%q) = %q, but it folds to %q", s, lead, f)
+		}
+	}
+	want := false
+	for _, m := range []string{"Print.", "Web.", "Online.", "Internet."} {
+		want = want || strings.Contains(s, m)
+	}
+	if got := namesMedium(s); got != want {
+		t.Fatalf("namesMedium(%q) = %v, want %v", s, got, want)
+	}
+}
+
+var leadSamples = []string{"", "The Thaw", "'Tis Pity", "“Quoted”", "...and more", "Été", "e\u0301te", "1956", "  x", "Ǆemal", "\u212aelvin", "`x", "Print. Web.", "Smith. Print.", "Web", "x.Online.", "Internet.Internet", "Prin.", "eb."}
+
+func TestLeadAndMedium(t *testing.T) {
+	for _, s := range leadSamples {
+		checkLeadAndMedium(t, s)
+	}
+	if titleLead("The Thaw") != 't' || titleLead("'Tis") != 't' || titleLead("Été") != 0 {
+		t.Error("titleLead misses a plain lead")
+	}
+}
+
+func FuzzLeadAndMedium(f *testing.F) {
+	for _, s := range leadSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkLeadAndMedium)
+}
