@@ -26,16 +26,55 @@ func Match(e *lint.Essay) {
 	m.pageOnly()
 	m.notes()
 	m.linkedNames()
-	for i := range e.Entries {
-		e.Entries[i].CitedBy = nil
-	}
-	for i, c := range e.Citations {
-		if c.Entry >= 0 {
-			e.Entries[c.Entry].CitedBy = append(e.Entries[c.Entry].CitedBy, i)
-		}
-	}
+	citedBy(e)
 	m.mentions()
 	linkQuotes(e)
+}
+
+// citedBy fills in Entry.CitedBy: each entry's citations in text order,
+// nil for an uncited entry. The lists share one array, each capped at its
+// own length so that appending to one cannot overwrite the next.
+func citedBy(e *lint.Essay) {
+	// ends[j] counts the citations of entry j, then, summed, is where its
+	// list ends in all.
+	var buf [64]int
+	ends := buf[:0]
+	if len(e.Entries) > len(buf) {
+		ends = make([]int, 0, len(e.Entries))
+	}
+	ends = ends[:len(e.Entries)]
+	cs := e.Citations
+	n := 0
+	for i := range cs {
+		if j := cs[i].Entry; j >= 0 {
+			ends[j]++
+			n++
+		}
+	}
+	for j := range ends {
+		if j > 0 {
+			ends[j] += ends[j-1]
+		}
+	}
+	all := make([]int, n)
+	for i := len(cs) - 1; i >= 0; i-- {
+		// From the last citation back, each is put just before the
+		// ones after it: ends[j] comes down to where j's list starts.
+		if j := cs[i].Entry; j >= 0 {
+			ends[j]--
+			all[ends[j]] = i
+		}
+	}
+	for j := range e.Entries {
+		end := n
+		if j+1 < len(ends) {
+			end = ends[j+1]
+		}
+		e.Entries[j].CitedBy = nil
+		if end > ends[j] {
+			e.Entries[j].CitedBy = all[ends[j]:end:end]
+		}
+	}
 }
 
 // possessive matches a word's possessive ending.
@@ -210,7 +249,8 @@ func (m *matcher) byAuthors(cited []string) []int {
 	first := m.key(cited[0])
 	upper := "" // the cited name in capitals, made for the first group key
 	out := m.cands[:0]
-	for i, k := range m.keys {
+	for i := range m.keys {
+		k := &m.keys[i]
 		hit := len(k.families) > 0 && k.families[0] == first
 		if !hit {
 			for _, g := range k.group {

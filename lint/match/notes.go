@@ -324,9 +324,20 @@ func (m *matcher) notes() {
 	e := m.essay
 	doc := e.Doc
 	// Drop the note citations a previous run added: Match may run again.
-	e.Citations = slices.DeleteFunc(e.Citations, func(c lint.Citation) bool {
-		return c.Kind == lint.CitationNote && !e.InBody(c.Start)
-	})
+	// (slices.DeleteFunc would copy each citation, a large struct, to
+	// test it.)
+	kept := 0
+	for i := range e.Citations {
+		if c := &e.Citations[i]; c.Kind == lint.CitationNote && !e.InBody(c.Start) {
+			continue
+		}
+		if kept != i {
+			e.Citations[kept] = e.Citations[i]
+		}
+		kept++
+	}
+	clear(e.Citations[kept:])
+	e.Citations = e.Citations[:kept]
 	type parsed struct {
 		r     lint.Range
 		first int // entry of the note's first work, or -1

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -93,4 +94,32 @@ func TestLetterYears(t *testing.T) {
 		assert.Equal(t, want, e.Citations[0].Entry, cite)
 		assert.False(t, e.Citations[0].YearMismatch, cite)
 	}
+}
+
+func TestMatchAgainKeepsNoteCitations(t *testing.T) {
+	body := "Grain was short (Brandt 3). The queues grew.1 "
+	notes := "1. Brandt, Winter Ledger, 73; Sokolovskaia, Queues, 94.\n2. Ibid., 95."
+	text := body + "\n\n" + notes
+	ns := len(body) + 2
+	d := &lint.Document{Text: text, Src: []byte(text), Blocks: []lint.Block{
+		{Range: lint.Range{Start: 0, End: len(body)}}, {Range: lint.Range{Start: ns, End: len(text)}}}}
+	e := &lint.Essay{Doc: d, Style: lint.StyleChicago,
+		Sections: []lint.Section{
+			{Kind: lint.SectionBody, Range: lint.Range{Start: 0, End: len(body)}, First: 0, Last: 1},
+			{Kind: lint.SectionNotes, Range: lint.Range{Start: ns, End: len(text)}, First: 1, Last: 2},
+		},
+		Entries: []lint.Entry{
+			{Authors: []lint.Name{author("Brandt", "Olga")}, Title: "Winter Ledger"},
+			{Authors: []lint.Name{author("Sokolovskaia", "Natalia")}, Title: "Queues"},
+		},
+		Citations: []lint.Citation{
+			{Kind: lint.CitationParenthetical, Authors: []string{"Brandt"}, Range: lint.Range{Start: 16, End: 26}},
+			{Kind: lint.CitationNote, Text: "1", Range: lint.Range{Start: 44, End: 45}},
+		},
+	}
+	Match(e)
+	first := slices.Clone(e.Citations)
+	assert.Len(t, first, 5, "the body's two and the notes' three")
+	Match(e)
+	assert.Equal(t, first, e.Citations)
 }
