@@ -49,7 +49,8 @@ func (CitationUnmatched) Check(p *lint.Pass) error {
 	if !bibliographyUsable(e) {
 		return nil // works-cited-missing or -empty speaks for these
 	}
-	for _, c := range e.Citations {
+	for i := range e.Citations {
+		c := &e.Citations[i]
 		if c.Entry >= 0 || c.Speaker || c.Kind == lint.CitationNumeric {
 			continue
 		}
@@ -63,10 +64,10 @@ func (CitationUnmatched) Check(p *lint.Pass) error {
 		} else if !e.InBody(c.Start) {
 			continue // prose inside a note: the note's own citations speak for it
 		}
-		if gloss(e, c) {
+		if gloss(e, *c) {
 			continue
 		}
-		name := sourceName(c)
+		name := sourceName(*c)
 		if name == "" {
 			continue
 		}

@@ -34,7 +34,8 @@ Freeze, G. L. (2009). Russia: A history (3rd ed.). Oxford University Press.`,
 // Check reports each citation matched with a year mismatch.
 func (CitationYearMismatch) Check(p *lint.Pass) error {
 	e := p.Essay
-	for _, c := range e.Citations {
+	for i := range e.Citations {
+		c := &e.Citations[i]
 		if !c.YearMismatch || c.Entry < 0 {
 			continue
 		}

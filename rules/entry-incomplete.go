@@ -40,7 +40,8 @@ var anyYear = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b|\bn\.\s?d\b|\bno date\
 
 // Check reports each incomplete entry once, naming everything it lacks.
 func (EntryIncomplete) Check(p *lint.Pass) error {
-	for _, en := range p.Essay.Entries {
+	for i := range p.Essay.Entries {
+		en := &p.Essay.Entries[i]
 		if en.BareURL {
 			p.Reportf(en.Range, "this entry is only a link; give the author, the title, the site and a date (for a web page, the date you accessed it)")
 			continue
@@ -57,7 +58,7 @@ func (EntryIncomplete) Check(p *lint.Pass) error {
 		if len(lacks) == 0 {
 			continue
 		}
-		p.Reportf(en.Range, "the entry for %s lacks %s", entryLabel(en), strings.Join(lacks, " and "))
+		p.Reportf(en.Range, "the entry for %s lacks %s", entryLabel(*en), strings.Join(lacks, " and "))
 	}
 	return nil
 }
@@ -65,6 +66,6 @@ func (EntryIncomplete) Check(p *lint.Pass) error {
 // titleLikely reports whether an entry the parser found no title in still
 // reads as if it has one: an author part followed by more words, so that a
 // parser miss is not reported as the student's fault.
-func titleLikely(en lint.Entry) bool {
+func titleLikely(en *lint.Entry) bool {
 	return len(strings.Fields(en.Text)) >= 6
 }

@@ -32,7 +32,8 @@ Freeze, Gregory L. Russia: A History. Oxford UP, 2009.`,
 
 // Check reports each entry with no citation and no mention.
 func (EntryUncited) Check(p *lint.Pass) error {
-	for _, en := range p.Essay.Entries {
+	for i := range p.Essay.Entries {
+		en := &p.Essay.Entries[i]
 		if len(en.CitedBy) > 0 || en.Mentioned {
 			continue
 		}
@@ -40,7 +41,7 @@ func (EntryUncited) Check(p *lint.Pass) error {
 			p.Reportf(en.Range, "nothing in the essay cites this link; cite the source where you use it, or remove the entry")
 			continue
 		}
-		p.Reportf(en.Range, "nothing in the essay cites %s; cite it where you use it, or remove the entry", entryLabel(en))
+		p.Reportf(en.Range, "nothing in the essay cites %s; cite it where you use it, or remove the entry", entryLabel(*en))
 	}
 	return nil
 }

@@ -35,9 +35,9 @@ checked. Without --online this rule says nothing.`,
 // Check reports the broken and the unchecked links the online stage found.
 func (LinkBroken) Check(p *lint.Pass) error {
 	e := p.Essay
-	for i, en := range e.Entries {
+	for i := range e.Entries {
 		if lc := e.OnlineOf(i).Link; lc != nil {
-			reportLink(p, *lc, urlRange(en, lc.URL))
+			reportLink(p, *lc, urlRange(e.Entries[i], lc.URL))
 		}
 	}
 	for _, lc := range e.Links {

@@ -41,7 +41,8 @@ func blockThreshold(s lint.Style) int {
 func (QuoteLong) Check(p *lint.Pass) error {
 	e := p.Essay
 	limit := blockThreshold(e.Style)
-	for _, q := range e.Quotes {
+	for i := range e.Quotes {
+		q := &e.Quotes[i]
 		if q.BlockQuote || q.Depth > 0 || q.Unclosed || q.Unopened || q.Words < limit || inSection(e, q.Start) != lint.SectionBody {
 			continue
 		}

@@ -29,7 +29,8 @@ rule reports the lone mark once; the text it swallowed is not also reported.`,
 // Check reports each unbalanced mark.
 func (QuoteUnbalanced) Check(p *lint.Pass) error {
 	e := p.Essay
-	for _, q := range e.Quotes {
+	for i := range e.Quotes {
+		q := &e.Quotes[i]
 		switch {
 		case q.Unclosed:
 			mark := markRange(e.Doc, q.Start)

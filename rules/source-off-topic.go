@@ -44,11 +44,12 @@ const minTerms = 3
 func (SourceOffTopic) Check(p *lint.Pass) error {
 	e := p.Essay
 	var essayTerms map[string]float64
-	for i, en := range e.Entries {
+	for i := range e.Entries {
 		es := e.SourceOf(i)
 		if es.Source == nil || es.Err != nil {
 			continue
 		}
+		en := &e.Entries[i]
 		srcTerms, err := es.Source.Terms()
 		if err != nil {
 			continue

@@ -32,11 +32,12 @@ Sources that are simply not in the library are not reported.`,
 // rely on.
 func (SourceUnavailable) Check(p *lint.Pass) error {
 	e := p.Essay
-	for i, en := range e.Entries {
+	for i := range e.Entries {
 		es := e.SourceOf(i)
 		if es.Err == nil {
 			continue
 		}
+		en := &e.Entries[i]
 		quotes := 0
 		for _, q := range e.Quotes {
 			if q.Citation >= 0 && e.Citations[q.Citation].Entry == i {
@@ -55,7 +56,7 @@ func (SourceUnavailable) Check(p *lint.Pass) error {
 		default:
 			unchecked = fmt.Sprintf("the %d quotations from it were not checked", quotes)
 		}
-		p.Reportf(en.Range, "the source for %s could not be read (%v), so %s", entryLabel(en), es.Err, unchecked)
+		p.Reportf(en.Range, "the source for %s could not be read (%v), so %s", entryLabel(*en), es.Err, unchecked)
 	}
 	return nil
 }
