@@ -15,7 +15,6 @@ var (
 	reParenDate = lazyRegexp(`^\(\s*(\[[^\]]{1,20}\]|(\d{4}[a-z]?)(?:\s*[,/–-]\s*[^()]{0,40}?)?|(?i:n\.\s?d\.(?:-[a-z])?|in press|forthcoming|s\.\s?d\.|no date))\s*\)`)
 	// reAnchoredBareDate is "Name. 2019." at the head of an entry.
 	reAnchoredBareDate = lazyRegexp(`^([^.()“”"]{1,80})\.\s+(\d{4}[a-z]?(?:\s*[–-]\s*(?:\d{4})?)?|n\.\s?d\.)(?:[.,]?\s|[.,]?$)`)
-	reNoDate           = lazyRegexp(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
 
 	reEdition      = lazyRegexp(`^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+\.?|Rev\.|Revised|Expanded)\s+(?i:ed\.|edition)\s*,?\s*`)
 	reContributors = lazyRegexp(`^(?:(?:Translated|Edited|Directed|Performed|Narrated|Illustrated|Introduced|Compiled|Adapted)(?: and (?:translated|edited))? by|(?:Trans|Ed|Eds|Dir)\.|(?:Introduction|Foreword|Afterword|Preface) by)\s+[^,.]*(?:\.\s?\p{Lu}\.[^,.]*)*[,.]`)
@@ -480,6 +479,14 @@ func (p *parser) segmentsFrom(from int) int {
 func (p *parser) abbreviationBefore(i int, container bool) bool {
 	j := i
 	for j > 0 {
+		// ASCII, most letters, is classed without decoding.
+		if c := p.w[j-1]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				break
+			}
+			j--
+			continue
+		}
 		r, n := utf8.DecodeLastRune(p.w[:j])
 		if !unicode.IsLetter(r) {
 			break
@@ -490,7 +497,7 @@ func (p *parser) abbreviationBefore(i int, container bool) bool {
 	if word == "" {
 		return false
 	}
-	if r, _ := utf8.DecodeLastRune(p.w[:j]); j > 0 && unicode.IsDigit(r) {
+	if j > 0 && digitBefore(p.w, j) {
 		// "the 1930s." ends a sentence; it is no initial.
 		return false
 	}
@@ -501,6 +508,15 @@ func (p *parser) abbreviationBefore(i int, container bool) bool {
 		return true
 	}
 	return container && utf8.RuneCountInString(word) <= 7 && isUpperStart(word) && !isAllUpper(word)
+}
+
+// digitBefore reports whether the rune that ends w[:j] is a digit.
+func digitBefore(w []byte, j int) bool {
+	if c := w[j-1]; c < utf8.RuneSelf {
+		return isDigitByte(c)
+	}
+	r, _ := utf8.DecodeLastRune(w[:j])
+	return unicode.IsDigit(r)
 }
 
 // container runs the container stage: the journal, website or book that
@@ -944,10 +960,29 @@ func yearIn(s string) string {
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
-// noDate reports whether s opens with "n.d.", "no date" or "s.d.".
+// noDate reports whether s opens with "n.d.", "no date" or "s.d.", in any
+// case, as the expression (?i)^(?:n\.\s?d\.|no date|s\.\s?d\.) does; under
+// (?i), ſ is an s, which litAt honours.
 func noDate(s string) bool {
-	// (?i) lets s stand for ſ, which is not ASCII.
-	return s != "" && (strings.IndexByte("nNsS", s[0]) >= 0 || s[0] >= utf8.RuneSelf) && reNoDate().MatchString(s)
+	if litAt(s, 0, "no date", true) >= 0 {
+		return true
+	}
+	for _, lead := range [...]string{"n", "s"} {
+		e := litAt(s, 0, lead, true)
+		if e < 0 || e >= len(s) || s[e] != '.' {
+			continue
+		}
+		// \s? takes a space when there is one: without it, a space
+		// would stand where the d must.
+		e++
+		if e < len(s) && lint.IsRESpace(s[e]) {
+			e++
+		}
+		if litAt(s, e, "d.", true) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // findIndexIf is re().FindStringIndex(s) when may is true, else nil: the

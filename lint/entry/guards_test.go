@@ -24,7 +24,7 @@ var guarded = []struct {
 	{"reTitlePlacePub()", reTitlePlacePub(), titlePlacePubMay},
 	{"reRole()", reRole(), roleMay},
 	{"reRepeatAuthor()", reRepeatAuthor(), repeatMay},
-	{"reNoDate()", reNoDate(), func(s string) bool { return noDate(s) }},
+	{"reNoDateRef", reNoDateRef, func(s string) bool { return noDate(s) }},
 	{"reVol", reVol, func(s string) bool { return containsFoldASCII(s, "vol") }},
 	{"reContributors()", reContributors(), contributorsMay},
 	{"reRomanPart()", reRomanPart(), func(s string) bool { return s != "" && (s[0] == 'I' || s[0] == 'V' || s[0] == 'X') }},

@@ -1,6 +1,7 @@
 package entry
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -215,6 +216,31 @@ var keywordWords = func() (byAnchor [len(keywordAnchors)][]keywordWord) {
 	return byAnchor
 }()
 
+// keywordByBefore says, for each anchor and each byte that may stand
+// before it, which of the anchor's words (as bits of their index in
+// keywordWords) that byte allows: a word whose anchor is not its first
+// byte needs its own byte there. Words whose anchor is their first byte
+// are allowed after any byte, and alone at the start.
+var keywordByBefore, keywordAtStart = func() (byBefore [len(keywordAnchors)][256]uint8, atStart [len(keywordAnchors)]uint8) {
+	for a, words := range keywordWords {
+		if len(words) > 8 {
+			panic("entry: more keyword words on one anchor than a byte has bits")
+		}
+		for i, k := range words {
+			bit := uint8(1) << i
+			if k.at == 0 {
+				atStart[a] |= bit
+				for c := range 256 {
+					byBefore[a][c] |= bit
+				}
+				continue
+			}
+			byBefore[a][k.word[k.at-1]] |= bit
+		}
+	}
+	return byBefore, atStart
+}()
+
 // keywordsIn returns the keywords that the lower-cased text holds. Every
 // place a word stands has its anchor at a known offset, so only the
 // anchors are visited.
@@ -223,13 +249,15 @@ func keywordsIn(lower string) keywords {
 	for a, words := range keywordWords {
 		anchor := keywordAnchors[a]
 		for p := strings.IndexByte(lower, anchor); p >= 0; {
-			for _, k := range words {
-				// The byte before the anchor rules out most words
-				// before the whole word is compared.
-				if p < k.at || k.at > 0 && lower[p-1] != k.word[k.at-1] {
-					continue
-				}
-				if strings.HasPrefix(lower[p-k.at:], k.word) {
+			// The byte before the anchor rules out most words before
+			// the whole word is compared.
+			m := keywordAtStart[a]
+			if p > 0 {
+				m = keywordByBefore[a][lower[p-1]]
+			}
+			for ; m != 0; m &= m - 1 {
+				k := words[bits.TrailingZeros8(m)]
+				if p >= k.at && strings.HasPrefix(lower[p-k.at:], k.word) {
 					kw |= k.kw
 				}
 			}

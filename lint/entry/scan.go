@@ -140,12 +140,29 @@ func septemberAt(s string, i int, fold bool) int {
 
 // ordinalEnd steps past "st", "nd", "rd" or "th" at s[i].
 func ordinalEnd(s string, i int, fold bool) int {
+	// Most dates have no ordinal: a first byte that opens none is
+	// enough to tell.
+	if i >= len(s) || !mayOpenOrdinal(s[i], fold) {
+		return i
+	}
 	for _, o := range [...]string{"st", "nd", "rd", "th"} {
 		if e := litAt(s, i, o, fold); e >= 0 {
 			return e
 		}
 	}
 	return i
+}
+
+// mayOpenOrdinal reports whether an ordinal suffix can begin with byte c:
+// s, n, r or t, with fold in either case, or the first byte of 'ſ'.
+func mayOpenOrdinal(c byte, fold bool) bool {
+	switch c {
+	case 's', 'n', 'r', 't':
+		return true
+	case 'S', 'N', 'R', 'T', "ſ"[0]:
+		return fold
+	}
+	return false
 }
 
 // spacesThen4Digits returns the end of `\s+\d{4}` at s[i:], or -1.

@@ -2,8 +2,11 @@ package entry
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The byte-wise trims and tests below replaced library calls and slower
@@ -121,6 +124,103 @@ func TestMarkStopsMatchesReference(t *testing.T) {
 			if want, ok := markStopsCommaRef(s, i); ok {
 				if got := markStops(s, i); got != want {
 					t.Fatalf("markStops(%q, %d) = %v, was %v", s, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+// reNoDateRef is the expression noDate stands in for.
+var reNoDateRef = regexp.MustCompile(`(?i)^(?:n\.\s?d\.|no date|s\.\s?d\.)`)
+
+// ordinalEndRef is ordinalEnd as it was, with no test of the first byte.
+func ordinalEndRef(s string, i int, fold bool) int {
+	for _, o := range [...]string{"st", "nd", "rd", "th"} {
+		if e := litAt(s, i, o, fold); e >= 0 {
+			return e
+		}
+	}
+	return i
+}
+
+func checkDateScanners(t *testing.T, s string) {
+	t.Helper()
+	if got, want := noDate(s), reNoDateRef.MatchString(s); got != want {
+		t.Errorf("noDate(%q) = %v, the expression says %v", s, got, want)
+	}
+	for i := 0; i <= len(s); i++ {
+		for _, fold := range []bool{false, true} {
+			if got, want := ordinalEnd(s, i, fold), ordinalEndRef(s, i, fold); got != want {
+				t.Errorf("ordinalEnd(%q, %d, %v) = %d, was %d", s, i, fold, got, want)
+			}
+		}
+	}
+}
+
+var dateScanSamples = []string{
+	"", "n", "n.", "n.d", "n.d.", "N.D.", "n. d.", "n.\td.", "n.\vd.", "n.  d.", "no date", "No Date", "NO DATE", "no  date",
+	"s.d.", "ſ.d.", "S. D.", "ſ. d.", "s.ſ.", "nod", "n.d.x", "1st", "2ND", "3rd", "4th", "4ſt", "4Th", "5tH", "x", "ſ",
+}
+
+func TestDateScannersMatchReference(t *testing.T) {
+	for _, s := range dateScanSamples {
+		checkDateScanners(t, s)
+	}
+	pieces := []string{"n", "N", "s", "S", "ſ", "d", "D", ".", " ", "\t", "\v", "no", " date", "Date", "st", "nd", "rd", "th", "TH", "1", "x", "\xff", "é"}
+	r := rand.New(rand.NewPCG(51, 52))
+	for range 30000 {
+		checkDateScanners(t, randomPieces(r, pieces))
+		checkDateScanners(t, randomScanInput(r))
+	}
+}
+
+func FuzzDateScanners(f *testing.F) {
+	for _, s := range dateScanSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkDateScanners(t, s) })
+}
+
+// abbreviationBeforeRef is abbreviationBefore as it was, decoding every
+// rune.
+func abbreviationBeforeRef(p *parser, i int, container bool) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRune(p.w[:j])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j -= n
+	}
+	word := p.work()[j:i]
+	if word == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRune(p.w[:j]); j > 0 && unicode.IsDigit(r) {
+		// "the 1930s." ends a sentence; it is no initial.
+		return false
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		return true
+	}
+	if isAbbreviation(word) {
+		return true
+	}
+	return container && utf8.RuneCountInString(word) <= 7 && isUpperStart(word) && !isAllUpper(word)
+}
+
+// TestAbbreviationBeforeMatchesReference asks both at every byte of
+// random entries.
+func TestAbbreviationBeforeMatchesReference(t *testing.T) {
+	pieces := append([]string{"J.", "St.", "Mrs.", "vol.", "Ж.", "é.", "1930s.", "٣s.", "Ab1.", " ", ".", "Jan.", "ABC.", "Abcdefgh.", "ǅx."}, fieldPieces...)
+	r := rand.New(rand.NewPCG(61, 62))
+	for range 20000 {
+		s := randomPieces(r, pieces)
+		p := &parser{s: s, w: []byte(s), workStr: s, workValid: true}
+		for i := range len(s) {
+			for _, c := range []bool{false, true} {
+				if got, want := p.abbreviationBefore(i, c), abbreviationBeforeRef(p, i, c); got != want {
+					t.Fatalf("abbreviationBefore(%q, %d, %v) = %v, was %v", s, i, c, got, want)
 				}
 			}
 		}
