@@ -192,24 +192,33 @@ func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
 		b.push(text, span, strong)
 		return
 	}
-	// Collapse white space: text goes in as it is up to a run of white
-	// space that is not a single " " (or that follows a space or starts
-	// the block), which becomes one space mapped to the whole run, or
-	// nothing.
+	b.addCollapsed(text, span, exact, strong, true)
+}
+
+// addCollapsed is add for a block whose white space is collapsed: text goes
+// in as it is up to a run of white space that is not a single " " (or
+// that follows a space or starts the block), which becomes one space
+// mapped to the whole run, or nothing. With skip, what stays as it is is
+// passed over eight bytes at a time (plainRunEnd), else byte by byte.
+func (b *blockBuilder) addCollapsed(text string, span lint.Span, exact, strong, skip bool) {
 	sub := func(i, j int) lint.Span {
 		if exact {
 			return lint.Span{Start: span.Start + i, End: span.Start + j}
 		}
 		return span
 	}
-	run := 0
+	// plainRunEnd is not asked again before next: not for the word it
+	// stopped at, nor for the last few bytes, where it has no whole word
+	// to look at.
+	run, next := 0, 1
 	for i := 0; i < len(text); {
-		if i > 0 && !spaceByte[text[i-1]] {
+		if skip && i >= next && i+8 <= len(text) && !spaceByte[text[i-1]] {
 			// Past a byte that is not white space, skip what stays as it
 			// is eight bytes at a time.
 			if i = plainRunEnd(text, i); i >= len(text) {
 				break
 			}
+			next = i + 8
 		}
 		c := text[i]
 		if !spaceByte[c] {
@@ -244,23 +253,35 @@ func (b *blockBuilder) add(text string, span lint.Span, strong bool) {
 // collapsing leaves as it is. Two words are looked at a time while both
 // are plain, then one.
 func plainRunEnd(text string, i int) int {
+	// The masks, read from memory once: as constants, each would be loaded
+	// into a register again wherever it is used.
+	spaces, lows, below0E := plainMasks[0], plainMasks[1], plainMasks[2]
+	highs := ^lows
 	for ; i+16 <= len(text); i += 16 {
 		w := text[i : i+16]
-		sp0, odd0 := plainWord(uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56)
-		sp1, odd1 := plainWord(uint64(w[8]) | uint64(w[9])<<8 | uint64(w[10])<<16 | uint64(w[11])<<24 |
-			uint64(w[12])<<32 | uint64(w[13])<<40 | uint64(w[14])<<48 | uint64(w[15])<<56)
-		// A space last in the first word and first in the second is a run
-		// too.
-		if odd0|odd1|(sp0>>63)&(sp1>>7) != 0 || sp1>>63 != 0 && i+16 < len(text) && spaceByte[text[i+16]] {
+		x0 := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x1 := uint64(w[8]) | uint64(w[9])<<8 | uint64(w[10])<<16 | uint64(w[11])<<24 |
+			uint64(w[12])<<32 | uint64(w[13])<<40 | uint64(w[14])<<48 | uint64(w[15])<<56
+		// The high bit of each byte that is a space: exact, as adding 0x7F
+		// to the low seven bits of a byte cannot carry into the next.
+		y0, y1 := x0^spaces, x1^spaces
+		sp0, sp1 := ^((y0&lows)+lows|y0), ^((y1&lows)+lows|y1)
+		// A space followed by a space, also across the two words, or a
+		// byte below 0x0E (tab, line break, form feed, or a control byte
+		// that may as well be looked at).
+		odd := (sp0&(sp0>>8|sp1<<56) | sp1&(sp1>>8) | (x0-below0E)&^x0 | (x1-below0E)&^x1) & highs
+		if odd != 0 || sp1>>63 != 0 && i+16 < len(text) && spaceByte[text[i+16]] {
 			break
 		}
 	}
 	for ; i+8 <= len(text); i += 8 {
 		w := text[i : i+8]
-		sp, odd := plainWord(uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56)
-		if odd != 0 {
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		y := x ^ spaces
+		sp := ^((y & lows) + lows | y)
+		if (sp&(sp>>8)|(x-below0E)&^x)&highs != 0 {
 			break // two spaces in a row, or other white space
 		}
 		if sp>>63 != 0 && i+8 < len(text) && spaceByte[text[i+8]] {
@@ -270,22 +291,9 @@ func plainRunEnd(text string, i int) int {
 	return i
 }
 
-// plainWord looks at eight bytes of text for plainRunEnd. Bit 63 of sp is
-// set when the last byte is a space (its other bits are not to be read);
-// odd is not zero when two bytes in a row are spaces, or a byte is below
-// 0x0E (tab, line break, form feed, or a control byte that may as well be
-// looked at).
-func plainWord(x uint64) (sp, odd uint64) {
-	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
-	// The high bit of each byte that is a space: exact, as adding 0x7F
-	// to the low seven bits of a byte cannot carry into the next.
-	y := x ^ 0x20*ones
-	sp = ^((y & lows) + lows | y)
-	// The high bits of sp&(sp>>8) mark a space followed by a space; those
-	// of (x-0x0E…)&^x are not all zero when a byte is below 0x0E.
-	odd = (sp&(sp>>8) | (x-0x0E*ones)&^x) & highs
-	return sp, odd
-}
+// plainMasks are plainRunEnd's masks: spaces, the low seven bits of each
+// byte, and 0x0E in each byte.
+var plainMasks = [3]uint64{0x2020202020202020, 0x7F7F7F7F7F7F7F7F, 0x0E0E0E0E0E0E0E0E}
 
 func (b *blockBuilder) push(text string, span lint.Span, strong bool) {
 	b.pieces = append(b.pieces, piece{text, span})

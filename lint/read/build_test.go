@@ -2,8 +2,11 @@ package read
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // checkPlainRunEnd holds plainRunEnd to its contract, byte by byte: it
@@ -89,4 +92,58 @@ func TestTrimSpace(t *testing.T) {
 func FuzzTrimSpace(f *testing.F) {
 	f.Add(" \tword \n")
 	f.Fuzz(checkTrimSpace)
+}
+
+// checkAddCollapsed holds addCollapsed, which passes over what stays as it
+// is with plainRunEnd, to addCollapsed looking at every byte: the same
+// pieces, at a block's start, after a space and after a word.
+func checkAddCollapsed(t *testing.T, text string) {
+	t.Helper()
+	if text == "" {
+		return
+	}
+	for _, before := range []string{"", " ", "word"} {
+		for _, exact := range []bool{true, false} {
+			span := lint.Span{Start: 100, End: 100 + len(text)}
+			if !exact {
+				span.End++
+			}
+			var got, want blockBuilder
+			for _, b := range []*blockBuilder{&got, &want} {
+				b.open, b.collapse = true, true
+				if before != "" {
+					b.push(before, lint.Span{Start: 0, End: len(before)}, false)
+				}
+			}
+			got.addCollapsed(text, span, exact, false, true)
+			want.addCollapsed(text, span, exact, false, false)
+			if !slices.Equal(got.pieces, want.pieces) || got.n != want.n || got.lastSpace != want.lastSpace {
+				t.Fatalf("addCollapsed(%q) after %q, exact %v: %+v, want %+v", text, before, exact, got.pieces, want.pieces)
+			}
+		}
+	}
+}
+
+func TestAddCollapsed(t *testing.T) {
+	for _, text := range []string{
+		"x", " ", "  ", "one two", " one two ", "one  two", "one \ttwo", "one\ntwo", "one \n two", "one\r\n\r\ntwo  ",
+		strings.Repeat("plain words here and there ", 10), strings.Repeat("word ", 20) + " \n" + strings.Repeat("word ", 20) + "  ",
+		"\v\f lead" + strings.Repeat(" x", 40), strings.Repeat("x", 70) + " ", strings.Repeat("y ", 40) + "\u00a0end",
+	} {
+		checkAddCollapsed(t, text)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := "abc   \t\n\r\f\v\x00"
+	for range 5000 {
+		var sb strings.Builder
+		for range r.IntN(200) {
+			sb.WriteByte(alphabet[r.IntN(len(alphabet))])
+		}
+		checkAddCollapsed(t, sb.String())
+	}
+}
+
+func FuzzAddCollapsed(f *testing.F) {
+	f.Add(strings.Repeat("plain words ", 8) + " \n more")
+	f.Fuzz(checkAddCollapsed)
 }
