@@ -280,7 +280,9 @@ func (s *textSniffer) headWord(i int, x uint64) {
 		s.control += bits.OnesCount64(control)
 		s.nul = s.nul || ^at(0x01)&ascii != 0
 	}
-	s.utf8Word(i, x)
+	if ascii != highs {
+		s.utf8Word(i, x)
+	}
 }
 
 // utf8Word checks the UTF-8 sequences that start in the word x at offset
@@ -304,7 +306,19 @@ func (s *textSniffer) utf8Word(i int, x uint64) {
 			return
 		}
 		k := i + bits.TrailingZeros64(multi)>>3
-		n := utf8SequenceLen(s.src, k)
+		// Most are two or three bytes long with no exception to their
+		// continuation bytes' range: "é", a curly quotation mark, a dash.
+		var n int
+		if c := s.src[k]; 0xC2 <= c && c <= 0xEC && c != 0xE0 && k+2 < len(s.src) && s.src[k+1]&0xC0 == 0x80 {
+			if c < 0xE0 {
+				n = 2
+			} else if s.src[k+2]&0xC0 == 0x80 {
+				n = 3
+			}
+		}
+		if n == 0 {
+			n = utf8SequenceLen(s.src, k)
+		}
 		if n == 0 {
 			s.invalid = true
 			return
