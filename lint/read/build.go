@@ -266,7 +266,7 @@ func plainRunEnd(text string, i int) int {
 		// The high bit of each byte that is a space: exact, as adding 0x7F
 		// to the low seven bits of a byte cannot carry into the next.
 		y0, y1 := x0^spaces, x1^spaces
-		sp0, sp1 := ^((y0&lows)+lows|y0), ^((y1&lows)+lows|y1)
+		sp0, sp1 := ^((y0 & lows) + lows | y0), ^((y1 & lows) + lows | y1)
 		// A space followed by a space, also across the two words, or a
 		// byte below 0x0E (tab, line break, form feed, or a control byte
 		// that may as well be looked at).
