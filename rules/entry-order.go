@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"bytes"
+	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -46,10 +46,10 @@ func (EntryOrder) Check(p *lint.Pass) error {
 		if len(idx) < 2 || numbered(e, idx) {
 			continue
 		}
-		keys := sortKeys(e, idx)
+		keys := orderKeys(e, idx)
 		for k := 1; k < len(idx); k++ {
 			prev, cur := &e.Entries[idx[k-1]], &e.Entries[idx[k]]
-			if keys[k] >= keys[k-1] || sameFirstAuthor(prev, cur) {
+			if keys[k].compare(&keys[k-1]) >= 0 || sameFirstAuthor(prev, cur) {
 				// Works by one author follow rules of their own (MLA by
 				// title, APA by year, 2019a before 2019b): not judged here.
 				continue
@@ -72,7 +72,7 @@ func (EntryOrder) Check(p *lint.Pass) error {
 // overlap, and the same bytes (a line break, a blank line, "</p>\n<p>")
 // separate each from the next. A list with
 // "———." entries, which stand for the author above, is never reordered.
-func orderFix(p *lint.Pass, idx []int, keys []string) []lint.Fix {
+func orderFix(p *lint.Pass, idx []int, keys []orderKey) []lint.Fix {
 	doc, e := p.Doc(), p.Essay
 	spans := make([]lint.Span, len(idx))
 	var sep []byte
@@ -100,7 +100,7 @@ func orderFix(p *lint.Pass, idx []int, keys []string) []lint.Fix {
 	for k := range order {
 		order[k] = k
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	slices.SortStableFunc(order, func(a, b int) int { return keys[a].compare(&keys[b]) })
 	var edits []lint.Edit
 	for k, at := range order {
 		if at == k {
@@ -118,108 +118,159 @@ func orderFix(p *lint.Pass, idx []int, keys []string) []lint.Fix {
 	return []lint.Fix{{Message: "put the entries in alphabetical order", Edits: edits}}
 }
 
-// appendSortKey appends to dst what entry en is alphabetised by, and
-// returns dst with the offset in it where the key starts: the entry's
-// text as written, folded, without a leading article, so that "von
+// orderKey is what an entry is alphabetised by, its sort key: its text as
+// written, folded (names.Fold), without a leading article, so that "von
 // Geldern" files under V as MLA writes it and an authorless "The Thaw"
 // files under T.
 //
 // An entry that opens with the first author's given name ("Rowan Haldane")
 // files under the family name: the name order is entry-format's finding,
 // and the entry stands where it will belong once inverted.
-func appendSortKey(dst []byte, en *lint.Entry, limit int) (out []byte, from int, cut bool) {
-	start := len(dst)
-	if len(en.Authors) > 0 && en.TitleRange.End > en.TitleRange.Start && directFirst(en, authorHead(en)) {
-		a := en.Authors[0]
-		dst = names.AppendFold(dst, a.FullFamily()+" "+a.Given)
-	} else {
-		// Folded only when the author does not give the key: the whole
-		// entry is the dearest string to fold, so only its first limit
-		// bytes are, when limit > 0. Folding a prefix gives a prefix of
-		// the whole key.
-		text := en.Text
-		if limit > 0 && len(text) > limit {
-			end := limit
-			for end > 0 && !utf8.RuneStart(text[end]) {
-				end--
-			}
-			text, cut = text[:end], true
-		}
-		dst = names.AppendFold(dst, text)
-		if cut && len(dst)-start < len("the ") {
-			// Too short to tell whether an article opens it.
-			return appendSortKey(dst[:start], en, 0)
-		}
-	}
-	if len(en.Authors) == 0 {
-		for _, a := range [...]string{"the ", "a ", "an "} {
-			if len(dst)-start >= len(a) && string(dst[start:start+len(a)]) == a {
-				return dst, start + len(a), cut
-			}
-		}
-	}
-	return dst, start, cut
+//
+// Two keys are compared as they are folded, a byte at a time, as far as
+// they agree: most differ in their first letters, and the entry's whole
+// text, the dearest string to fold, is not. Only text beyond ASCII, which
+// Fold takes apart by Unicode's rules, is folded whole.
+type orderKey struct {
+	// src is what the key is folded from: the entry's text, or its first
+	// author's name in list order; the key starts at src[from:], past an
+	// article, or is only had whole when from < 0.
+	src        string
+	from       int
+	authorless bool
+	// whole is the whole key, once folded.
+	whole  string
+	folded bool
 }
 
-// keyPrefix is how many bytes of an entry's text sortKeys folds at first:
-// enough to tell apart all but entries that open alike for as long.
-const keyPrefix = 32
-
-// sortKeys returns the sort key of each entry in idx, in the order of idx.
-// Keys are folded from the entries' first keyPrefix bytes; two such keys
-// that differ within both compare as the whole keys would, and when any
-// key is a prefix of another and was cut short, every key is folded whole.
-// The keys are folded into one buffer and share one string.
-func sortKeys(e *lint.Essay, idx []int) []string {
-	var room [8]keySpan
-	spans := room[:0]
-	// Room on the stack for a dozen keys cut short.
-	var folded [12 * keyPrefix]byte
-	buf := folded[:0]
-	anyCut := false
-	for _, i := range idx {
-		var ks keySpan
-		buf, ks.from, ks.cut = appendSortKey(buf, &e.Entries[i], keyPrefix)
-		ks.to = len(buf)
-		spans = append(spans, ks)
-		anyCut = anyCut || ks.cut
-	}
-	if anyCut && cutKeyIsPrefix(buf, spans) {
-		buf, spans = buf[:0], spans[:0]
-		for _, i := range idx {
-			var ks keySpan
-			buf, ks.from, _ = appendSortKey(buf, &e.Entries[i], 0)
-			ks.to = len(buf)
-			spans = append(spans, ks)
+// orderKeys returns the sort keys of the entries in idx, in the order of
+// idx.
+func orderKeys(e *lint.Essay, idx []int) []orderKey {
+	keys := make([]orderKey, len(idx))
+	for k, i := range idx {
+		en := &e.Entries[i]
+		key := &keys[k]
+		key.src = en.Text
+		if len(en.Authors) > 0 && en.TitleRange.End > en.TitleRange.Start && directFirst(en, authorHead(en)) {
+			a := en.Authors[0]
+			key.src = a.FullFamily() + " " + a.Given
+		} else if len(en.Authors) == 0 {
+			key.authorless = true
+			key.from = pastArticle(key.src)
 		}
-	}
-	all := string(buf)
-	keys := make([]string, len(idx))
-	for k, ks := range spans {
-		keys[k] = all[ks.from:ks.to]
 	}
 	return keys
 }
 
-// keySpan is where sortKeys folded one key in its buffer, and whether the
-// key was cut short.
-type keySpan struct {
-	from, to int
-	cut      bool
-}
-
-// cutKeyIsPrefix reports whether, of two keys at least one of which was
-// cut short, one is a prefix of the other, so that the prefixes cannot
-// stand for the whole keys.
-func cutKeyIsPrefix(buf []byte, spans []keySpan) bool {
-	for k, a := range spans {
-		for l, b := range spans {
-			if k != l && (a.cut || b.cut) && bytes.HasPrefix(buf[b.from:b.to], buf[a.from:a.to]) {
-				return true
+// compare is strings.Compare of the whole keys a and b.
+func (a *orderKey) compare(b *orderKey) int {
+	if a.from >= 0 && b.from >= 0 {
+		ra, rb := foldReader{s: a.src, i: a.from}, foldReader{s: b.src, i: b.from}
+		for {
+			x, y := ra.next(), rb.next()
+			if x == foldBeyond || y == foldBeyond {
+				break
+			}
+			if x != y {
+				// The end of a key (foldEnd) comes before any byte, as
+				// a prefix comes before the longer string.
+				return cmp.Compare(x, y)
+			}
+			if x == foldEnd {
+				return 0
 			}
 		}
 	}
-	return false
+	return strings.Compare(a.wholeKey(), b.wholeKey())
+}
+
+// wholeKey is the key folded whole.
+func (a *orderKey) wholeKey() string {
+	if !a.folded {
+		a.whole, a.folded = names.Fold(a.src), true
+		if a.authorless {
+			for _, art := range [...]string{"the ", "a ", "an "} {
+				if strings.HasPrefix(a.whole, art) {
+					a.whole = a.whole[len(art):]
+					break
+				}
+			}
+		}
+	}
+	return a.whole
+}
+
+// pastArticle returns where in s the folded text starts past a leading
+// article ("the ", "a ", "an "), 0 when none leads, or -1 when bytes
+// beyond ASCII leave it to the whole fold to tell.
+func pastArticle(s string) int {
+	r := foldReader{s: s}
+	var word [len("the")]byte
+	n := 0
+	for {
+		switch c := r.next(); c {
+		case foldBeyond:
+			return -1
+		case foldEnd:
+			return 0 // one word at most: nothing follows an article
+		case ' ':
+			if w := string(word[:n]); w == "the" || w == "a" || w == "an" {
+				return r.i // at the next word's first byte
+			}
+			return 0
+		default:
+			if n == len(word) {
+				return 0 // longer than any article
+			}
+			word[n] = byte(c)
+			n++
+		}
+	}
+}
+
+// foldReader reads names.Fold(s[i:]) of ASCII text a byte at a time, as
+// names folds ASCII: letters and digits kept, lowered; apostrophes and
+// backquotes dropped; any run of other bytes between two words made one
+// space, and none at either end.
+type foldReader struct {
+	s string
+	i int
+	// began says a byte has been read; space that a separator has been
+	// passed since.
+	began, space bool
+}
+
+// What foldReader.next returns besides a byte.
+const (
+	foldEnd    = -1 // the end of the text
+	foldBeyond = -2 // a byte beyond ASCII, where Fold goes Unicode's way
+)
+
+// next returns the next byte of the folded text, foldEnd, or foldBeyond.
+func (r *foldReader) next() int {
+	for ; r.i < len(r.s); r.i++ {
+		c := r.s[r.i]
+		switch {
+		case isAlnum(c):
+			if r.space && r.began {
+				// The space before this word; its letter comes next.
+				r.space = false
+				return ' '
+			}
+			r.began, r.space = true, false
+			r.i++
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			return int(c)
+		case c >= utf8.RuneSelf:
+			return foldBeyond
+		case c == '\'' || c == '`':
+		default:
+			r.space = true
+		}
+	}
+	return foldEnd
 }
 
 // numbered reports whether the entries carry their own numbers ("1.",

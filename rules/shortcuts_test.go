@@ -137,33 +137,30 @@ func oldSortKey(en lint.Entry, limit int) (key string, cut bool) {
 	return k, cut
 }
 
-// checkSortKeys holds sortKeys, over the entries of set, to the whole keys
-// of oldSortKey: each pair compares alike, and a key folded whole is the
-// same string.
+// checkSortKeys holds orderKeys, over the entries of set, to the whole
+// keys of oldSortKey: each pair compares alike, and a key folded whole is
+// the same string.
 func checkSortKeys(t *testing.T, e *lint.Essay, set []int) {
 	t.Helper()
-	keys := sortKeys(e, set)
+	keys := orderKeys(e, set)
 	for k, i := range set {
 		whole, _ := oldSortKey(e.Entries[i], 0)
-		if b, from, _ := appendSortKey([]byte("x"), &e.Entries[i], 0); string(b[from:]) != whole {
-			t.Fatalf("appendSortKey(%q) = %q, want %q", e.Entries[i].Text, b[from:], whole)
-		}
-		if cut, c := oldSortKey(e.Entries[i], keyPrefix); !c && keys[k] != cut {
-			t.Fatalf("sortKeys gives %q for %q, want %q", keys[k], e.Entries[i].Text, cut)
-		}
 		for l, j := range set {
 			other, _ := oldSortKey(e.Entries[j], 0)
-			if got, want := strings.Compare(keys[k], keys[l]), strings.Compare(whole, other); got != want {
-				t.Fatalf("entries %q and %q compare %d by sortKeys, %d whole", e.Entries[i].Text, e.Entries[j].Text, got, want)
+			if got, want := keys[k].compare(&keys[l]), strings.Compare(whole, other); got != want {
+				t.Fatalf("entries %q and %q compare %d by their order keys, %d whole", e.Entries[i].Text, e.Entries[j].Text, got, want)
 			}
+		}
+		if got := keys[k].wholeKey(); got != whole {
+			t.Fatalf("the whole order key of %q is %q, want %q", e.Entries[i].Text, got, whole)
 		}
 	}
 }
 
-// TestSortKeysOrderAsWholeKeys checks that keys folded from the first
-// keyPrefix bytes of each entry order every pair as the whole keys do,
-// including entries that share long openings and that open with
-// articles.
+// TestSortKeysOrderAsWholeKeys checks that keys compared as they are
+// folded order every pair as the whole keys do, including entries that
+// share long openings, that open with articles, and that hold text beyond
+// ASCII.
 func TestSortKeysOrderAsWholeKeys(t *testing.T) {
 	long := strings.Repeat("Смирнов Ǆ word, ", 8)
 	texts := []string{
@@ -183,6 +180,8 @@ func TestSortKeysOrderAsWholeKeys(t *testing.T) {
 		"Freeze, Gregory. Russia: A History of Reform. Oxford UP, 2009.",
 		"A  ",
 		"An" + strings.Repeat(" ", 40) + "x",
+		"The Thaw", "Thaw", "the", "A", "an an", "The–Thaw", "The “Thaw”", "The Été", "Th'e Thaw", "The'Thaw", "A-b", "An`x y",
+		"Freeze, Gregory. Russia: A Hístory.", "Freeze, Gregory. Russia: A History.", "freeze  gregory", "FREEZE, GREGORY", "Freeze, Gregory",
 	}
 	var e lint.Essay
 	var idx []int
@@ -196,8 +195,9 @@ func TestSortKeysOrderAsWholeKeys(t *testing.T) {
 		lint.Entry{Text: "The Band, Ltd. Songs. 2001.", Authors: []lint.Name{{Family: "The Band", Group: true}}},
 		lint.Entry{Text: "Rowan Haldane. Cooler Streets. Norton, 2019.", TitleRange: lint.Range{Start: 15, End: 29}, Authors: []lint.Name{{Family: "Haldane", Given: "Rowan"}}},
 		lint.Entry{Text: "Haldane, Rowan. Cooler Streets. Norton, 2019.", TitleRange: lint.Range{Start: 16, End: 30}, Authors: []lint.Name{{Family: "Haldane", Given: "Rowan"}}})
-	idx = append(idx, len(texts), len(texts)+1, len(texts)+2)
-	for _, set := range [][]int{idx, {0, 11}, {1, 2}, {7, 8}, {5, 6}, {3, 1}, {0, 12, 13}, {14, 15, 3}, {16, 17, 18, 0}} {
+	n := len(texts)
+	idx = append(idx, n, n+1, n+2)
+	for _, set := range [][]int{idx, {0, 11}, {1, 2}, {7, 8}, {5, 6}, {3, 1}, {0, 12, 13}, {14, 15, 3}, {n, n + 1, n + 2, 0}} {
 		checkSortKeys(t, &e, set)
 	}
 }
@@ -205,6 +205,9 @@ func TestSortKeysOrderAsWholeKeys(t *testing.T) {
 func FuzzSortKeys(f *testing.F) {
 	f.Add("Freeze, Gregory. Russia: A History. Oxford UP, 2009.", "Freeze, Gregory. Russia: A History. Oxford UP, 2010.", "The Thaw", uint8(0))
 	f.Add("An "+strings.Repeat("Смирнов ", 6), "A"+strings.Repeat(".", 40)+"b", "A", uint8(3))
+	f.Add("The Thaw", "the thaw", "Th'e  Thaw", uint8(0))
+	f.Add("An Été", "An Ete", "A`n ete", uint8(0))
+	f.Add("Rowan Haldane. Cooler Streets.", "Haldane, Rowan. Cooler.", "Rowan Haldane, ed.", uint8(7))
 	f.Fuzz(func(t *testing.T, a, b, c string, authored uint8) {
 		var e lint.Essay
 		for n, s := range []string{a, b, c} {
