@@ -47,8 +47,44 @@ func HTML(path string, src []byte) (*lint.Document, error) {
 // htmlTree is a document tree built from tokens, with the source span of
 // every text node and <br>.
 type htmlTree struct {
-	root  *xhtml.Node
-	spans map[*xhtml.Node]lint.Span
+	root *xhtml.Node
+	// nodes are the text nodes and <br>s in document order, spans their
+	// source spans.
+	nodes []*xhtml.Node
+	spans []lint.Span
+	// The walker asks for spans in document order, mostly: next is where
+	// the node after the last one asked for is looked for first. index
+	// finds the others; it is built the first time a node is not found
+	// from next on.
+	next  int
+	index map[*xhtml.Node]int
+}
+
+// add records the span of a text node or <br>, in document order.
+func (t *htmlTree) add(n *xhtml.Node, span lint.Span) {
+	t.nodes = append(t.nodes, n)
+	t.spans = append(t.spans, span)
+}
+
+// span returns the source span of a text node or <br> of the tree, or
+// the zero span for any other node.
+func (t *htmlTree) span(n *xhtml.Node) lint.Span {
+	if t.index == nil {
+		for k := t.next; k < len(t.nodes); k++ {
+			if t.nodes[k] == n {
+				t.next = k + 1
+				return t.spans[k]
+			}
+		}
+		t.index = make(map[*xhtml.Node]int, len(t.nodes))
+		for k, m := range t.nodes {
+			t.index[m] = k
+		}
+	}
+	if k, ok := t.index[n]; ok {
+		return t.spans[k]
+	}
+	return lint.Span{}
 }
 
 // maxHTMLDepth bounds the tree's depth: a page nested deeper than any real
@@ -62,7 +98,8 @@ const maxHTMLDepth = 512
 func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 	t := &htmlTree{
 		root:  &xhtml.Node{Type: xhtml.DocumentNode},
-		spans: make(map[*xhtml.Node]lint.Span, len(text)/64+8),
+		nodes: make([]*xhtml.Node, 0, len(text)/64+8),
+		spans: make([]lint.Span, 0, len(text)/64+8),
 	}
 	stack := []*xhtml.Node{t.root}
 	top := func() *xhtml.Node { return stack[len(stack)-1] }
@@ -120,7 +157,7 @@ func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 			}
 			node := newNode()
 			node.Type = xhtml.TextNode
-			t.spans[node] = span
+			t.add(node, span)
 			top().AppendChild(node)
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 			name, hasAttr := tagName(z, text[span.Start:span.End], nameBuf[:0])
@@ -147,7 +184,7 @@ func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 				}
 			}
 			if node.DataAtom == atom.Br {
-				t.spans[node] = span
+				t.add(node, span)
 			}
 			a := node.DataAtom
 			if top().DataAtom == atom.Head && !headElements(a) {
@@ -182,7 +219,7 @@ func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 			if a == atom.Br {
 				// "</br>" is a line break in every browser.
 				node := &xhtml.Node{Type: xhtml.ElementNode, Data: "br", DataAtom: atom.Br}
-				t.spans[node] = span
+				t.add(node, span)
 				top().AppendChild(node)
 				continue
 			}
@@ -616,7 +653,7 @@ func (w *htmlWalker) openBlock(ctx walkContext) {
 }
 
 func (w *htmlWalker) text(n *xhtml.Node, ctx walkContext) {
-	span := w.tree.spans[n]
+	span := w.tree.span(n)
 	raw := w.src[span.Start:span.End]
 	if !w.b.open && isBlank(raw) {
 		return
@@ -699,7 +736,7 @@ func (w *htmlWalker) element(n *xhtml.Node, ctx walkContext) {
 	a := n.DataAtom
 	switch a {
 	case atom.Br:
-		b.lineBreak(w.tree.spans[n])
+		b.lineBreak(w.tree.span(n))
 		return
 	case atom.Hr:
 		b.end()
@@ -829,7 +866,7 @@ func (w *htmlWalker) textOf(n *xhtml.Node) string {
 	visit = func(n *xhtml.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == xhtml.TextNode {
-				span := w.tree.spans[c]
+				span := w.tree.span(c)
 				sb.Write(w.src[span.Start:span.End])
 			} else if sb.Len() < 64 {
 				visit(c)

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -216,7 +218,7 @@ func checkTextSkip(t *testing.T, page []byte) {
 		require.Equal(t, w.Data, g.Data, "%q", page)
 		require.Equal(t, w.DataAtom, g.DataAtom, "%q", page)
 		require.Equal(t, w.Attr, g.Attr, "%q", page)
-		require.Equal(t, want.spans[w], got.spans[g], "span of a %v node %q in %q", w.Type, w.Data, page)
+		require.Equal(t, want.span(w), got.span(g), "span of a %v node %q in %q", w.Type, w.Data, page)
 		gc, wc := g.FirstChild, w.FirstChild
 		for ; gc != nil && wc != nil; gc, wc = gc.NextSibling, wc.NextSibling {
 			compare(gc, wc)
@@ -225,6 +227,63 @@ func checkTextSkip(t *testing.T, page []byte) {
 	}
 	compare(got.root, want.root)
 	require.Len(t, got.spans, len(want.spans), "%q", page)
+	checkTreeSpans(t, page)
+}
+
+// checkTreeSpans holds htmlTree.span, which looks for a node from the last
+// one found on, to a map of the nodes to their spans (what the tree kept
+// before), whatever the order nodes are asked for in: the tree's text
+// nodes and <br>s, in document order, are the nodes it has spans for.
+func checkTreeSpans(t *testing.T, page []byte) {
+	t.Helper()
+	var order []*xhtml.Node
+	var visit func(n *xhtml.Node)
+	visit = func(n *xhtml.Node) {
+		order = append(order, n)
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	tree := buildHTMLTree(page, true)
+	visit(tree.root)
+	var spanned []*xhtml.Node
+	for _, n := range order {
+		if n.Type == xhtml.TextNode || n.Type == xhtml.ElementNode && n.DataAtom == atom.Br {
+			spanned = append(spanned, n)
+		}
+	}
+	require.True(t, slices.Equal(spanned, tree.nodes), "nodes with spans in %q", page)
+	want := map[*xhtml.Node]lint.Span{}
+	for k, n := range tree.nodes {
+		want[n] = tree.spans[k]
+	}
+	// Every node in document order, every other one, and every one in
+	// reverse, each of a fresh tree.
+	asks := [][]*xhtml.Node{order, {}, slices.Clone(order)}
+	for k, n := range order {
+		if k%2 == 0 {
+			asks[1] = append(asks[1], n)
+		}
+	}
+	slices.Reverse(asks[2])
+	for _, ask := range asks {
+		tree := buildHTMLTree(page, true)
+		byIndex := map[*xhtml.Node]*xhtml.Node{}
+		var fresh []*xhtml.Node
+		visit = func(n *xhtml.Node) {
+			fresh = append(fresh, n)
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		visit(tree.root)
+		for k, n := range order {
+			byIndex[n] = fresh[k]
+		}
+		for _, n := range ask {
+			require.Equal(t, want[n], tree.span(byIndex[n]), "span of a %v node %q in %q", n.Type, n.Data, page)
+		}
+	}
 }
 
 func TestHTMLTextSkipSameTree(t *testing.T) {
