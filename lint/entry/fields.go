@@ -338,6 +338,11 @@ func (p *parser) blanked(i int) bool {
 func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 	for i := from; i < limit; i++ {
 		c := p.w[i]
+		if !sentenceByte[c] {
+			// Neither a space, which blanked text is, nor a mark the
+			// switch below stops at: most bytes of a field.
+			continue
+		}
 		if p.blanked(i) {
 			if i > from {
 				return i, i
@@ -381,6 +386,15 @@ func (p *parser) sentenceEnd(from, limit int, container bool) (end, next int) {
 	}
 	return limit, limit
 }
+
+// sentenceByte marks the bytes sentenceEnd must look at: a space (what
+// blanked text turns into) and the marks that may end a field.
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range []byte(" .?!([") {
+		t[c] = true
+	}
+	return t
+}()
 
 // reDescriptor is what a parenthesis after a title holds when it is not part
 // of the title: an edition, volume, pages, report number, episode, role.

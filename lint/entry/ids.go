@@ -284,6 +284,19 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
+	if len(s) <= 256 {
+		// Lowered in a buffer on the stack and copied once into the
+		// string: no run of copies between capitals.
+		var buf [256]byte
+		low := buf[:len(s)]
+		copy(low, s)
+		for k := i; k < len(low); k++ {
+			if c := low[k]; 'A' <= c && c <= 'Z' {
+				low[k] = c + 'a' - 'A'
+			}
+		}
+		return string(low)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	b.WriteString(s[:i])

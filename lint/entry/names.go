@@ -612,9 +612,12 @@ func (p *parser) authors() {
 	// stack.
 	var buf [64]token
 	toks := appendTokens(buf[:0], p.rest(), 200)
-	for i := range toks {
-		toks[i].start += p.pos
-		toks[i].end += p.pos
+	if p.pos > 0 {
+		// Offsets in w: only a blanked list number moves them.
+		for i := range toks {
+			toks[i].start += p.pos
+			toks[i].end += p.pos
+		}
 	}
 	b := readNames(p.work(), toks)
 	if len(b.names) == 0 {

@@ -89,6 +89,16 @@ var months = [...][2]string{
 	{"Dec", "ember"},
 }
 
+// monthsByLetter lists the months of each first letter, lower-cased, by
+// their index in months, in its order.
+var monthsByLetter = func() (by [26][]int) {
+	for k, m := range months {
+		l := lowerASCII(m[0][0]) - 'a'
+		by[l] = append(by[l], k)
+	}
+	return by
+}()
+
 // monthAt returns the end of a month name at s[i:] as monthPattern reads it
 // when what follows must be a period, comma or space: the longest form
 // written, or -1. A shorter form would leave a letter next, so no other
@@ -108,10 +118,12 @@ func monthAt(s string, i int, fold bool) int {
 	if first == 's' || first == 'S' {
 		return septemberAt(s, i, fold)
 	}
-	for _, m := range months {
-		if m[0][0] != first && !(fold && lowerASCII(m[0][0]) == first) {
-			continue
-		}
+	// The stems are capitalised: without fold only a capital opens one.
+	if !('A' <= first && first <= 'Z' || fold && 'a' <= first && first <= 'z') {
+		return -1
+	}
+	for _, k := range monthsByLetter[lowerASCII(first)-'a'] {
+		m := months[k]
 		if e := litAt(s, i, m[0], fold); e >= 0 {
 			if m[1] != "" {
 				if r := litAt(s, e, m[1], fold); r >= 0 {

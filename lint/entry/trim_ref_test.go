@@ -226,3 +226,166 @@ func TestAbbreviationBeforeMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// sentenceEndRef is sentenceEnd as it was, looking at every byte.
+func sentenceEndRef(p *parser, from, limit int, container bool) (end, next int) {
+	for i := from; i < limit; i++ {
+		c := p.w[i]
+		if p.blanked(i) {
+			if i > from {
+				return i, i
+			}
+			continue
+		}
+		switch c {
+		case '.', '?', '!':
+			j := i + 1
+			for j < limit && p.w[j] == ' ' {
+				j++
+			}
+			fieldEnd := i
+			if c != '.' {
+				fieldEnd = i + 1
+			}
+			if j >= limit {
+				return fieldEnd, j
+			}
+			if j == i+1 && !(c != '.' && isQuoteRune(rune(p.w[j]))) {
+				continue
+			}
+			r, _ := utf8.DecodeRune(p.w[j:])
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || isQuoteRune(r) || r == '(' || r == '[') {
+				continue
+			}
+			if c == '.' && p.abbreviationBefore(i, container) {
+				continue
+			}
+			if c := p.w[j]; (c == 'I' || c == 'V' || c == 'X') && reRomanPart().MatchString(p.work()[j:limit]) {
+				// "silk-moths. I. The biological test": a numbered part
+				// of the title.
+				continue
+			}
+			return fieldEnd, j
+		case '(', '[':
+			if i > from && p.w[i-1] == ' ' && p.descriptorParen(i) {
+				return i, i
+			}
+		}
+	}
+	return limit, limit
+}
+
+// monthAtRef is monthAt as it was, trying every month.
+func monthAtRef(s string, i int, fold bool) int {
+	if i >= len(s) {
+		return -1
+	}
+	// The first letter picks the months to try; under (?i) 'ſ' is an s.
+	first := s[i]
+	if fold {
+		first = lowerASCII(first)
+		if strings.HasPrefix(s[i:], "ſ") {
+			first = 's'
+		}
+	}
+	if first == 's' || first == 'S' {
+		return septemberAt(s, i, fold)
+	}
+	for _, m := range months {
+		if m[0][0] != first && !(fold && lowerASCII(m[0][0]) == first) {
+			continue
+		}
+		if e := litAt(s, i, m[0], fold); e >= 0 {
+			if m[1] != "" {
+				if r := litAt(s, e, m[1], fold); r >= 0 {
+					return r
+				}
+			}
+			return e
+		}
+	}
+	return -1
+}
+
+// asciiLowerRef is asciiLower as it was: it lower-cases ASCII letters only, so that offsets stay those of s.
+func asciiLowerRef(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		// Copy the run before the next capital, then the capital lowered.
+		j := i
+		for j < len(s) && !('A' <= s[j] && s[j] <= 'Z') {
+			j++
+		}
+		b.WriteString(s[i:j])
+		if j < len(s) {
+			b.WriteByte(s[j] + 'a' - 'A')
+			j++
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// checkStageScans holds sentenceEnd, monthAt and asciiLower to their old
+// selves on s, with w[a:b] blanked as the identifier stage blanks text.
+func checkStageScans(t *testing.T, s string, a, b int) {
+	t.Helper()
+	if got, want := asciiLower(s), asciiLowerRef(s); got != want {
+		t.Fatalf("asciiLower(%q) = %q, was %q", s, got, want)
+	}
+	for i := 0; i <= len(s); i++ {
+		for _, fold := range []bool{false, true} {
+			if got, want := monthAt(s, i, fold), monthAtRef(s, i, fold); got != want {
+				t.Fatalf("monthAt(%q, %d, %v) = %d, was %d", s, i, fold, got, want)
+			}
+		}
+	}
+	w := []byte(s)
+	for k := max(a, 0); k < min(b, len(w)); k++ {
+		w[k] = ' '
+	}
+	p := &parser{s: s, w: w, workStr: string(w), workValid: true}
+	for from := 0; from <= len(w); from++ {
+		for _, limit := range []int{from, (from + len(w) + 1) / 2, len(w)} {
+			for _, c := range []bool{false, true} {
+				ge, gn := p.sentenceEnd(from, limit, c)
+				we, wn := sentenceEndRef(p, from, limit, c)
+				if ge != we || gn != wn {
+					t.Fatalf("sentenceEnd(%q, %d, %d, %v) = %d, %d; was %d, %d", w, from, limit, c, ge, gn, we, wn)
+				}
+			}
+		}
+	}
+}
+
+// TestStageScansMatchReference runs checkStageScans on random entries.
+func TestStageScansMatchReference(t *testing.T) {
+	pieces := append([]string{"J.", "St.", "Mrs.", "vol.", "Ж.", "é.", "1930s.", "? ", "! ", "?“", ". I. The", ". (2nd ed.)", " [Film]",
+		" (PRC2).", "Jan", "jan", "JAN", "Feb.", "March", "mArch", "Sept", "sept", "ſept", "Oct", "Dec", "Ma", "Nov", "Aug", "Apr", "June", "July",
+		strings.Repeat("Ab", 140)}, fieldPieces...)
+	r := rand.New(rand.NewPCG(71, 72))
+	for range 10000 {
+		s := randomPieces(r, pieces)
+		a, b := 0, 0
+		if len(s) > 0 && r.IntN(2) == 0 {
+			a = r.IntN(len(s))
+			b = a + r.IntN(len(s)-a+1)
+		}
+		checkStageScans(t, s, a, b)
+	}
+}
+
+func FuzzStageScans(f *testing.F) {
+	f.Add("Freeze, Gregory. Speech hope. Oxford UP, 2005.", 3, 9)
+	f.Add("the 1930s. I. The test? “x” (2nd ed.) [Film] Jan. 3", 0, 0)
+	f.Fuzz(func(t *testing.T, s string, a, b int) { checkStageScans(t, s, a, b) })
+}
