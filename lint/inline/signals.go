@@ -366,6 +366,14 @@ func prevWord(text string, off, start int) (string, int) {
 	}
 	j := k
 	for j > start {
+		if c := text[j-1]; c < utf8.RuneSelf {
+			// ASCII, most of any text: no decoding.
+			if asciiClass[c]&classLetter == 0 {
+				break
+			}
+			j--
+			continue
+		}
 		r, n := runeBefore(text, j)
 		if !isLetter(r) {
 			break

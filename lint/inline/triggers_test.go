@@ -88,3 +88,55 @@ func FuzzTriggers(f *testing.F) {
 		}
 	})
 }
+
+// prevWordByRune is prevWord as it read every character, ASCII or not.
+func prevWordByRune(text string, off, start int) (string, int) {
+	k := off
+	for k > start && text[k-1] == ' ' {
+		k--
+	}
+	j := k
+	for j > start {
+		r, n := runeBefore(text, j)
+		if !isLetter(r) {
+			break
+		}
+		j -= n
+	}
+	return text[j:k], j
+}
+
+func TestPrevWord(t *testing.T) {
+	cases := []struct {
+		text   string
+		off    int
+		word   string
+		wordAt int
+	}{
+		{"the party said", 10, "party", 4},
+		{"Il’ia  writes", 9, "ia", 5},
+		{"Gel\u0301dern said", 9, "Gel\u0301dern", 0},
+		{"x9ab cd", 5, "ab", 2},
+		{"  ", 2, "", 0},
+	}
+	for _, c := range cases {
+		w, at := prevWord(c.text, c.off, 0)
+		assert.Equal(t, c.word, w, c.text)
+		assert.Equal(t, c.wordAt, at, c.text)
+	}
+}
+
+func FuzzPrevWord(f *testing.F) {
+	for _, s := range append(triggerCases, fuzzSeeds...) {
+		f.Add(s, uint8(3), uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, text string, off, start uint8) {
+		o := min(int(off), len(text))
+		s := min(int(start), o)
+		w, at := prevWord(text, o, s)
+		ww, wat := prevWordByRune(text, o, s)
+		if w != ww || at != wat {
+			t.Fatalf("%q at %d from %d: got %q %d, want %q %d", text, o, s, w, at, ww, wat)
+		}
+	})
+}
