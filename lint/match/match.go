@@ -571,11 +571,25 @@ func eachCapitalised(text string, yield func(string) bool) {
 				continue
 			}
 			next = wordEnd(text, i)
-			w := strings.TrimRight(text[i:next], "'’")
+			w := trimApostrophes(text[i:next])
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 			if w != "" && !yield(w) {
 				return
 			}
+		}
+	}
+}
+
+// trimApostrophes is strings.TrimRight(w, "'’"), without decoding w
+// backwards rune by rune.
+func trimApostrophes(w string) string {
+	for {
+		if strings.HasSuffix(w, "'") {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "’") {
+			w = w[:len(w)-len("’")]
+		} else {
+			return w
 		}
 	}
 }
@@ -598,18 +612,18 @@ func wordStart(text string, i int) bool {
 // wordEnd returns the end of the word of eachWord that begins at i.
 func wordEnd(text string, i int) int {
 	for i < len(text) {
-		switch proseFold[text[i]] {
-		case proseSpace:
-			return i
-		case proseOther:
-			size := wideInWord(text, i)
-			if size == 0 {
-				return i
-			}
-			i += size
-		default:
+		// Letters and digits, most bytes, are tested first.
+		if f := proseFold[text[i]]; f > proseOther || f == proseDrop {
 			i++
+			continue
+		} else if f == proseSpace {
+			break
 		}
+		size := wideInWord(text, i)
+		if size == 0 {
+			break
+		}
+		i += size
 	}
 	return i
 }
@@ -703,6 +717,13 @@ func foldProse(text string) string {
 // it. Text folded section by section folds as the sections joined by line
 // breaks do, since a line break ends a word.
 func appendFoldProse(dst []byte, text string) []byte {
+	// A word of ASCII is written by index: its letters and digits with the
+	// space after it take no more room than the word and the byte after it,
+	// or one byte more for the last word, so room for text and one byte
+	// will do. A word folded by foldWord may take more; the room is made
+	// again after it.
+	dst = slices.Grow(dst, len(text)+1)
+	buf, n := dst[:cap(dst)], len(dst)
 	for i := 0; i < len(text); {
 		f := proseFold[text[i]]
 		if f == proseSpace {
@@ -717,35 +738,40 @@ func appendFoldProse(dst []byte, text string) []byte {
 		}
 		// A word starts at i: its ASCII letters and digits are written
 		// lowered as they come, its apostrophes dropped.
-		start, out := i, len(dst)
+		start, out := i, n
 		for ; i < len(text); i++ {
 			if f = proseFold[text[i]]; f > proseOther {
-				dst = append(dst, f)
+				buf[n] = f
+				n++
 			} else if f != proseDrop {
 				break
 			}
 		}
-		if i < len(text) && f == proseOther && wideInWord(text, i) > 0 {
+		if f == proseOther && i < len(text) && wideInWord(text, i) > 0 {
 			// A letter beyond ASCII: the word is folded whole, as
 			// foldWord folds it.
 			i = wordEnd(text, i)
-			dst = foldWord(dst[:out], text[start:i])
+			dst = slices.Grow(foldWord(buf[:out], text[start:i]), len(text)-i+1)
+			buf, n = dst[:cap(dst)], len(dst)
 			continue
 		}
-		// The possessive "'s" goes when a letter or digit stands before
-		// it; apostrophes after it are trimmed first.
-		end := i
-		for end > start && text[end-1] == '\'' {
-			end--
+		if c := text[i-1]; c == 's' || c == '\'' {
+			// The possessive "'s" goes when a letter or digit stands
+			// before it; apostrophes after it are trimmed first.
+			end := i
+			for end > start && text[end-1] == '\'' {
+				end--
+			}
+			if n-out >= 2 && text[end-1] == 's' && text[end-2] == '\'' {
+				n--
+			}
 		}
-		if len(dst)-out >= 2 && text[end-1] == 's' && text[end-2] == '\'' {
-			dst = dst[:len(dst)-1]
-		}
-		if len(dst) > out {
-			dst = append(dst, ' ')
+		if n > out {
+			buf[n] = ' '
+			n++
 		}
 	}
-	return dst
+	return buf[:n]
 }
 
 // foldWord appends word w of eachWord folded, without its possessive

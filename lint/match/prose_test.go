@@ -145,3 +145,45 @@ func TestPunctuationHoldsNoWord(t *testing.T) {
 		}
 	}
 }
+
+// benchProse is prose as the generated essays have it: ASCII words, a few
+// capitalised, possessives, and curly double quotation marks.
+var benchProse = strings.Repeat("In the winter of 1932 Sheila Fitzpatrick's “everyday Stalinism” found the queues "+
+	"longer than before, and Brandt's ledger, kept by the district's officials, records them (Brandt 118). ", 40)
+
+func BenchmarkFoldProse(b *testing.B) {
+	b.SetBytes(int64(len(benchProse)))
+	for b.Loop() {
+		_ = foldProse(benchProse)
+	}
+}
+
+func BenchmarkEachCapitalised(b *testing.B) {
+	b.SetBytes(int64(len(benchProse)))
+	for b.Loop() {
+		eachCapitalised(benchProse, func(string) bool { return true })
+	}
+}
+
+func checkTrimApostrophes(t *testing.T, w string) {
+	t.Helper()
+	if got, want := trimApostrophes(w), strings.TrimRight(w, "'’"); got != want {
+		t.Fatalf("trimApostrophes(%q) = %q, want %q", w, got, want)
+	}
+}
+
+func TestTrimApostrophes(t *testing.T) {
+	for _, w := range []string{"", "'", "’", "''’'", "Jones'", "Jones’", "a’'’", "x\x99", "x\x80\x99", "\xe2\x80", "’s", "s’s'"} {
+		checkTrimApostrophes(t, w)
+	}
+	for _, w := range proseSamples {
+		checkTrimApostrophes(t, w)
+	}
+}
+
+func FuzzTrimApostrophes(f *testing.F) {
+	for _, w := range proseSamples {
+		f.Add(w)
+	}
+	f.Fuzz(checkTrimApostrophes)
+}
