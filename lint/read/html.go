@@ -92,9 +92,9 @@ func (t *htmlTree) span(n *xhtml.Node) lint.Span {
 // their text kept, so that walking it cannot exhaust the stack.
 const maxHTMLDepth = 512
 
-// buildHTMLTree builds the tree of the page text. With skipText, runs of
-// text are fed to the tokenizer as one byte each (see htmlFeed); the tree
-// is the same either way.
+// buildHTMLTree builds the tree of the page text. With skipText, text and
+// plain tags are read here rather than by the tokenizer (see plainToken);
+// the tree is the same either way.
 func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 	t := &htmlTree{
 		root:  &xhtml.Node{Type: xhtml.DocumentNode},
@@ -128,29 +128,12 @@ func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 		return &slab[len(slab)-1]
 	}
 	var nameBuf [32]byte
-	feed := &htmlFeed{src: text, skipFrom: -1, skip: skipText}
-	z := xhtml.NewTokenizer(feed)
-	pos := 0
+	// token adds a token of type tt, other than ErrorToken, whose raw bytes
+	// are text[span.Start:span.End]; z is the tokenizer that read it, or
+	// nil for a text or plain tag read here (see plainToken).
 	rawNext := false // the last token starts an element of raw text
-	for {
-		// The tokenizer is between tokens, outside raw text, with nothing
-		// of what it was fed left over: its next token starts with what it
-		// is fed next.
-		feed.atStart = pos == feed.delivered && !rawNext
-		rawNext = false
-		tt := z.Next()
-		// The raw bytes must be measured before TagName or TagAttr, which
-		// rewrite the tokenizer's buffer in place.
-		n := len(z.Raw())
-		span := lint.Span{Start: pos, End: min(pos+n, len(text))}
-		if tt == xhtml.TextToken && pos == feed.skipFrom {
-			span.End = feed.skipTo // a run of text fed as one byte
-			feed.skipFrom = -1
-		}
-		pos = span.End
+	token := func(tt xhtml.TokenType, span lint.Span, z *xhtml.Tokenizer) {
 		switch tt {
-		case xhtml.ErrorToken:
-			return t
 		case xhtml.TextToken:
 			if top().DataAtom == atom.Head && !isBlank(text[span.Start:span.End]) {
 				stack = stack[:len(stack)-1]
@@ -221,7 +204,7 @@ func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 				node := &xhtml.Node{Type: xhtml.ElementNode, Data: "br", DataAtom: atom.Br}
 				t.add(node, span)
 				top().AppendChild(node)
-				continue
+				return
 			}
 			for i := len(stack) - 1; i > 0; i-- {
 				if stack[i].DataAtom == a && (a != 0 || stack[i].Data == string(name)) {
@@ -231,74 +214,103 @@ func buildHTMLTree(text []byte, skipText bool) *htmlTree {
 			}
 		}
 	}
+	feed := &htmlFeed{src: text}
+	z := xhtml.NewTokenizer(feed)
+	pos := 0
+	for {
+		// The tokenizer is between tokens, outside raw text, with nothing
+		// of what it was fed left over: the next token may be read here.
+		if skipText && pos == feed.delivered && !rawNext {
+			if tt, end := plainToken(text, pos); tt != xhtml.ErrorToken {
+				span := lint.Span{Start: pos, End: end}
+				pos, feed.delivered = end, end
+				token(tt, span, nil)
+				continue
+			}
+		}
+		rawNext = false
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			return t
+		}
+		// The raw bytes must be measured before TagName or TagAttr, which
+		// rewrite the tokenizer's buffer in place.
+		span := lint.Span{Start: pos, End: min(pos+len(z.Raw()), len(text))}
+		pos = span.End
+		token(tt, span, z)
+	}
 }
 
-// htmlFeed is what the tokenizer reads: the page, a tag or so at a time,
-// except that a run of text that starts where the tokenizer starts a token
-// is fed as a single "x". The tokenizer would read such a run byte by
-// byte only to return it as one text token, which cost a sixth of linting
-// a page; IndexByte finds where it ends (textTokenEnd) much faster, and
-// buildHTMLTree gives the token the run's span. Tags, comments and raw
-// text (script, style, title…) are all read by the tokenizer as they are.
+// plainToken reads the token at src[i], between tokens and outside raw
+// text, when it is text or a plain tag: a start or end tag whose name is
+// ASCII letters and digits, with nothing else in it ("<p>", "</em>"), and
+// that does not start raw text. It returns the token's type and end, as
+// the tokenizer would read them, or ErrorToken for any other token (or
+// at the end of src), which is left to the tokenizer. The tokenizer
+// reads text byte by byte only to return it as one token, which cost a
+// sixth of linting a page, where IndexByte finds its end (textTokenEnd)
+// much faster; and it spends on a plain tag several times what reading it
+// here does.
+func plainToken(src []byte, i int) (xhtml.TokenType, int) {
+	if i >= len(src) {
+		return xhtml.ErrorToken, 0
+	}
+	if src[i] != '<' {
+		return xhtml.TextToken, textTokenEnd(src, i)
+	}
+	tt, j := xhtml.StartTagToken, i+1
+	if j < len(src) && src[j] == '/' {
+		tt = xhtml.EndTagToken
+		j++
+	}
+	name := j
+	for ; j < len(src); j++ {
+		if c := src[j]; !('a' <= c|0x20 && c|0x20 <= 'z' || j > name && '0' <= c && c <= '9') {
+			break
+		}
+	}
+	if j == name || j >= len(src) || src[j] != '>' {
+		return xhtml.ErrorToken, 0
+	}
+	if tt == xhtml.StartTagToken && j-name <= len("plaintext") {
+		var lower [len("plaintext")]byte
+		for k := name; k < j; k++ {
+			lower[k-name] = src[k] | 0x20
+		}
+		if rawTextElement(lower[:j-name]) {
+			return xhtml.ErrorToken, 0
+		}
+	}
+	return tt, j + 1
+}
+
+// htmlFeed is what the tokenizer reads: the page up to a ">" at a time,
+// which most often ends a tag, so that it has read no further than the
+// token it returns.
 //
 // The tokenizer asks for more only when it has read everything fed so
-// far, so between tokens, with pos == delivered, its next read is the
-// first byte of its next token: buildHTMLTree sets atStart then, unless
-// the token before was the start of a raw text element, whose text the
-// tokenizer reads differently.
+// far, so between tokens, with everything fed in tokens, its next read is
+// the first byte of its next token: buildHTMLTree may then read that
+// token itself and pass the feed over it, unless the token before was
+// the start of a raw text element, whose text the tokenizer reads
+// differently.
 type htmlFeed struct {
 	src       []byte
-	delivered int  // bytes of src fed so far
-	skip      bool // feed runs of text as one byte
-	atStart   bool // the next read starts a token, outside raw text
-	// skipFrom and skipTo are the last run of text fed as one byte;
-	// skipFrom is -1 once buildHTMLTree has taken its token.
-	skipFrom, skipTo int
+	delivered int // bytes of src fed, or passed over, so far
 }
 
 func (f *htmlFeed) Read(p []byte) (int, error) {
 	if f.delivered >= len(f.src) {
 		return 0, io.EOF
 	}
-	if len(p) == 0 {
-		return 0, nil
-	}
-	start := f.atStart
-	f.atStart = false
-	if start && f.skip && f.src[f.delivered] != '<' {
-		if end := textTokenEnd(f.src, f.delivered); end-f.delivered >= minSkippedText {
-			f.skipFrom, f.skipTo = f.delivered, end
-			f.delivered = end
-			p[0] = 'x'
-			return 1, nil
-		}
-	}
-	// Up to a ">", which most often ends a tag, with a run of text after
-	// it long enough to be worth skipping: the tokenizer then asks again
-	// where that text starts. Tags and short text before it are fed at
-	// once, as asking costs more than reading a few bytes. The search
-	// goes no further than p holds, so that a page with no such place
-	// is not searched to its end at every read.
-	limit := min(len(f.src), f.delivered+len(p))
-	end := f.delivered
-	for end < limit {
-		i := bytes.IndexByte(f.src[end:limit], '>')
-		if i < 0 {
-			end = limit
-			break
-		}
-		end += i + 1
-		if bytes.IndexByte(f.src[end:min(end+minSkippedText, len(f.src))], '<') < 0 {
-			break
-		}
+	end := min(len(f.src), f.delivered+len(p))
+	if i := bytes.IndexByte(f.src[f.delivered:end], '>'); i >= 0 {
+		end = f.delivered + i + 1
 	}
 	n := copy(p, f.src[f.delivered:end])
 	f.delivered += n
 	return n, nil
 }
-
-// minSkippedText is the shortest run of text htmlFeed feeds as one byte.
-const minSkippedText = 16
 
 // textTokenEnd returns where the text token that starts at from ends, as
 // the tokenizer reads it outside raw text: at the first "<" followed by a

@@ -295,6 +295,8 @@ func TestHTMLTextSkipSameTree(t *testing.T) {
 		"<plaintext>all <p>of</p> it", "<!-- c <p> -->text<!DOCTYPE html>more<![CDATA[x]]>y",
 		"<a title='x>y'>link</a>after<p class=\"a>b\">t</p><p a=/>b",
 		"<p>unclosed <a href=x", "<p>text then <", "<p>text then </", "a\x00b<p>c\x00d", "<\x00p>x<scr\x00ipt>y</scr\x00ipt>z",
+		"<P>Up</P><H1>h</H1><p1>x</p1><a1b>y</A1B><p >z</p ><p/>w<Br>v</BR>u<TEXTAREA>t<p></TEXTAREA>s<Title>a<b></tITLE>r",
+		"<plaintext>", "<xmp>", "<p>", "</p>", "<p", "</p", "<1>x</1>", "<p>a</p>\n<p>b</p>\r\n", "<em>x</em><b>y</b>",
 		string(generateEssay(lint.FormatHTML, 5000)),
 	}
 	for _, b := range fixtureFiles(t, ".html", ".htm") {
@@ -308,7 +310,8 @@ func TestHTMLTextSkipSameTree(t *testing.T) {
 func FuzzHTMLTextSkip(f *testing.F) {
 	fuzzBytes(f, checkTextSkip,
 		"<p>One<p>Two<ul><li>a<li>b</ul><div>loose<br><br>more</div>",
-		"<title>t</title><script>a<b</script>x < y<!--c-->z</ p><a title='>'>q</a>")
+		"<title>t</title><script>a<b</script>x < y<!--c-->z</ p><a title='>'>q</a>",
+		"<P>Up</P><H1>h</H1><p1>x</p1></BR><STYLE>s</STYLE><p>a</p>\n<p>b")
 }
 
 // checkTagNames holds tagName to the tokenizer's TagName on every tag of
