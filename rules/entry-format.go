@@ -459,8 +459,12 @@ func findMedium(s string) []string {
 func namesMedium(s string) bool {
 	for i := strings.IndexByte(s, '.'); i >= 0; {
 		before := s[:i]
-		if strings.HasSuffix(before, "Print") || strings.HasSuffix(before, "Web") ||
-			strings.HasSuffix(before, "Online") || strings.HasSuffix(before, "Internet") {
+		// The word's last letter first: most periods end other words.
+		switch {
+		case i == 0:
+		case s[i-1] == 't' && (strings.HasSuffix(before, "Print") || strings.HasSuffix(before, "Internet")),
+			s[i-1] == 'b' && strings.HasSuffix(before, "Web"),
+			s[i-1] == 'e' && strings.HasSuffix(before, "Online"):
 			return true
 		}
 		k := strings.IndexByte(s[i+1:], '.')

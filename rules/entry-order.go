@@ -290,6 +290,14 @@ func numbered(e *lint.Essay, idx []int) bool {
 
 // sameFirstAuthor reports whether two entries open with the same author.
 func sameFirstAuthor(a, b *lint.Entry) bool {
-	return len(a.Authors) > 0 && len(b.Authors) > 0 && names.SameFamily(a.Authors[0].FullFamily(), b.Authors[0].FullFamily()) &&
-		names.Fold(a.Authors[0].Given) == names.Fold(b.Authors[0].Given)
+	if len(a.Authors) == 0 || len(b.Authors) == 0 {
+		return false
+	}
+	// The given names first: they are cheaper to fold than family names
+	// are to key, and most pairs differ in them.
+	ga, gb := a.Authors[0].Given, b.Authors[0].Given
+	if ga != gb && names.Fold(ga) != names.Fold(gb) {
+		return false
+	}
+	return names.SameFamily(a.Authors[0].FullFamily(), b.Authors[0].FullFamily())
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/names"
+	"github.com/citelint/citelint/lint/online"
 )
 
 // The expressions that entry-format's hand-written readers replaced.
@@ -551,4 +552,27 @@ func FuzzLeadAndMedium(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkLeadAndMedium)
+}
+
+// checkDOIGuard holds doiClaims, which skips text without "doi", to
+// online.DOIClaims.
+func checkDOIGuard(t *testing.T, s string) {
+	if got, want := doiClaims(s), online.DOIClaims(s); !slices.Equal(got, want) {
+		t.Fatalf("doiClaims(%q) = %v, want %v", s, got, want)
+	}
+}
+
+var doiSamples = []string{"", "doi:10.1234/x", "DOI: 10.1/2", "https://dx.doi.org/10.1/3", "Doing well, 2009.", "adoi:10.1/x", "d o i", "dOi 10.5/y.", "Freeze, Gregory. Russia. Oxford UP, 2009.", "http://doi.org/10.1/z)", "DO\u0130 10.1/q"}
+
+func TestDOIGuard(t *testing.T) {
+	for _, s := range doiSamples {
+		checkDOIGuard(t, s)
+	}
+}
+
+func FuzzDOIGuard(f *testing.F) {
+	for _, s := range doiSamples {
+		f.Add(s)
+	}
+	f.Fuzz(checkDOIGuard)
 }
