@@ -1,6 +1,7 @@
 package entry
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode/utf8"
@@ -290,7 +291,14 @@ func asciiLower(s string) string {
 		var buf [256]byte
 		low := buf[:len(s)]
 		copy(low, s)
-		for k := i; k < len(low); k++ {
+		k := i
+		// Eight bytes at a time: in each ASCII byte from 'A' to 'Z' the
+		// 0x20 bit is set, which lowers it; no other byte changes.
+		for ; k+8 <= len(low); k += 8 {
+			x := binary.LittleEndian.Uint64(low[k:])
+			binary.LittleEndian.PutUint64(low[k:], x|upperMask(x)>>2)
+		}
+		for ; k < len(low); k++ {
 			if c := low[k]; 'A' <= c && c <= 'Z' {
 				low[k] = c + 'a' - 'A'
 			}
@@ -314,6 +322,17 @@ func asciiLower(s string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// upperMask has the high bit set in each byte of x that is an ASCII
+// capital, and no other bit. Within a byte, adding to its low seven bits
+// never carries into the next: 0x7f+0x3f is 0xbe.
+func upperMask(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low7 := x &^ highs
+	atLeastA := low7 + (0x80-'A')*ones     // high bit set when >= 'A'
+	aboveZ := low7 + (0x80-'Z'-1)*ones     // high bit set when > 'Z'
+	return atLeastA &^ aboveZ &^ x & highs // and the byte itself ASCII
 }
 
 // linkEnd returns where a link starting at i ends: at white space, an

@@ -389,3 +389,17 @@ func FuzzStageScans(f *testing.F) {
 	f.Add("the 1930s. I. The test? “x” (2nd ed.) [Film] Jan. 3", 0, 0)
 	f.Fuzz(func(t *testing.T, s string, a, b int) { checkStageScans(t, s, a, b) })
 }
+
+// TestASCIILowerEveryByte lowers each byte value at each place of a word
+// of sixteen, where the eight-byte steps and the tail both see it.
+func TestASCIILowerEveryByte(t *testing.T) {
+	for c := range 256 {
+		for at := range 16 {
+			b := []byte("Mixed CASE text!")
+			b[at] = byte(c)
+			if got, want := asciiLower(string(b)), asciiLowerRef(string(b)); got != want {
+				t.Fatalf("asciiLower(%q) = %q, was %q", b, got, want)
+			}
+		}
+	}
+}
