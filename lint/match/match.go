@@ -37,7 +37,7 @@ func Match(e *lint.Essay) {
 func citedBy(e *lint.Essay) {
 	// ends[j] counts the citations of entry j, then, summed, is where its
 	// list ends in all.
-	var buf [64]int
+	var buf [32]int
 	ends := buf[:0]
 	if len(e.Entries) > len(buf) {
 		ends = make([]int, 0, len(e.Entries))
@@ -482,11 +482,20 @@ func (m *matcher) mentions() {
 	var found []string
 	if len(wanted) > 0 {
 		var buf [64]byte
+		// A word keyed once adds nothing to found when it comes again:
+		// seen remembers the last word keyed in each of its slots, and
+		// essays name the same few people and places over and over.
+		var seen [32]string
 		for _, s := range e.Sections {
 			if s.Kind == lint.SectionBibliography {
 				continue
 			}
 			eachCapitalised(e.Doc.Slice(s.Range), func(w string) bool {
+				slot := &seen[(len(w)*7+int(w[0])+int(w[len(w)-1]))%len(seen)]
+				if *slot == w {
+					return len(found) < len(wanted)
+				}
+				*slot = w
 				k := names.AppendKey(buf[:0], w)
 				for _, t := range wanted {
 					if string(k) == t && !slices.Contains(found, t) {

@@ -373,8 +373,12 @@ func (m *matcher) notes() {
 	}
 	// Extraction found them in order; only notes' citations, appended,
 	// may need sorting in.
-	if !slices.IsSortedFunc(e.Citations, byStart) {
-		slices.SortStableFunc(e.Citations, byStart)
+	// (slices.IsSortedFunc would copy two citations for each test.)
+	for i := 1; i < len(e.Citations); i++ {
+		if e.Citations[i].Start < e.Citations[i-1].Start {
+			slices.SortStableFunc(e.Citations, byStart)
+			break
+		}
 	}
 	cs := e.Citations
 	for i := range cs {
