@@ -2,6 +2,8 @@ package read
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -46,7 +48,7 @@ func markdownWith(path string, src []byte, p parser.Parser) (*lint.Document, err
 	ctx := parser.NewContext()
 	root := p.Parse(text.NewReader(input), parser.WithContext(ctx))
 	r := &mdReader{b: newBlockBuilder(s, input, false), src: input, mark: -1}
-	r.plain, _ = ctx.Get(plainParagraphsKey).(plainParagraphs)
+	r.plain, _ = ctx.Get(plainParagraphsKey).(*plainParagraphs)
 	r.blocks(root, lint.BlockParagraph, 0)
 	for _, fl := range r.footnotes {
 		r.footnoteList(fl)
@@ -108,7 +110,7 @@ func (p breakKeepingParagraphParser) Close(node ast.Node, reader text.Reader, pc
 		// goldmark is given one empty line to parse inline, at the
 		// paragraph's start, by which mdReader.block finds the real ones.
 		start := lines.At(0).Start
-		pc.ComputeIfAbsent(plainParagraphsKey, func() any { return plainParagraphs{} }).(plainParagraphs)[start] = *lines
+		pc.ComputeIfAbsent(plainParagraphsKey, func() any { return &plainParagraphs{} }).(*plainParagraphs).add(start, *lines)
 		stand := text.NewSegments()
 		stand.Append(text.NewSegment(start, start))
 		node.SetLines(stand)
@@ -121,8 +123,63 @@ func (p breakKeepingParagraphParser) Close(node ast.Node, reader text.Reader, pc
 // does that itself, much faster. plainParagraphs holds their lines by
 // where they start: a tight list's item, a TextBlock, takes a copy of its
 // paragraph's lines, so neither the paragraph nor its lines' address
-// would find them.
-type plainParagraphs map[int]text.Segments
+// would find them. Paragraphs close in the order they start, so their
+// starts come in order and are searched, not hashed; should they not,
+// they are sorted first.
+type plainParagraphs struct {
+	starts []int
+	lines  []text.Segments
+	sorted bool // starts are in increasing order, the last of a repeat kept
+}
+
+func (p *plainParagraphs) add(start int, lines text.Segments) {
+	p.starts = append(p.starts, start)
+	p.lines = append(p.lines, lines)
+}
+
+// find returns the lines of the plain paragraph that starts at start, the
+// one added last if several do.
+func (p *plainParagraphs) find(start int) (*text.Segments, bool) {
+	if !p.sorted {
+		p.sort()
+	}
+	if k, ok := slices.BinarySearch(p.starts, start); ok {
+		return &p.lines[k], true
+	}
+	return nil, false
+}
+
+// sort puts starts in increasing order, keeping of the paragraphs with the
+// same start only the last added.
+func (p *plainParagraphs) sort() {
+	p.sorted = true
+	if slices.IsSorted(p.starts) && !hasRepeat(p.starts) {
+		return
+	}
+	order := make([]int, len(p.starts))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(p.starts[a], p.starts[b]) })
+	starts, lines := make([]int, 0, len(order)), make([]text.Segments, 0, len(order))
+	for i, k := range order {
+		if i+1 < len(order) && p.starts[order[i+1]] == p.starts[k] {
+			continue // a later one with the same start follows
+		}
+		starts, lines = append(starts, p.starts[k]), append(lines, p.lines[k])
+	}
+	p.starts, p.lines = starts, lines
+}
+
+// hasRepeat reports whether sorted holds a value twice.
+func hasRepeat(sorted []int) bool {
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i] == sorted[i-1] {
+			return true
+		}
+	}
+	return false
+}
 
 var (
 	// closingParagraphKey holds the paragraph that the transformers have
@@ -207,7 +264,7 @@ type mdReader struct {
 	// or after markFrom is at mark (-1 before the first search).
 	markFrom, mark int
 	// plain holds the lines of the document's plain paragraphs.
-	plain plainParagraphs
+	plain *plainParagraphs
 }
 
 // nextURLMark returns the offset of the first "://" or "www." at or
@@ -288,8 +345,8 @@ func (r *mdReader) plainParagraph(n ast.Node) *text.Segments {
 		return nil
 	}
 	if seg := stand.At(0); seg.Start == seg.Stop {
-		if lines, ok := r.plain[seg.Start]; ok {
-			return &lines
+		if lines, ok := r.plain.find(seg.Start); ok {
+			return lines
 		}
 	}
 	return nil

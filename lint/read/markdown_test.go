@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -159,4 +160,36 @@ func FuzzMarkdownSameAsGoldmark(f *testing.F) {
 	fuzzBytes(f, checkSameAsGoldmark,
 		"# T\n\nText *em* **st** [l](u) <http://a.b> www.c.d [^1]\n\n[^1]: note\n",
 		"Setext\n===\n\nx\\\n\n- a\n- b\n\n> q\nlazy *x*\n")
+}
+
+// checkPlainParagraphs holds plainParagraphs to the map by start it
+// stands in for, the last added winning, however the starts come.
+func checkPlainParagraphs(t *testing.T, starts []byte) {
+	t.Helper()
+	var p plainParagraphs
+	want := map[int]text.Segments{}
+	for k, s := range starts {
+		lines := text.NewSegments()
+		lines.Append(text.NewSegment(int(s), int(s)+k))
+		p.add(int(s), *lines)
+		want[int(s)] = *lines
+	}
+	for s := -1; s <= 256; s++ {
+		got, ok := p.find(s)
+		w, wok := want[s]
+		if ok != wok || ok && got.At(0) != w.At(0) {
+			t.Fatalf("find(%d) after adding %v: %v, %v; want %v, %v", s, starts, got, ok, w, wok)
+		}
+	}
+}
+
+func TestPlainParagraphs(t *testing.T) {
+	for _, starts := range [][]byte{nil, {0}, {1, 5, 9}, {9, 5, 1}, {1, 1}, {3, 1, 3, 2, 1}, {0, 10, 20, 20, 30}} {
+		checkPlainParagraphs(t, starts)
+	}
+}
+
+func FuzzPlainParagraphs(f *testing.F) {
+	f.Add([]byte{1, 5, 9, 5})
+	f.Fuzz(checkPlainParagraphs)
 }
