@@ -222,8 +222,8 @@ func appendEtAlFaults(out []string, e *lint.Essay, c *lint.Citation) []string {
 // personalAuthors counts an entry's authors when all are people, and
 // returns 0 for a group author.
 func personalAuthors(authors []lint.Name) int {
-	for _, a := range authors {
-		if a.Group {
+	for i := range authors {
+		if authors[i].Group {
 			return 0
 		}
 	}

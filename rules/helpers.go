@@ -132,8 +132,8 @@ func factsOf(p *lint.Pass) *quoteFacts {
 // e.Bibliography() lists, without making the list.
 func bibliography(e *lint.Essay) iter.Seq[lint.Section] {
 	return func(yield func(lint.Section) bool) {
-		for _, s := range e.Sections {
-			if s.Kind == lint.SectionBibliography && !yield(s) {
+		for i := range e.Sections {
+			if s := &e.Sections[i]; s.Kind == lint.SectionBibliography && !yield(*s) {
 				return
 			}
 		}
