@@ -166,3 +166,13 @@ func FuzzKeyAsByParts(f *testing.F) {
 	}
 	f.Fuzz(checkKeyASCII)
 }
+
+func BenchmarkAppendKey(b *testing.B) {
+	names := []string{"Fitzpatrick", "Sokolovskaia", "von Geldern", "O'Brien", "Smith-Jones", "Brandt", "The", "Khrushchev", "Stalin's"}
+	buf := make([]byte, 0, 64)
+	for b.Loop() {
+		for _, s := range names {
+			buf = AppendKey(buf[:0], s)
+		}
+	}
+}

@@ -147,19 +147,36 @@ func AppendKey(dst []byte, s string) []byte {
 
 // appendKeyASCII is AppendKey for ASCII s. The romanisation never
 // lengthens a word (two letters become one or two, one letter one), so the
-// key is never longer than the folded name: dst grows once and is written
-// by index, each word romanised, then its ending evened out and its doubled
-// letters collapsed, as keyOf does.
+// key is never longer than s: dst grows once and is written by index.
+// Most names ("Fitzpatrick", "Smith-Jones") are keyed straight from s; one
+// with an apostrophe or stray separators is folded first.
 func appendKeyASCII(dst []byte, s string) []byte {
-	var fb [64]byte
-	f := appendFoldASCII(fb[:0], s)
 	start := len(dst)
-	dst = slices.Grow(dst, len(f))
-	out := dst[start : start+len(f)]
-	n, word := 0, 0 // the key's length so far, and where its last word starts
-	for i := 0; i < len(f); {
-		c := f[i]
-		if c == ' ' {
+	dst = slices.Grow(dst, len(s))
+	out := dst[start : start+len(s)]
+	n, ok := romanise(out, s)
+	if !ok {
+		var fb [64]byte
+		n, _ = romanise(out, appendFoldASCII(fb[:0], s))
+	}
+	return dst[:start+n]
+}
+
+// romanise writes the key of src to out and returns its length: each word
+// romanised, then its ending evened out and its doubled letters collapsed
+// (endKeyWord), as keyOf does, the words joined by single spaces. Letters
+// are lowered as they are read, and any byte that Fold turns into a space
+// ends a word, so that src folds as it is read; when it does not fold so
+// (an apostrophe, which Fold drops, or a separator first, last or after
+// another) romanise reports false, and src must be folded first.
+func romanise[T string | []byte](out []byte, src T) (n int, ok bool) {
+	word := 0 // where the word being written starts
+	for i := 0; i < len(src); {
+		c := asciiFold[src[i]]
+		if c <= foldDrop {
+			if c == foldDrop || n == word || i+1 == len(src) {
+				return 0, false
+			}
 			n = endKeyWord(out, word, n)
 			out[n] = ' '
 			n++
@@ -167,10 +184,9 @@ func appendKeyASCII(dst []byte, s string) []byte {
 			i++
 			continue
 		}
-		if row := romanLead[c]; row != 0 && i+1 < len(f) {
-			// The folded text holds only lower-case letters, digits
-			// and spaces.
-			if r := romanPairs[row-1][f[i+1]&0x7f]; r != 0 {
+		if row := romanLead[c]; row != 0 && i+1 < len(src) {
+			// asciiFold holds only bytes below 0x80.
+			if r := romanPairs[(row-1)&15][asciiFold[src[i+1]]&0x7f]; r != 0 {
 				out[n] = byte(r)
 				n++
 				if r>>8 != 0 {
@@ -185,8 +201,7 @@ func appendKeyASCII(dst []byte, s string) []byte {
 		n++
 		i++
 	}
-	n = endKeyWord(out, word, n)
-	return dst[:start+n]
+	return endKeyWord(out, word, n), true
 }
 
 // endKeyWord evens out the ending of the romanised word out[word:n] ("-ii"
@@ -202,15 +217,19 @@ func endKeyWord(out []byte, word, n int) int {
 	if n-word >= 3 && out[n-3] == 's' && out[n-2] == 'k' && (out[n-1] == 'i' || out[n-1] == 'y') {
 		n--
 	}
-	k := word
-	for i := word; i < n; i++ {
-		// A letter dropped as a double equals the last one kept.
-		if c := out[i]; k == word || c != out[k-1] {
-			out[k] = c
+	w := out[word:n]
+	if len(w) == 0 {
+		return n
+	}
+	k, last := 1, w[0]
+	for _, c := range w[1:] {
+		if c != last {
+			w[k] = c
 			k++
+			last = c
 		}
 	}
-	return k
+	return word + k
 }
 
 // appendFoldASCII appends Fold(s) for ASCII s: apostrophes vanish, letters
@@ -269,11 +288,14 @@ var asciiFold = func() (t [256]byte) {
 // the replacement of the pair, its first letter in the low byte and its
 // second, if any, in the high one, or 0 where the pair is not replaced.
 // romanSingle is what a byte of a folded word becomes when it begins no
-// replaced pair: "j" → "i", "w" → "v", any other byte itself.
-var romanLead, romanPairs, romanSingle = func() (lead [256]byte, rows [][128]uint16, single [256]byte) {
+// replaced pair: "j" → "i", "w" → "v", any other byte itself. Nine letters
+// begin pairs; romanPairs is an array, of room for sixteen, so that a
+// look-up needs no bounds check.
+var romanLead, romanPairs, romanSingle = func() (lead [256]byte, rows [16][128]uint16, single [256]byte) {
 	for c := range 256 {
 		single[c] = byte(c)
 	}
+	used := byte(0) // rows used
 	for k := 0; k < len(romanised); k += 2 {
 		from, to := romanised[k], romanised[k+1]
 		if len(from) == 1 {
@@ -282,8 +304,8 @@ var romanLead, romanPairs, romanSingle = func() (lead [256]byte, rows [][128]uin
 		}
 		a, b := from[0], from[1]
 		if lead[a] == 0 {
-			rows = append(rows, [128]uint16{})
-			lead[a] = byte(len(rows))
+			used++
+			lead[a] = used
 		}
 		r := uint16(to[0])
 		if len(to) > 1 {
