@@ -545,6 +545,10 @@ func isPlaceRune(r rune) bool {
 //
 // does: the place is everything before the first colon.
 func placePub(s string) (place, pub string, ok bool) {
+	if strings.IndexByte(s, ':') < 0 {
+		// No colon, no place: most containers are told so at once.
+		return "", "", false
+	}
 	r, i := utf8.DecodeRuneInString(s)
 	if !(r < utf8.RuneSelf && isASCIILetter(byte(r)) || r >= utf8.RuneSelf && unicode.Is(unicode.L, r)) {
 		return "", "", false

@@ -92,8 +92,12 @@ func appendTokens(toks []token, w string, limit int) []token {
 		case r == ' ' || isSpaceRune(r):
 			space = true
 			i += n
+			// A run of spaces, as blanked text leaves, is taken whole.
+			for i < len(w) && w[i] == ' ' {
+				i++
+			}
 			continue
-		case r < utf8.RuneSelf && isASCIIAlnum(byte(r)) || r >= utf8.RuneSelf && isWordRune(r):
+		case r < utf8.RuneSelf && asciiAlnum[r] || r >= utf8.RuneSelf && isWordRune(r):
 			j := i + n
 			for j < len(w) {
 				c := w[j]
