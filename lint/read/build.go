@@ -71,6 +71,9 @@ func newBlockBuilder(src *source, text []byte, collapse bool) *blockBuilder {
 	// growing the list of blocks from one, a copy at each doubling.
 	b.tb.Grow(len(text), len(text)/64+8)
 	b.blocks = make([]lint.Block, 0, len(text)/320+4)
+	// A block's pieces, kept until it ends, are a line or an entity's
+	// worth each: a few dozen hold most blocks.
+	b.pieces = make([]piece, 0, 32)
 	return b
 }
 
