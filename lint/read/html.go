@@ -21,7 +21,8 @@ import (
 // outside the comments, else <main>, else <body> without its chrome; comment
 // threads, share and print widgets and related posts are always left out.
 //
-// Offsets: the file is tokenized once with the x/net/html tokenizer and
+// Offsets: the file is tokenized once with the x/net/html tokenizer (text
+// and plain tags are read to its rules without it, see plainToken) and
 // each token's raw bytes give its span. The tree is built from that token
 // stream by a light tree builder of our own (void elements, implied ends of
 // p, li, td, unclosed and stray tags), as html.Node values so that goquery
