@@ -176,3 +176,13 @@ func BenchmarkAppendKey(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkFold(b *testing.B) {
+	titles := []string{"Everyday Stalinism: Ordinary Life in Extraordinary Times", "The Thaw", "Winter Ledger",
+		"Queues and Rumours, 1932-1933", "Seventeen Moments in Soviet History", "O'Brien's \"Notes\" on Kharkiv"}
+	for b.Loop() {
+		for _, s := range titles {
+			_ = Fold(s)
+		}
+	}
+}

@@ -241,21 +241,21 @@ func appendFoldASCII(dst []byte, s string) []byte {
 	dst = slices.Grow(dst, len(s))
 	out := dst[start : start+len(s)]
 	n := 0
-	space := false
 	for i := 0; i < len(s); i++ {
 		c := asciiFold[s[i]]
 		if c > foldDrop {
 			// Letters and digits, most bytes, are tested first.
-			if space && n > 0 {
-				out[n] = ' '
-				n++
-			}
-			space = false
 			out[n] = c
 			n++
-		} else if c == foldSpace {
-			space = true
+		} else if c == foldSpace && n > 0 && out[n-1] != ' ' {
+			// The first separator after a word stands for the run; a
+			// space left at the end is dropped below.
+			out[n] = ' '
+			n++
 		}
+	}
+	if n > 0 && out[n-1] == ' ' {
+		n--
 	}
 	return dst[:start+n]
 }
