@@ -138,6 +138,9 @@ type orderKey struct {
 	src        string
 	from       int
 	authorless bool
+	// lead is the key's first byte, or 0 when it takes more to tell
+	// (titleLead): keys that lead differently compare as their leads.
+	lead byte
 	// whole is the whole key, once folded.
 	whole  string
 	folded bool
@@ -158,12 +161,18 @@ func orderKeys(e *lint.Essay, idx []int) []orderKey {
 			key.authorless = true
 			key.from = pastArticle(key.src)
 		}
+		if key.from >= 0 {
+			key.lead = titleLead(key.src[key.from:])
+		}
 	}
 	return keys
 }
 
 // compare is strings.Compare of the whole keys a and b.
 func (a *orderKey) compare(b *orderKey) int {
+	if a.lead != b.lead && a.lead != 0 && b.lead != 0 {
+		return cmp.Compare(a.lead, b.lead)
+	}
 	if a.from >= 0 && b.from >= 0 {
 		ra, rb := foldReader{s: a.src, i: a.from}, foldReader{s: b.src, i: b.from}
 		for {
