@@ -122,6 +122,11 @@ type matcher struct {
 	cited []citedKey
 	// cands is byAuthors' result, reused from citation to citation.
 	cands []int
+	// firsts holds each entry's first family key, or noFamily, and
+	// grouped whether any entry has a group key: byAuthors reads them
+	// for every citation.
+	firsts  []string
+	grouped bool
 	// firstFamilies is each entry's first family key split into words,
 	// for namedIn, and mostFamilyWords the most words one has.
 	firstFamilies   [][]string
@@ -160,8 +165,21 @@ func newMatcher(e *lint.Essay) *matcher {
 		}
 		m.keys = append(m.keys, k)
 	}
+	m.firsts = make([]string, len(m.keys))
+	for i, k := range m.keys {
+		m.firsts[i] = noFamily
+		if len(k.families) > 0 {
+			m.firsts[i] = k.families[0]
+		}
+		m.grouped = m.grouped || len(k.group) > 0
+	}
 	return m
 }
+
+// noFamily stands in firsts for an entry without authors: no key equals
+// it, as none holds the byte 0xff (Fold writes valid UTF-8, and keying
+// only drops bytes from it and swaps ASCII letters).
+const noFamily = "\xff"
 
 func (m *matcher) citation(c *lint.Citation) {
 	switch c.Kind {
@@ -249,11 +267,10 @@ func (m *matcher) byAuthors(cited []string) []int {
 	first := m.key(cited[0])
 	upper := "" // the cited name in capitals, made for the first group key
 	out := m.cands[:0]
-	for i := range m.keys {
-		k := &m.keys[i]
-		hit := len(k.families) > 0 && k.families[0] == first
-		if !hit {
-			for _, g := range k.group {
+	for i, f := range m.firsts {
+		hit := f == first
+		if !hit && m.grouped {
+			for _, g := range m.keys[i].group {
 				if g == "" {
 					continue
 				}
@@ -265,8 +282,10 @@ func (m *matcher) byAuthors(cited []string) []int {
 				}
 			}
 		}
-		if hit && len(cited) > 1 && len(k.families) > 1 {
-			hit = k.families[1] == m.key(cited[1])
+		if hit && len(cited) > 1 {
+			if fs := m.keys[i].families; len(fs) > 1 {
+				hit = fs[1] == m.key(cited[1])
+			}
 		}
 		if hit {
 			out = append(out, i)
