@@ -95,8 +95,10 @@ type quoteFacts struct {
 	// furthest end among it and those before it. Built on first use.
 	cites        []lint.Range
 	citesIndexed bool
-	// quotes holds what is worked out about each quotation, by index.
+	// quotes holds what is worked out about each quotation, by index, and
+	// whys longWorkTitle's reasons, made when the first title is found.
 	quotes []quoteFact
+	whys   []string
 	// sources caches what quote-not-in-source and quote-altered both
 	// ask of each quotation's source, by quotation index.
 	sources []sourceFact
@@ -118,9 +120,9 @@ type quoteFact struct {
 	// the body or the title (Essay.InBody), and whether a citation holds
 	// the quotation (inCitation).
 	placed, body, inBody, cited bool
-	// titled says that title and why, longWorkTitle's answer, are known.
+	// titled says that title, longWorkTitle's answer, is known (its
+	// reason is kept in quoteFacts.whys).
 	titled, title bool
-	why           string
 }
 
 // factsOf returns the pass's essay's quoteFacts.
@@ -190,7 +192,16 @@ func (f *quoteFacts) indexCitations() {
 			f.cites = append(f.cites, c.Range)
 		}
 	}
-	slices.SortFunc(f.cites, func(a, b lint.Range) int { return cmp.Compare(a.Start, b.Start) })
+	// Citations mostly come in the order of the text: the sort is
+	// spared when they do. (Among equal starts order does not matter: the
+	// search asks for the furthest end of all citations starting at or
+	// before a point.)
+	for i := 1; i < len(f.cites); i++ {
+		if f.cites[i].Start < f.cites[i-1].Start {
+			slices.SortFunc(f.cites, func(a, b lint.Range) int { return cmp.Compare(a.Start, b.Start) })
+			break
+		}
+	}
 	for i := 1; i < len(f.cites); i++ {
 		f.cites[i].End = max(f.cites[i].End, f.cites[i-1].End)
 	}
@@ -226,10 +237,20 @@ func (f *quoteFacts) place(i int) (body, inBody, cited bool) {
 func (f *quoteFacts) longWorkTitle(i int) (string, bool) {
 	t := f.quote(i)
 	if !t.titled {
-		t.why, t.title = longWorkTitle(f.essay, &f.essay.Quotes[i])
+		var why string
+		why, t.title = longWorkTitle(f.essay, &f.essay.Quotes[i])
 		t.titled = true
+		if t.title {
+			if f.whys == nil {
+				f.whys = make([]string, len(f.essay.Quotes))
+			}
+			f.whys[i] = why
+		}
 	}
-	return t.why, t.title
+	if !t.title {
+		return "", false
+	}
+	return f.whys[i], true
 }
 
 // sourceMatch is sourceMatch for the essay's quotation i, with whether

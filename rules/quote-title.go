@@ -194,11 +194,13 @@ func plainProse(s string) bool {
 	for i := 0; i < len(s); {
 		// i is at the start of s or after an ASCII space, so a word
 		// starts here unless a space does.
-		if titleByte[s[i]] == titleSpace {
+		switch c := s[i]; {
+		case titleByte[c] == titleSpace:
 			i++
 			continue
-		}
-		if lowerWordAt(s, i) {
+		case 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			// Opens with a capital or a digit: not the word sought.
+		case lowerWordAt(s, i):
 			return true
 		}
 		// On to the next word after a plain space: words after other

@@ -42,21 +42,22 @@ not reported.`,
 // Check compares each looked-up record with its entry.
 func (ReferenceMismatch) Check(p *lint.Pass) error {
 	e := p.Essay
-	for i, en := range e.Entries {
+	for i := range e.Entries {
+		en := &e.Entries[i]
 		if en.ISBN != "" && !online.ValidISBN(en.ISBN) {
-			p.Reportf(isbnRange(en), "the ISBN %s fails its checksum, so it cannot be this book's (or any book's); copy it again from the book's copyright page", en.ISBN)
+			p.Reportf(isbnRange(*en), "the ISBN %s fails its checksum, so it cannot be this book's (or any book's); copy it again from the book's copyright page", en.ISBN)
 			continue
 		}
 		eo := e.OnlineOf(i)
 		if l := eo.DOI; l != nil && l.State == lint.LookupFound {
-			if msg := compareRecord(en, l.Record, "the DOI "+l.ID+" is registered to"); msg != "" {
-				p.Reportf(doiRange(&en, l.ID), "%s", msg)
+			if msg := compareRecord(*en, l.Record, "the DOI "+l.ID+" is registered to"); msg != "" {
+				p.Reportf(doiRange(en, l.ID), "%s", msg)
 				continue
 			}
 		}
 		if l := eo.ISBN; l != nil && l.State == lint.LookupFound {
-			if msg := compareRecord(en, l.Record, "the ISBN "+l.ID+" is, in "+l.Record.Registry+","); msg != "" {
-				p.Reportf(isbnRange(en), "%s", msg)
+			if msg := compareRecord(*en, l.Record, "the ISBN "+l.ID+" is, in "+l.Record.Registry+","); msg != "" {
+				p.Reportf(isbnRange(*en), "%s", msg)
 			}
 		}
 	}
