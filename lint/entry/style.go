@@ -116,8 +116,9 @@ var styleOrder = [...]lint.Style{lint.StyleMLA, lint.StyleAPA, lint.StyleChicago
 // entry shows a style.
 func DetectStyle(entries []lint.Entry) lint.Style {
 	var counts, first [len(styleOrder)]int
-	for i, e := range entries {
-		k := slices.Index(styleOrder[:], e.Style)
+	for i := range entries {
+		// By index: an entry is large to copy.
+		k := slices.Index(styleOrder[:], entries[i].Style)
 		if k < 0 {
 			// StyleUnknown, or a style no entry is parsed into.
 			continue

@@ -44,7 +44,9 @@ func DetectStyle(e *lint.Essay) lint.Style {
 		}
 	}
 	notes := 0
-	for _, c := range e.Citations {
+	// By index: a citation, and an entry below, are large to copy.
+	for i := range e.Citations {
+		c := &e.Citations[i]
 		switch c.Kind {
 		case lint.CitationParenthetical, lint.CitationNarrative:
 			switch {
@@ -60,10 +62,10 @@ func DetectStyle(e *lint.Essay) lint.Style {
 		}
 	}
 	votes[voteChicago] += 2 * min(notes, 3)
-	for _, en := range e.Entries {
+	for i := range e.Entries {
 		// An entry of a style not counted here votes for nothing.
 		for k, s := range votedStyles {
-			if en.Style == s {
+			if e.Entries[i].Style == s {
 				votes[k] += 3
 				break
 			}
