@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/internal/swar"
 )
 
 // A quotation mark is either double-type (“ ” „ " « ») or single-type
@@ -259,9 +260,9 @@ func scanBlockQuotes(q *quoteScan, out []lint.Quote, text string, block int, r l
 		// Most bytes are ASCII letters, digits, spaces and punctuation
 		// other than ' and ": pass over eight of them at a time.
 		for i+8 <= r.End {
-			x := load8(s, i)
-			if m := (bytesEqual(x, '"') | bytesEqual(x, '\'') | x) & highBits; m != 0 {
-				i += firstMarked(m)
+			x := swar.Load8(s, i)
+			if m := (swar.BytesEqual(x, '"') | swar.BytesEqual(x, '\'') | x) & swar.HighBits; m != 0 {
+				i += swar.FirstMarked(m)
 				break
 			}
 			i += 8

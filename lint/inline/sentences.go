@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/internal/swar"
 )
 
 // abbreviations end with a full stop that does not end a sentence. Keys
@@ -56,16 +57,16 @@ var sentenceByte = func() (t [256]bool) {
 // '[', ']' and a few more, and the bytes of characters beyond ASCII.
 func nextSentenceByte(text string, i, end int) int {
 	for i+8 <= end {
-		x := load8(text, i)
+		x := swar.Load8(text, i)
 		y := x & 0x7f7f7f7f7f7f7f7f
 		// From '!' (0x21) to '/' (0x2f): the high bit is set from 0x21 on
 		// by the first sum and from 0x30 on by the second.
 		m := (y+0x5f5f5f5f5f5f5f5f)&^(y+0x5050505050505050) |
-			bytesEqual(x, '?') | bytesEqual(x|0x0606060606060606, '_') | x
+			swar.BytesEqual(x, '?') | swar.BytesEqual(x|0x0606060606060606, '_') | x
 		// Marks past the first may be false (a borrow), never missing:
 		// each is checked.
-		for m &= highBits; m != 0; m &= m - 1 {
-			if k := i + firstMarked(m); sentenceByte[text[k]] {
+		for m &= swar.HighBits; m != 0; m &= m - 1 {
+			if k := i + swar.FirstMarked(m); sentenceByte[text[k]] {
 				return k
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/internal/swar"
 )
 
 // Verb flags.
@@ -175,15 +176,15 @@ func triggers(text string, start int, word func(i, j int)) {
 	for p := start; p < end; p += 8 {
 		var x uint64
 		if p+8 <= end {
-			x = load8(text, p)
+			x = swar.Load8(text, p)
 		} else {
-			x = loadTail(text, p, end)
+			x = swar.LoadTail(text, p, end)
 		}
-		letters := ^nonLetters(x) & highBits
+		letters := ^swar.NonLetters(x) & swar.HighBits
 		firsts := letters &^ (letters<<8 | prev>>56)
 		prev = letters
 		for firsts != 0 {
-			i := p + firstMarked(firsts)
+			i := p + swar.FirstMarked(firsts)
 			firsts &= firsts - 1
 			if i+2 >= end {
 				continue // two letters at most: no trigger is as short
@@ -202,16 +203,6 @@ func triggers(text string, start int, word func(i, j int)) {
 			}
 		}
 	}
-}
-
-// loadTail is load8 for the last bytes of text[:end], fewer than eight,
-// with spaces after them.
-func loadTail(text string, p, end int) uint64 {
-	x := uint64(0x2020202020202020)
-	for k := end - 1; k >= p; k-- {
-		x = x<<8 | uint64(text[k])
-	}
-	return x
 }
 
 // mayTrigger reports whether the word whose first letter, an ASCII one,
@@ -242,8 +233,8 @@ func mayTrigger(text string, i, end int) (n int, ok bool) {
 			}
 			break
 		}
-		if m := nonLetters(load8(text, i+n)); m != 0 {
-			n += firstMarked(m)
+		if m := swar.NonLetters(swar.Load8(text, i+n)); m != 0 {
+			n += swar.FirstMarked(m)
 			break
 		}
 		n += 8

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint/internal/swar"
 )
 
 // The helpers below work on the essay's text with an ASCII fast path: most
@@ -202,13 +204,13 @@ func countWords(s string) int {
 			// letter or digit after a byte that is none: count the starts
 			// of eight bytes at once, up to the first byte that is not
 			// such (no mark is false before it).
-			x := load8(s, i)
+			x := swar.Load8(s, i)
 			k := 8
-			if other := (x | bytesEqual(x, '\'') | bytesEqual(x, '-') | bytesEqual(x, '.')) & highBits; other != 0 {
-				k = firstMarked(other)
+			if other := (x | swar.BytesEqual(x, '\'') | swar.BytesEqual(x, '-') | swar.BytesEqual(x, '.')) & swar.HighBits; other != 0 {
+				k = swar.FirstMarked(other)
 			}
 			if k > 0 {
-				alnum := ^nonAlnums(x) & highBits
+				alnum := ^swar.NonAlnums(x) & swar.HighBits
 				if k < 8 {
 					alnum &= 1<<(8*k) - 1
 				}
@@ -275,53 +277,12 @@ func (a *arena[T]) take(n int) []T {
 	return a.buf[k : k+n : k+n]
 }
 
-// SWAR helpers: a word holds eight bytes of text, the first in its low
-// byte, so that a scan can pass over eight plain bytes at once.
-const (
-	lowBits  = 0x0101010101010101
-	highBits = 0x8080808080808080
-)
-
-// load8 returns the eight bytes of s from i on as a word.
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// bytesEqual sets the high bit of the bytes of x equal to b. Only the
-// lowest mark is exact (a borrow may mark bytes after it), which is all
-// that firstMarked reads.
-func bytesEqual(x uint64, b byte) uint64 {
-	v := x ^ (lowBits * uint64(b))
-	return (v - lowBits) &^ v
-}
-
-// nonLetters sets the high bit of the bytes of x that are not ASCII
-// letters, exactly: no carry crosses from byte to byte.
-func nonLetters(x uint64) uint64 {
-	y := (x | 0x2020202020202020) & 0x7f7f7f7f7f7f7f7f // letters folded to lower case
-	atLeastA := y + 0x1f1f1f1f1f1f1f1f                 // high bit set from 'a' (0x61) up
-	pastZ := y + 0x0505050505050505                    // high bit set from '{' (0x7b) up
-	return ^(atLeastA &^ pastZ &^ x) & highBits
-}
-
-// nonAlnums sets the high bit of the bytes of x that are not ASCII
-// letters or digits, exactly.
-func nonAlnums(x uint64) uint64 {
-	y := x & 0x7f7f7f7f7f7f7f7f
-	// For an ASCII byte v, v+0x50 has its high bit set from '0' (0x30) up
-	// and v+0x46 from past '9' (0x3a) up; neither carries out of the byte.
-	digits := (y + 0x5050505050505050) &^ (y + 0x4646464646464646) &^ x
-	return nonLetters(x) &^ digits & highBits
-}
-
 // asciiAlnumEnd returns the offset of the first byte of s from i on that
 // is not an ASCII letter or digit, or len(s), eight bytes at a time.
 func asciiAlnumEnd(s string, i int) int {
 	for i+8 <= len(s) {
-		if m := nonAlnums(load8(s, i)); m != 0 {
-			return i + firstMarked(m)
+		if m := swar.NonAlnums(swar.Load8(s, i)); m != 0 {
+			return i + swar.FirstMarked(m)
 		}
 		i += 8
 	}
@@ -330,10 +291,6 @@ func asciiAlnumEnd(s string, i int) int {
 	}
 	return i
 }
-
-// firstMarked returns the index of the first byte whose high bit is set
-// in m, which is not 0.
-func firstMarked(m uint64) int { return bits.TrailingZeros64(m&highBits) >> 3 }
 
 // token is a word or a punctuation mark of a short stretch of text (the
 // inside of a parenthesis, a few words around a signal verb). Offsets are

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/internal/swar"
 	"github.com/citelint/citelint/lint/names"
 )
 
@@ -576,9 +577,9 @@ func eachCapitalised(text string, yield func(string) bool) {
 	for p := 0; p < len(text); p += 8 {
 		var x uint64
 		if p+8 <= len(text) {
-			x = load8(text, p)
+			x = swar.Load8(text, p)
 		} else {
-			x = loadTail(text, p)
+			x = swar.LoadTail(text, p, len(text))
 		}
 		for m := capitalsOrWide(x); m != 0; m &= m - 1 {
 			i := p + bits.TrailingZeros64(m)>>3
@@ -665,37 +666,13 @@ func wideInWord(text string, i int) int {
 	return 0
 }
 
-// SWAR helpers: a word holds eight bytes of text, the first in its low
-// byte, so that a scan passes over eight bytes at once.
-const (
-	lowBits  = 0x0101010101010101
-	highBits = 0x8080808080808080
-)
-
-// load8 returns the eight bytes of s from i on as a word.
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// loadTail is load8 for the last bytes of s from i on, fewer than eight,
-// with spaces after them.
-func loadTail(s string, i int) uint64 {
-	x := uint64(0x2020202020202020)
-	for k := len(s) - 1; k >= i; k-- {
-		x = x<<8 | uint64(s[k])
-	}
-	return x
-}
-
 // capitalsOrWide sets the high bit of the bytes of x that are ASCII
 // capitals or not ASCII, exactly: no carry crosses from byte to byte.
 func capitalsOrWide(x uint64) uint64 {
-	y := x &^ highBits
-	atLeastA := y + (0x80-'A')*lowBits // high bit set from 'A' up
-	pastZ := y + (0x80-'Z'-1)*lowBits  // high bit set from '[' up
-	return (atLeastA&^pastZ | x) & highBits
+	y := x &^ swar.HighBits
+	atLeastA := y + (0x80-'A')*swar.LowBits // high bit set from 'A' up
+	pastZ := y + (0x80-'Z'-1)*swar.LowBits  // high bit set from '[' up
+	return (atLeastA&^pastZ | x) & swar.HighBits
 }
 
 // eachWord calls yield with each word of text, until yield returns false.
