@@ -34,9 +34,12 @@ func Fold(s string) string {
 	if folded(s) {
 		return s
 	}
+	var buf [128]byte
 	if isASCII(s) {
-		var buf [128]byte
 		return string(appendFoldASCII(buf[:0], s))
+	}
+	if plain, ok := withoutCurlyApostrophes(buf[:0], s); ok {
+		return string(appendFoldASCII(plain[len(plain):], string(plain)))
 	}
 	return foldUnicode(s)
 }
@@ -47,7 +50,31 @@ func AppendFold(dst []byte, s string) []byte {
 	if isASCII(s) {
 		return appendFoldASCII(dst, s)
 	}
+	var buf [128]byte
+	if plain, ok := withoutCurlyApostrophes(buf[:0], s); ok {
+		return appendFoldASCII(dst, string(plain))
+	}
 	return append(dst, foldUnicode(s)...)
+}
+
+// withoutCurlyApostrophes appends s to dst without its curly apostrophes
+// (’ and ‘, which Fold drops as it drops '), and reports whether what is
+// left is ASCII: "O’Brien’s" is then folded as "OBriens" is, without
+// taking it apart for accents first. Typed apostrophes are curly in most
+// essays.
+func withoutCurlyApostrophes(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			dst = append(dst, c)
+			continue
+		}
+		if c != 0xe2 || i+2 >= len(s) || s[i+1] != 0x80 || s[i+2] != 0x98 && s[i+2] != 0x99 {
+			return dst, false
+		}
+		i += 2
+	}
+	return dst, true
 }
 
 // foldUnicode is Fold for any text: accents are taken apart and dropped.
