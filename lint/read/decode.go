@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/citelint/citelint/lint/internal/swar"
 )
 
 // ErrBinary is wrapped by the error a reader returns for a file that is not
@@ -211,12 +213,11 @@ func sniffText(src []byte) (string, bool) {
 		return "file is binary", false
 	}
 	// Past the head only UTF-8 is checked.
-	const highs = 0x8080808080808080
 	for ; i+32 <= len(src) && !s.invalid; i += 32 {
 		w := src[i : i+32 : i+32]
 		x0, x1 := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[8:])
 		x2, x3 := binary.LittleEndian.Uint64(w[16:]), binary.LittleEndian.Uint64(w[24:])
-		if (x0|x1|x2|x3)&highs == 0 {
+		if (x0|x1|x2|x3)&swar.HighBits == 0 {
 			continue
 		}
 		s.utf8Word(i, x0)
@@ -247,8 +248,7 @@ func tailWord(b []byte) uint64 {
 // the high bit of 0x7F alone, and taking 0x20 from each borrows, setting
 // the high bit, first at the lowest byte below 0x20.
 func notPrintable(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return (x | (x + ones) | (x - 0x20*ones)) & highs
+	return (x | (x + swar.LowBits) | (x - 0x20*swar.LowBits)) & swar.HighBits
 }
 
 // textSniffer is the state of sniffText's pass.
@@ -267,12 +267,11 @@ type textSniffer struct {
 // headWord looks at the word x of the head at offset i: its control bytes
 // and its UTF-8.
 func (s *textSniffer) headWord(i int, x uint64) {
-	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
-	ascii := highs &^ x // the high bit of each ASCII byte
-	lo := x & lows
+	ascii := swar.HighBits &^ x // the high bit of each ASCII byte
+	lo := x &^ swar.HighBits
 	// at(n) has the high bit of each byte whose low seven bits are n or
 	// more: exact, as adding at most 0x7F to seven bits cannot carry.
-	at := func(n uint64) uint64 { return (lo + (0x80-n)*ones) & highs }
+	at := func(n uint64) uint64 { return (lo + (0x80-n)*swar.LowBits) & swar.HighBits }
 	if (^at(0x20)|at(0x7F))&ascii != 0 {
 		// Below 0x20 but for 0x09-0x0D (tab, line breaks, vertical tab,
 		// form feed), or 0x7F.
@@ -280,7 +279,7 @@ func (s *textSniffer) headWord(i int, x uint64) {
 		s.control += bits.OnesCount64(control)
 		s.nul = s.nul || ^at(0x01)&ascii != 0
 	}
-	if ascii != highs {
+	if ascii != swar.HighBits {
 		s.utf8Word(i, x)
 	}
 }
@@ -289,8 +288,7 @@ func (s *textSniffer) headWord(i int, x uint64) {
 // i (they may run on past it); their other bytes have been checked with
 // the sequence before.
 func (s *textSniffer) utf8Word(i int, x uint64) {
-	const highs = 0x8080808080808080
-	multi := x & highs
+	multi := x & swar.HighBits
 	if multi == 0 || s.invalid {
 		return
 	}
