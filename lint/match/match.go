@@ -156,8 +156,8 @@ func newMatcher(e *lint.Essay) *matcher {
 				k.group = append(k.group, strings.ToUpper(en.Text[i+1:i+j]))
 			}
 		}
-		// Only a group author is abbreviated so: the expression is spared
-		// the other entries.
+		// Only a group author is abbreviated so: the scan is spared the
+		// other entries.
 		if len(en.Authors) > 0 && en.Authors[0].Group {
 			if abbr, ok := groupAbbrev(en.Text); ok {
 				// "U.S. Global Change Research Program (USGCRP). (2018)."
@@ -529,8 +529,8 @@ func (m *matcher) mentions() {
 	folded := ""
 	foldedText := func() string {
 		if folded == "" {
-			// As foldProse folds the prose sections joined by line
-			// breaks.
+			// Folded as the prose sections joined by line breaks
+			// fold.
 			size := 2
 			for _, s := range e.Sections {
 				size += s.End - s.Start + 1
@@ -569,9 +569,11 @@ func (m *matcher) mentions() {
 
 // eachCapitalised calls yield with each word of text that begins with a
 // capital letter, without its possessive ending ("Ehrenburg's" names
-// Ehrenburg), until yield returns false. Words are eachWord's. Capitals
-// and bytes beyond ASCII are found eight bytes at a time; only those that
-// begin a word are read on to the word's end.
+// Ehrenburg), until yield returns false. Words are eachWord's (kept in
+// prose_test.go as the reference the scanners here are held to): runs of
+// letters, digits, apostrophes and combining marks. Capitals and bytes
+// beyond ASCII are found eight bytes at a time; only those that begin a
+// word are read on to the word's end.
 func eachCapitalised(text string, yield func(string) bool) {
 	next := 0 // where the last word read ends: no word starts before it
 	for p := 0; p < len(text); p += 8 {
@@ -675,52 +677,13 @@ func capitalsOrWide(x uint64) uint64 {
 	return (atLeastA&^pastZ | x) & swar.HighBits
 }
 
-// eachWord calls yield with each word of text, until yield returns false.
-// Words are runs of letters, digits, apostrophes and combining marks.
-func eachWord(text string, yield func(string) bool) {
-	start := -1
-	for i := 0; i < len(text); {
-		c := text[i]
-		size := 1
-		inWord := false
-		if c < utf8.RuneSelf {
-			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			inWord = inWordRune(r)
-		}
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			if !yield(text[start:i]) {
-				return
-			}
-			start = -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		yield(text[start:])
-	}
-}
-
-// foldProse folds text as names.Fold does, word by word, dropping
-// possessive endings, in one pass: it returns the words joined by single
-// spaces with a space at either end, for whole-word searches.
-func foldProse(text string) string {
-	buf := make([]byte, 1, len(text)+2)
-	buf[0] = ' '
-	return string(appendFoldProse(buf, text))
-}
-
-// appendFoldProse appends the words of text to dst as foldProse folds
-// them, each followed by a space. Words are eachWord's; a word of ASCII
-// bytes, nearly every word of an essay, is folded as it is read, by
-// proseFold; a word with other letters in it is folded as foldWord folds
-// it. Text folded section by section folds as the sections joined by line
-// breaks do, since a line break ends a word.
+// appendFoldProse appends the words of text to dst folded as names.Fold
+// folds them, without possessive endings, each followed by a space, for
+// whole-word searches after a leading space. Words are eachWord's; a word
+// of ASCII bytes, nearly every word of an essay, is folded as it is read,
+// by proseFold; a word with other letters in it is folded as foldWord
+// folds it. Text folded section by section folds as the sections joined
+// by line breaks do, since a line break ends a word.
 func appendFoldProse(dst []byte, text string) []byte {
 	// A word of ASCII is written by index: its letters and digits with the
 	// space after it take no more room than the word and the byte after it,

@@ -11,6 +11,47 @@ import (
 	"github.com/citelint/citelint/lint/names"
 )
 
+// eachWord calls yield with each word of text, until yield returns false.
+// Words are runs of letters, digits, apostrophes and combining marks. It is
+// the reference for the words eachCapitalised and appendFoldProse read.
+func eachWord(text string, yield func(string) bool) {
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		size := 1
+		inWord := false
+		if c < utf8.RuneSelf {
+			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			inWord = inWordRune(r)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			if !yield(text[start:i]) {
+				return
+			}
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		yield(text[start:])
+	}
+}
+
+// foldProse folds text as names.Fold does, word by word, dropping
+// possessive endings, in one pass: it returns the words joined by single
+// spaces with a space at either end, for whole-word searches.
+func foldProse(text string) string {
+	buf := make([]byte, 1, len(text)+2)
+	buf[0] = ' '
+	return string(appendFoldProse(buf, text))
+}
+
 // foldProseWordByWord is foldProse as first written: each word of
 // eachWord trimmed and folded by names.AppendFold. foldProse is held to it.
 func foldProseWordByWord(text string) string {
