@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint/internal/swar"
 )
 
 // The identifier stage finds what can be recognised anywhere in an entry
@@ -328,11 +330,10 @@ func asciiLower(s string) string {
 // capital, and no other bit. Within a byte, adding to its low seven bits
 // never carries into the next: 0x7f+0x3f is 0xbe.
 func upperMask(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	low7 := x &^ highs
-	atLeastA := low7 + (0x80-'A')*ones     // high bit set when >= 'A'
-	aboveZ := low7 + (0x80-'Z'-1)*ones     // high bit set when > 'Z'
-	return atLeastA &^ aboveZ &^ x & highs // and the byte itself ASCII
+	low7 := x &^ swar.HighBits
+	atLeastA := low7 + (0x80-'A')*swar.LowBits     // high bit set when >= 'A'
+	aboveZ := low7 + (0x80-'Z'-1)*swar.LowBits     // high bit set when > 'Z'
+	return atLeastA &^ aboveZ &^ x & swar.HighBits // and the byte itself ASCII
 }
 
 // linkEnd returns where a link starting at i ends: at white space, an
