@@ -386,7 +386,7 @@ func mayBeBoilerplate(line string) bool {
 		if c >= utf8.RuneSelf {
 			return true
 		}
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+		if isSpaceByte(c) {
 			break
 		}
 		if c == ':' {
@@ -404,8 +404,7 @@ func mayBeBoilerplate(line string) bool {
 		n++
 	}
 	switch string(buf[:n]) {
-	case "leave", "post", "print", "share", "like", "related", "you", "newer", "older", "subscribe", "this",
-		"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+	case "leave", "post", "print", "share", "like", "related", "you", "newer", "older", "subscribe", "this":
 		return true
 	}
 	return n > 0 && isCount(string(buf[:n]))
