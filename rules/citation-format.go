@@ -73,7 +73,7 @@ func markThenAl(s string, mark byte) bool {
 		}
 		s = s[i+1:]
 		j := 0
-		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+		for j < len(s) && lint.IsRESpace(s[j]) {
 			j++
 		}
 		if j+1 < len(s) && s[j]|0x20 == 'a' && s[j+1]|0x20 == 'l' {
