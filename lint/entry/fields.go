@@ -992,25 +992,7 @@ func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 // case, as the expression (?i)^(?:n\.\s?d\.|no date|s\.\s?d\.) does; under
 // (?i), ſ is an s, which litAt honours.
 func noDate(s string) bool {
-	if litAt(s, 0, "no date", true) >= 0 {
-		return true
-	}
-	for _, lead := range [...]string{"n", "s"} {
-		e := litAt(s, 0, lead, true)
-		if e < 0 || e >= len(s) || s[e] != '.' {
-			continue
-		}
-		// \s? takes a space when there is one: without it, a space
-		// would stand where the d must.
-		e++
-		if e < len(s) && lint.IsRESpace(s[e]) {
-			e++
-		}
-		if litAt(s, e, "d.", true) >= 0 {
-			return true
-		}
-	}
-	return false
+	return dottedDAt(s, 0, "n") >= 0 || dottedDAt(s, 0, "s") >= 0 || litAt(s, 0, "no date", true) >= 0
 }
 
 // findIndexIf is re().FindStringIndex(s) when may is true, else nil: the

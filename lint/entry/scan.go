@@ -818,22 +818,7 @@ func parenDateRest(s string, i int) (int, int) {
 // s[i:], in any case, and with full also of "n.d.-a", "s.d." and "no
 // date"; or -1.
 func noDateWordsAt(s string, i int, full bool) int {
-	dotted := func(letter string) int {
-		// n\.\s?d\. or s\.\s?d\.
-		e := litAt(s, i, letter, true)
-		if e < 0 || e >= len(s) || s[e] != '.' {
-			return -1
-		}
-		e++
-		if e < len(s) && lint.IsRESpace(s[e]) {
-			e++
-		}
-		if e = litAt(s, e, "d", true); e < 0 || e >= len(s) || s[e] != '.' {
-			return -1
-		}
-		return e + 1
-	}
-	if e := dotted("n"); e >= 0 {
+	if e := dottedDAt(s, i, "n"); e >= 0 {
 		if full && e < len(s) && s[e] == '-' {
 			if l := foldLetterAt(s, e+1); l > 0 {
 				e += 1 + l
@@ -849,10 +834,28 @@ func noDateWordsAt(s string, i int, full bool) int {
 	if !full {
 		return -1
 	}
-	if e := dotted("s"); e >= 0 {
+	if e := dottedDAt(s, i, "s"); e >= 0 {
 		return e
 	}
 	return litAt(s, i, "no date", true)
+}
+
+// dottedDAt returns the end of `n\.\s?d\.` at s[i:] for letter "n", or of
+// `s\.\s?d\.` for "s", in any case; or -1. \s? takes a space when there is
+// one: without it, a space would stand where the d must.
+func dottedDAt(s string, i int, letter string) int {
+	e := litAt(s, i, letter, true)
+	if e < 0 || e >= len(s) || s[e] != '.' {
+		return -1
+	}
+	e++
+	if e < len(s) && lint.IsRESpace(s[e]) {
+		e++
+	}
+	if e = litAt(s, e, "d", true); e < 0 || e >= len(s) || s[e] != '.' {
+		return -1
+	}
+	return e + 1
 }
 
 // foldLetterAt returns the length of what (?i)[a-z] matches at s[i:]: an
