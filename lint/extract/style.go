@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/names"
 )
@@ -64,11 +66,8 @@ func DetectStyle(e *lint.Essay) lint.Style {
 	votes[voteChicago] += 2 * min(notes, 3)
 	for i := range e.Entries {
 		// An entry of a style not counted here votes for nothing.
-		for k, s := range votedStyles {
-			if e.Entries[i].Style == s {
-				votes[k] += 3
-				break
-			}
+		if k := slices.Index(votedStyles[:], e.Entries[i].Style); k >= 0 {
+			votes[k] += 3
 		}
 	}
 	best, bestVotes := lint.StyleUnknown, 0
