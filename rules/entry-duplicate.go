@@ -2,7 +2,6 @@ package rules
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/match"
@@ -82,17 +81,11 @@ func (k *workKey) foldedTitle(en *lint.Entry) string {
 
 // titleLead is the first byte of names.Fold(s) when s opens in ASCII up
 // to its first letter or digit, which Fold lowers and keeps first
-// (everything before it is dropped); otherwise 0.
+// (everything before it is dropped); otherwise 0. foldReader reads it.
 func titleLead(s string) byte {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			return 0
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			return c
-		case 'A' <= c && c <= 'Z':
-			return c + 'a' - 'A'
-		}
+	r := foldReader{s: s}
+	if c := r.next(); c >= 0 {
+		return byte(c)
 	}
 	return 0
 }
