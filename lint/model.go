@@ -335,13 +335,27 @@ func (e *Essay) Bibliography() []Section {
 // EntriesIn returns the indexes of the entries inside section s.
 func (e *Essay) EntriesIn(s Section) []int {
 	var out []int
-	for i, en := range e.Entries {
-		if en.Start >= s.Start && en.End <= s.End {
+	for i := range e.Entries {
+		if holds(s, &e.Entries[i]) {
 			out = append(out, i)
 		}
 	}
 	return out
 }
+
+// HasEntryIn reports whether section s holds an entry: EntriesIn(s) is not
+// empty, without the list.
+func (e *Essay) HasEntryIn(s Section) bool {
+	for i := range e.Entries {
+		if holds(s, &e.Entries[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// holds reports whether entry en lies in section s.
+func holds(s Section, en *Entry) bool { return en.Start >= s.Start && en.End <= s.End }
 
 // InBody reports whether text offset off is in the essay's body, not in a
 // bibliography or notes section.

@@ -576,13 +576,3 @@ func FuzzDOIGuard(f *testing.F) {
 	}
 	f.Fuzz(checkDOIGuard)
 }
-
-func TestHasEntryIn(t *testing.T) {
-	e := &lint.Essay{Entries: []lint.Entry{{Range: lint.Range{Start: 10, End: 20}}, {Range: lint.Range{Start: 25, End: 40}}}}
-	for _, r := range []lint.Range{{Start: 0, End: 5}, {Start: 0, End: 20}, {Start: 11, End: 50}, {Start: 10, End: 39}, {Start: 25, End: 40}, {Start: 0, End: 100}, {Start: 20, End: 20}} {
-		s := lint.Section{Range: r}
-		if got, want := hasEntryIn(e, s), len(e.EntriesIn(s)) > 0; got != want {
-			t.Errorf("hasEntryIn(%v) = %v, want %v", r, got, want)
-		}
-	}
-}

@@ -32,7 +32,7 @@ von Geldern, James. "The Thaw." Seventeen Moments in Soviet History, 2015.`,
 func (WorksCitedEmpty) Check(p *lint.Pass) error {
 	e := p.Essay
 	for s := range bibliography(e) {
-		if s.Heading == "" || hasEntryIn(e, s) {
+		if s.Heading == "" || e.HasEntryIn(s) {
 			continue
 		}
 		sources := namedSources(e)
@@ -43,15 +43,4 @@ func (WorksCitedEmpty) Check(p *lint.Pass) error {
 		p.Reportf(s.HeadingAt, "the %q section has no entries, but the essay cites %s; add an entry for each", s.Heading, listNames(sources))
 	}
 	return nil
-}
-
-// hasEntryIn reports whether section s holds an entry: len(e.EntriesIn(s))
-// > 0, without the list.
-func hasEntryIn(e *lint.Essay, s lint.Section) bool {
-	for i := range e.Entries {
-		if en := &e.Entries[i]; en.Start >= s.Start && en.End <= s.End {
-			return true
-		}
-	}
-	return false
 }
